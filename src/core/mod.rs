@@ -1,0 +1,12 @@
+//! The core: pure Rust with no browser APIs, so every rule here is tested
+//! natively with `cargo test`. The web layer (`src/web`) turns these types into
+//! signals and views; nothing here knows it runs in a browser.
+
+pub mod config;
+pub mod directory;
+pub mod field_error;
+pub mod geo;
+pub mod i18n;
+pub mod postcode;
+
+pub use field_error::FieldError;
