@@ -1,1 +1,337 @@
-//! (in progress)
+//! The widget's configuration file (`config.json`): who runs the service,
+//! where referrals go, where the directory lives, colours and kiosk settings.
+//! Parsed and checked here so that a link worker editing the file gets a
+//! message naming the field, not a blank page.
+
+use serde::Deserialize;
+
+use crate::core::FieldError;
+
+/// The whole configuration, after checking.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub organisation: Organisation,
+    #[serde(default)]
+    pub service: ServiceText,
+    pub referral: Referral,
+    pub directory: DirectorySource,
+    #[serde(default)]
+    pub postcodes: PostcodeSource,
+    #[serde(default)]
+    pub questions: QuestionSource,
+    #[serde(default)]
+    pub theme: Theme,
+    #[serde(default)]
+    pub kiosk: Kiosk,
+    /// Where the quick-exit button sends the person: a neutral page.
+    #[serde(default = "default_quick_exit_url")]
+    pub quick_exit_url: String,
+    /// Language tag for the interface, e.g. `en`.
+    #[serde(default = "default_language")]
+    pub language: String,
+}
+
+/// The charity or link-worker service that runs this widget and receives referrals.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    /// A phone number people can ring if nobody replies, in its usual written form.
+    pub phone: String,
+    #[serde(default)]
+    pub phone_hours: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// Wording about the service that differs between deployments.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceText {
+    /// How many working days a reply usually takes.
+    #[serde(default = "default_reply_days")]
+    pub reply_within_working_days: u32,
+    /// How long referral data is kept, in words, e.g. "12 months".
+    #[serde(default = "default_retention")]
+    pub data_kept_for: String,
+}
+
+impl Default for ServiceText {
+    fn default() -> Self {
+        Self { reply_within_working_days: default_reply_days(), data_kept_for: default_retention() }
+    }
+}
+
+/// Where and how a referral is sent.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    pub endpoint: String,
+    #[serde(default)]
+    pub format: ReferralFormat,
+    #[serde(default = "default_timeout")]
+    pub timeout_seconds: u32,
+}
+
+/// How the referral body is encoded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferralFormat {
+    /// `application/json` with an `Idempotency-Key` header.
+    #[default]
+    Json,
+    /// `application/x-www-form-urlencoded`, for form services that take no JSON.
+    Form,
+    /// A prepared email, as a last resort.
+    Mailto,
+}
+
+/// Where the Open Referral UK directory file is.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectorySource {
+    pub url: String,
+    /// Only show services of this organisation id (for a charity's own site).
+    #[serde(default)]
+    pub organisation_id: Option<String>,
+}
+
+/// Where the postcode centroid tables are.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostcodeSource {
+    pub url: String,
+}
+
+impl Default for PostcodeSource {
+    fn default() -> Self {
+        Self { url: "postcodes/".into() }
+    }
+}
+
+/// Where the question set is.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionSource {
+    pub url: String,
+}
+
+impl Default for QuestionSource {
+    fn default() -> Self {
+        Self { url: "questions/default.json".into() }
+    }
+}
+
+/// Colours that let the widget take its host's brand. Each is a `#rgb` or `#rrggbb` hex colour.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    #[serde(default)]
+    pub primary: Option<String>,
+    #[serde(default)]
+    pub primary_dark: Option<String>,
+    #[serde(default)]
+    pub header_background: Option<String>,
+    #[serde(default)]
+    pub header_text: Option<String>,
+}
+
+/// Settings for a shared screen in a waiting room.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kiosk {
+    #[serde(default)]
+    pub enabled: bool,
+    /// Seconds without a touch before "Are you still there?".
+    #[serde(default = "default_idle")]
+    pub idle_seconds: u32,
+    /// Seconds of countdown before everything is wiped.
+    #[serde(default = "default_warning")]
+    pub warning_seconds: u32,
+}
+
+impl Default for Kiosk {
+    fn default() -> Self {
+        Self { enabled: false, idle_seconds: default_idle(), warning_seconds: default_warning() }
+    }
+}
+
+fn default_quick_exit_url() -> String {
+    "https://www.bbc.co.uk/weather".into()
+}
+fn default_language() -> String {
+    "en".into()
+}
+fn default_reply_days() -> u32 {
+    5
+}
+fn default_retention() -> String {
+    "12 months".into()
+}
+fn default_timeout() -> u32 {
+    15
+}
+fn default_idle() -> u32 {
+    120
+}
+fn default_warning() -> u32 {
+    30
+}
+
+impl Config {
+    /// Parses and checks `config.json`.
+    ///
+    /// ```
+    /// use waymark::core::config::Config;
+    /// let text = r#"{
+    ///   "organisation": { "name": "Somerset Connect", "phone": "01823 000000" },
+    ///   "referral": { "endpoint": "https://forms.example.org/referrals" },
+    ///   "directory": { "url": "data/somerset-sample.json" }
+    /// }"#;
+    /// let config = Config::parse(text).unwrap();
+    /// assert_eq!(config.organisation.name, "Somerset Connect");
+    ///
+    /// let err = Config::parse(&text.replace("https://forms", "http://forms")).unwrap_err();
+    /// assert_eq!(err.field, "referral.endpoint");
+    /// ```
+    pub fn parse(text: &str) -> Result<Config, FieldError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let config: Config = serde_path_to_error::deserialize(de).map_err(FieldError::from_json)?;
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> Result<(), FieldError> {
+        require_text("organisation.name", &self.organisation.name)?;
+        require_text("organisation.phone", &self.organisation.phone)?;
+        if self.organisation.phone.chars().filter(char::is_ascii_digit).count() < 3 {
+            return Err(FieldError::new("organisation.phone", "must be a phone number, e.g. 01823 000000"));
+        }
+        if let Some(website) = &self.organisation.website {
+            require_web_address("organisation.website", website)?;
+        }
+        self.check_endpoint()?;
+        if !(3..=120).contains(&self.referral.timeout_seconds) {
+            return Err(FieldError::new("referral.timeout_seconds", "must be between 3 and 120"));
+        }
+        require_relative_or_https("directory.url", &self.directory.url)?;
+        require_relative_or_https("postcodes.url", &self.postcodes.url)?;
+        require_relative_or_https("questions.url", &self.questions.url)?;
+        require_web_address("quick_exit_url", &self.quick_exit_url)?;
+        let colours = [
+            ("theme.primary", &self.theme.primary),
+            ("theme.primary_dark", &self.theme.primary_dark),
+            ("theme.header_background", &self.theme.header_background),
+            ("theme.header_text", &self.theme.header_text),
+        ];
+        for (field, colour) in colours {
+            if let Some(colour) = colour {
+                if !is_hex_colour(colour) {
+                    return Err(FieldError::new(field, format!("\"{colour}\" is not a colour like #005eb8")));
+                }
+            }
+        }
+        if self.kiosk.idle_seconds < 30 {
+            return Err(FieldError::new("kiosk.idle_seconds", "must be at least 30, so people have time to read"));
+        }
+        if self.kiosk.warning_seconds < 10 {
+            return Err(FieldError::new("kiosk.warning_seconds", "must be at least 10"));
+        }
+        if self.language.is_empty() || !self.language.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err(FieldError::new("language", "must be a language tag such as en or cy"));
+        }
+        Ok(())
+    }
+
+    fn check_endpoint(&self) -> Result<(), FieldError> {
+        let endpoint = &self.referral.endpoint;
+        let ok = match self.referral.format {
+            ReferralFormat::Mailto => endpoint.starts_with("mailto:") && endpoint.contains('@'),
+            _ => is_https(endpoint) || is_local_http(endpoint),
+        };
+        if ok {
+            return Ok(());
+        }
+        let problem = match self.referral.format {
+            ReferralFormat::Mailto => "must be an address like mailto:referrals@example.org when format is mailto",
+            _ => "must start with https:// (personal data is only ever sent encrypted)",
+        };
+        Err(FieldError::new("referral.endpoint", problem))
+    }
+
+    /// The theme colours as CSS custom properties, ready to set on the page.
+    pub fn theme_properties(&self) -> Vec<(&'static str, &str)> {
+        let t = &self.theme;
+        [
+            ("--wm-color-primary", &t.primary),
+            ("--wm-color-primary-dark", &t.primary_dark),
+            ("--wm-color-header-bg", &t.header_background),
+            ("--wm-color-header-text", &t.header_text),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.as_deref().map(|v| (name, v)))
+        .collect()
+    }
+}
+
+fn require_text(field: &str, value: &str) -> Result<(), FieldError> {
+    if value.trim().is_empty() {
+        Err(FieldError::new(field, "must not be empty"))
+    } else {
+        Ok(())
+    }
+}
+
+fn is_https(url: &str) -> bool {
+    url.len() > "https://".len() && url.starts_with("https://")
+}
+
+/// Plain http is only allowed to this machine, for trying the widget out and for tests.
+fn is_local_http(url: &str) -> bool {
+    ["http://localhost", "http://127.0.0.1"].iter().any(|prefix| {
+        url.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
+    })
+}
+
+fn require_web_address(field: &str, url: &str) -> Result<(), FieldError> {
+    if is_https(url) || is_local_http(url) || (url.starts_with('/') && !url.starts_with("//")) {
+        Ok(())
+    } else {
+        Err(FieldError::new(field, "must be a web address starting with https://"))
+    }
+}
+
+fn require_relative_or_https(field: &str, url: &str) -> Result<(), FieldError> {
+    let relative = !url.is_empty() && !url.contains("://") && !url.starts_with("//");
+    if relative || is_https(url) || is_local_http(url) {
+        Ok(())
+    } else {
+        Err(FieldError::new(field, "must be a path on this site (like data/directory.json) or start with https://"))
+    }
+}
+
+fn is_hex_colour(value: &str) -> bool {
+    value
+        .strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// Whether a `?config=` override may be followed: only a path on the widget's
+/// own site, so a crafted link cannot point referrals somewhere else.
+///
+/// ```
+/// use waymark::core::config::is_safe_config_override;
+/// assert!(is_safe_config_override("/configs/kiosk.json"));
+/// assert!(!is_safe_config_override("https://evil.example/config.json"));
+/// assert!(!is_safe_config_override("//evil.example/config.json"));
+/// ```
+pub fn is_safe_config_override(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.contains("..")
+        && path.ends_with(".json")
+}

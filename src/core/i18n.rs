@@ -1,1 +1,118 @@
-//! (in progress)
+//! The one translation layer every user-facing string goes through.
+//!
+//! A catalogue is a flat JSON object of message keys to text, with `{name}`
+//! placeholders. English is compiled in (so the urgent-help page works with no
+//! network); another language is a new file beside it, with no code change.
+
+use std::collections::HashMap;
+
+use crate::core::FieldError;
+
+/// The English catalogue, compiled in as the fallback for every language.
+pub const ENGLISH: &str = include_str!("../../public/locales/en.json");
+
+/// One language's messages.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Catalogue {
+    messages: HashMap<String, String>,
+}
+
+impl Catalogue {
+    /// Parses a catalogue file; a value that is not text is named.
+    ///
+    /// ```
+    /// use waymark::core::i18n::Catalogue;
+    /// let c = Catalogue::parse(r#"{ "start.title": "Find support near you" }"#).unwrap();
+    /// assert_eq!(c.get("start.title"), Some("Find support near you"));
+    /// assert!(Catalogue::parse(r#"{ "start.title": 3 }"#).is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Catalogue, FieldError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let messages: HashMap<String, String> =
+            serde_path_to_error::deserialize(de).map_err(FieldError::from_json)?;
+        Ok(Catalogue { messages })
+    }
+
+    /// The message for `key`, if this catalogue has it.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.messages.get(key).map(String::as_str)
+    }
+
+    /// Every key in this catalogue.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.messages.keys().map(String::as_str)
+    }
+}
+
+/// Looks messages up in the chosen language, then in English, then shows the
+/// key itself so a missing translation is visible rather than blank.
+///
+/// ```
+/// use waymark::core::i18n::{Catalogue, Translator};
+/// let welsh = Catalogue::parse(r#"{ "help.title": "Angen help nawr?" }"#).unwrap();
+/// let t = Translator::new(Some(welsh));
+/// assert_eq!(t.text("help.title"), "Angen help nawr?");
+/// assert_eq!(t.text("start.button"), "Start now");
+/// assert_eq!(t.text("no.such.key"), "no.such.key");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Translator {
+    chosen: Option<Catalogue>,
+    english: Catalogue,
+}
+
+impl Translator {
+    /// A translator for `chosen`, falling back to the compiled-in English.
+    pub fn new(chosen: Option<Catalogue>) -> Self {
+        let english = Catalogue::parse(ENGLISH).expect("the compiled-in English catalogue is valid JSON");
+        Self { chosen, english }
+    }
+
+    /// The message for `key`.
+    pub fn text(&self, key: &str) -> String {
+        self.chosen
+            .as_ref()
+            .and_then(|c| c.get(key))
+            .or_else(|| self.english.get(key))
+            .unwrap_or(key)
+            .to_string()
+    }
+
+    /// The message for `key` with each `{name}` replaced by its value.
+    ///
+    /// ```
+    /// use waymark::core::i18n::Translator;
+    /// let t = Translator::new(None);
+    /// let s = t.format("start.reply_time", &[("days", "5")]);
+    /// assert!(s.contains("5 working days"));
+    /// ```
+    pub fn format(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(&self.text(key), values)
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value; unknown names are left as they are.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,42 @@
+//! Small browser effects used across pages: storage, titles, leaving the page.
+
+use leptos::prelude::{document, window};
+
+/// Every key the widget writes starts with this, so clearing our data never
+/// touches a host site's storage on the same origin.
+pub const STORAGE_PREFIX: &str = "waymark:";
+
+/// Removes everything the widget has stored in this browser.
+pub fn clear_widget_storage() {
+    for storage in [window().session_storage(), window().local_storage()] {
+        let Ok(Some(storage)) = storage else { continue };
+        let len = storage.length().unwrap_or(0);
+        let ours: Vec<String> = (0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(STORAGE_PREFIX))
+            .collect();
+        for key in ours {
+            let _ = storage.remove_item(&key);
+        }
+    }
+}
+
+/// Leaves for `url`, replacing this page in the history so Back does not return.
+pub fn leave_for(url: &str) {
+    clear_widget_storage();
+    let _ = window().location().replace(url);
+}
+
+/// Sets the tab title, which screen readers announce on each new page.
+pub fn set_title(page_title: &str, service: &str) {
+    document().set_title(&format!("{page_title} – {service}"));
+}
+
+/// The value of a query parameter in the page address, e.g. `?config=`.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key == name).then(|| js_sys::decode_uri_component(value).ok()?.as_string()).flatten()
+    })
+}

@@ -1,0 +1,13 @@
+//! Small building blocks shared by pages, after the NHS.UK / GOV.UK patterns.
+
+mod config_gate;
+mod footer;
+mod header;
+mod page;
+mod quick_exit;
+
+pub use config_gate::ConfigGate;
+pub use footer::Footer;
+pub use header::Header;
+pub use page::Page;
+pub use quick_exit::QuickExit;

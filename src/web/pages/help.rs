@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use crate::web::components::Page;
+use crate::web::i18n::t;
+
+/// Urgent help. Needs no config, directory or network once the widget has
+/// loaded, so it works even when everything else has failed.
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    let contacts = [
+        ("help.emergency_title", "help.emergency_body", "tel:999", "help.emergency_action"),
+        ("help.mental_health_title", "help.mental_health_body", "tel:111", "help.mental_health_action"),
+        ("help.talk_title", "help.talk_body", "tel:116123", "help.talk_action"),
+        ("help.text_title", "help.text_body", "sms:85258?body=SHOUT", "help.text_action"),
+        ("help.young_title", "help.young_body", "tel:08001111", "help.young_action"),
+    ];
+    view! {
+        <Page title=t("help.title")>
+            <p class="wm-body-l">{t("help.lede")}</p>
+            {contacts
+                .into_iter()
+                .map(|(title, body, href, action)| {
+                    view! {
+                        <section class="wm-care-card">
+                            <h2 class="wm-care-card__heading">{t(title)}</h2>
+                            <div class="wm-care-card__content">
+                                <p class="wm-body">{t(body)}</p>
+                                <p class="wm-body wm-care-card__action"><a href=href>{t(action)}</a></p>
+                            </div>
+                        </section>
+                    }
+                })
+                .collect_view()}
+            <p class="wm-body">{t("help.not_urgent")}</p>
+        </Page>
+    }
+}

@@ -1,0 +1,114 @@
+use waymark::core::config::{Config, ReferralFormat};
+
+const SAMPLE: &str = include_str!("../public/config.json");
+
+fn with(field_json: &str) -> String {
+    // Replace the whole referral section of a minimal valid config.
+    format!(
+        r#"{{
+        "organisation": {{ "name": "Test Org", "phone": "01823 000000" }},
+        "directory": {{ "url": "data/d.json" }},
+        {field_json}
+    }}"#
+    )
+}
+
+#[test]
+fn the_bundled_sample_config_is_valid() {
+    let config = Config::parse(SAMPLE).expect("public/config.json must be valid");
+    assert!(!config.organisation.name.is_empty());
+    assert!(!config.kiosk.enabled, "the sample should not start in kiosk mode");
+}
+
+#[test]
+fn defaults_fill_in_optional_sections() {
+    let config = Config::parse(&with(r#""referral": { "endpoint": "https://example.org/r" }"#)).unwrap();
+    assert_eq!(config.referral.format, ReferralFormat::Json);
+    assert_eq!(config.kiosk.idle_seconds, 120);
+    assert_eq!(config.language, "en");
+    assert_eq!(config.service.reply_within_working_days, 5);
+}
+
+#[test]
+fn invalid_json_names_line_and_column() {
+    let err = Config::parse("{ \"organisation\": ").unwrap_err();
+    assert!(err.problem.contains("not valid JSON"), "{err}");
+    assert!(err.problem.contains("line 1"), "{err}");
+}
+
+#[test]
+fn a_missing_required_section_is_named() {
+    let err = Config::parse(r#"{ "organisation": { "name": "A", "phone": "0123" }, "directory": { "url": "d.json" } }"#)
+        .unwrap_err();
+    assert!(err.problem.contains("missing field `referral`"), "{err}");
+}
+
+#[test]
+fn a_wrong_type_names_the_nested_field() {
+    let err = Config::parse(&with(r#""referral": { "endpoint": "https://e.org", "timeout_seconds": "soon" }"#))
+        .unwrap_err();
+    assert_eq!(err.field, "referral.timeout_seconds");
+}
+
+#[test]
+fn a_misspelt_field_is_rejected_by_name() {
+    let err = Config::parse(&with(r#""referral": { "endpont": "https://e.org" }"#)).unwrap_err();
+    assert_eq!(err.field, "referral.endpont");
+    assert!(err.problem.contains("unknown field"), "{err}");
+}
+
+#[test]
+fn the_endpoint_must_be_encrypted_except_on_this_machine() {
+    for bad in ["http://example.org/r", "ftp://example.org", "example.org", "https://"] {
+        let err = Config::parse(&with(&format!(r#""referral": {{ "endpoint": "{bad}" }}"#))).unwrap_err();
+        assert_eq!(err.field, "referral.endpoint", "{bad}");
+    }
+    for good in ["https://example.org/r", "http://127.0.0.1:9000/referrals", "http://localhost:3000"] {
+        Config::parse(&with(&format!(r#""referral": {{ "endpoint": "{good}" }}"#))).unwrap();
+    }
+    let err = Config::parse(&with(r#""referral": { "endpoint": "http://localhost.evil.org" }"#)).unwrap_err();
+    assert_eq!(err.field, "referral.endpoint");
+}
+
+#[test]
+fn mailto_format_needs_a_mailto_address() {
+    let err = Config::parse(&with(r#""referral": { "endpoint": "https://e.org", "format": "mailto" }"#)).unwrap_err();
+    assert_eq!(err.field, "referral.endpoint");
+    Config::parse(&with(r#""referral": { "endpoint": "mailto:refer@e.org", "format": "mailto" }"#)).unwrap();
+    let err = Config::parse(&with(r#""referral": { "endpoint": "https://e.org", "format": "xml" }"#)).unwrap_err();
+    assert_eq!(err.field, "referral.format");
+}
+
+#[test]
+fn colours_must_be_hex_so_they_cannot_inject_css() {
+    let err = Config::parse(&with(
+        r##""referral": { "endpoint": "https://e.org" }, "theme": { "primary": "red;background:url(x)" }"##,
+    ))
+    .unwrap_err();
+    assert_eq!(err.field, "theme.primary");
+    let config =
+        Config::parse(&with(r##""referral": { "endpoint": "https://e.org" }, "theme": { "primary": "#0b0c0c" }"##))
+            .unwrap();
+    assert_eq!(config.theme_properties(), vec![("--wm-color-primary", "#0b0c0c")]);
+}
+
+#[test]
+fn kiosk_timings_must_leave_time_to_read() {
+    let err = Config::parse(&with(r#""referral": { "endpoint": "https://e.org" }, "kiosk": { "idle_seconds": 5 }"#))
+        .unwrap_err();
+    assert_eq!(err.field, "kiosk.idle_seconds");
+}
+
+#[test]
+fn an_empty_organisation_name_is_named() {
+    let text = r#"{ "organisation": { "name": " ", "phone": "01823 000000" },
+        "referral": { "endpoint": "https://e.org" }, "directory": { "url": "d.json" } }"#;
+    assert_eq!(Config::parse(text).unwrap_err().field, "organisation.name");
+}
+
+#[test]
+fn the_directory_may_not_be_fetched_over_plain_http() {
+    let text = r#"{ "organisation": { "name": "A", "phone": "01823 000000" },
+        "referral": { "endpoint": "https://e.org" }, "directory": { "url": "http://e.org/d.json" } }"#;
+    assert_eq!(Config::parse(text).unwrap_err().field, "directory.url");
+}
