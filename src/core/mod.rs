@@ -8,5 +8,6 @@ pub mod field_error;
 pub mod geo;
 pub mod i18n;
 pub mod postcode;
+pub mod route;
 
 pub use field_error::FieldError;

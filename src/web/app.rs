@@ -1,36 +1,35 @@
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
+use crate::core::route::Route;
 use crate::web::components::{Footer, Header};
 use crate::web::config::{load_config, ConfigResource};
 use crate::web::pages::*;
+use crate::web::router::provide_router;
 
-/// The shell around every route: header with urgent help and quick exit,
-/// the page, and the footer.
+/// The shell around every page: header with urgent help and quick exit,
+/// the current page, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(ConfigResource(LocalResource::new(load_config)));
+    let route = provide_router().0;
+    let page = move || match route.get() {
+        Route::Start => StartPage().into_any(),
+        Route::Check => CheckPage().into_any(),
+        Route::Results => ResultsPage().into_any(),
+        Route::Group(id) => GroupPage(GroupPageProps { id }).into_any(),
+        Route::Refer => ReferPage().into_any(),
+        Route::Confirmation => ConfirmationPage().into_any(),
+        Route::Help => HelpPage().into_any(),
+        Route::Privacy => PrivacyPage().into_any(),
+        Route::Accessibility => AccessibilityPage().into_any(),
+        Route::Credits => CreditsPage().into_any(),
+        Route::NotFound => NotFoundPage().into_any(),
+    };
     view! {
-        <Router>
-            <Header/>
-            <div class="wm-width-container">
-                <main class="wm-main" id="main-content" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=StartPage/>
-                        <Route path=path!("/check") view=CheckPage/>
-                        <Route path=path!("/results") view=ResultsPage/>
-                        <Route path=path!("/group/:id") view=GroupPage/>
-                        <Route path=path!("/refer") view=ReferPage/>
-                        <Route path=path!("/confirmation") view=ConfirmationPage/>
-                        <Route path=path!("/help") view=HelpPage/>
-                        <Route path=path!("/privacy") view=PrivacyPage/>
-                        <Route path=path!("/accessibility") view=AccessibilityPage/>
-                        <Route path=path!("/credits") view=CreditsPage/>
-                    </Routes>
-                </main>
-            </div>
-            <Footer/>
-        </Router>
+        <Header/>
+        <div class="wm-width-container">
+            <main class="wm-main" id="main-content" tabindex="-1">{page}</main>
+        </div>
+        <Footer/>
     }
 }

@@ -8,6 +8,7 @@ mod config;
 mod fetch;
 mod i18n;
 mod pages;
+mod router;
 
 /// Mounts the widget into the page, replacing the static loading message.
 pub fn mount() {

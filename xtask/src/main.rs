@@ -1,13 +1,69 @@
+//! `cargo xtask <command>`: the project's own build helper (the matklad xtask
+//! pattern). Everything a newcomer needs goes through here, so a fresh machine
+//! gets the same tools, at the same versions, as CI.
+
+mod budget;
 mod postcodes;
+mod run;
+mod tools;
+
+use std::path::PathBuf;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  serve       build the widget and serve it on http://127.0.0.1:8080
+  test        run every test: native cargo tests, release build, size budget, browser tests
+  build       release build into dist/ and report sizes
+  size        report brotli sizes of dist/ and check the budget
+  postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("build") => build().and_then(|_| budget::check(&root().join("dist"))),
+        Some("size") => budget::check(&root().join("dist")),
         Some("postcodes") => postcodes::run(&args[1..]),
-        _ => Err("usage: cargo xtask <serve|test|postcodes>".to_string()),
+        _ => Err(USAGE.to_string()),
     };
     if let Err(e) = result {
-        eprintln!("xtask: {e}");
+        eprintln!("\nxtask: {e}");
         std::process::exit(1);
+    }
+}
+
+/// The repository root (the parent of this crate).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives inside the repository").to_path_buf()
+}
+
+fn serve() -> Result<(), String> {
+    tools::ensure_all()?;
+    run::step("Serving the widget with the sample config on http://127.0.0.1:8080 (Ctrl+C to stop)");
+    run::trunk(&["serve", "--offline"])
+}
+
+fn build() -> Result<(), String> {
+    tools::ensure_all()?;
+    run::step("Building the release widget into dist/");
+    run::trunk(&["build", "--release", "--offline"])
+}
+
+fn test() -> Result<(), String> {
+    tools::ensure_all()?;
+    run::step("Native tests of the core (cargo test)");
+    run::command("cargo", &["test", "--workspace", "--locked"], &root())?;
+    build()?;
+    let over_budget = budget::check(&root().join("dist")).err();
+    run::step("Browser tests (Playwright + axe-core in Debian's Chromium)");
+    let browser = run::browser_tests();
+    match (browser, over_budget) {
+        (Ok(()), None) => {
+            run::step("All tests passed");
+            Ok(())
+        }
+        (Err(e), budget) => Err(budget.map_or(e.clone(), |b| format!("{e}\n{b}"))),
+        (Ok(()), Some(budget)) => Err(budget),
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::core::route::Route;
+use crate::web::router::Link;
 
 use crate::web::i18n::t;
 
@@ -11,10 +12,10 @@ pub fn Footer() -> impl IntoView {
             <div class="wm-width-container">
                 <h2 class="wm-visually-hidden">{t("footer.heading")}</h2>
                 <ul class="wm-footer__links">
-                    <li><A href="/privacy">{t("privacy.title")}</A></li>
-                    <li><A href="/accessibility">{t("accessibility.title")}</A></li>
-                    <li><A href="/credits">{t("credits.title")}</A></li>
-                    <li><A href="/help">{t("shell.need_help_now")}</A></li>
+                    <li><Link to=Route::Privacy>{t("privacy.title")}</Link></li>
+                    <li><Link to=Route::Accessibility>{t("accessibility.title")}</Link></li>
+                    <li><Link to=Route::Credits>{t("credits.title")}</Link></li>
+                    <li><Link to=Route::Help>{t("shell.need_help_now")}</Link></li>
                 </ul>
                 <p class="wm-footer__note">{t("footer.not_emergency")}</p>
             </div>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::core::route::Route;
+use crate::web::router::Link;
 
 use crate::web::components::QuickExit;
 use crate::web::i18n::t;
@@ -19,9 +20,9 @@ pub fn Header() -> impl IntoView {
         <a class="wm-skip-link" href="#main-content" on:click=skip_to_main>{t("shell.skip_link")}</a>
         <header class="wm-header">
             <div class="wm-width-container wm-header__inner">
-                <A href="/" attr:class="wm-header__service">{t("shell.service_name")}</A>
+                <Link to=Route::Start class="wm-header__service">{t("shell.service_name")}</Link>
                 <nav class="wm-header__actions" aria-label=t("shell.urgent_nav_label")>
-                    <A href="/help" attr:class="wm-header__help">{t("shell.need_help_now")}</A>
+                    <Link to=Route::Help class="wm-header__help">{t("shell.need_help_now")}</Link>
                     <QuickExit/>
                 </nav>
             </div>

@@ -1,7 +1,12 @@
 //! The pages about the service: privacy, accessibility, credits, not found.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use leptos_router::components::A;
+
+use crate::core::config::Config;
+use crate::core::route::Route;
+use crate::web::router::Link;
 
 use crate::web::components::{ConfigGate, Page};
 use crate::web::i18n::{t, tf};
@@ -30,7 +35,7 @@ pub fn PrivacyPage() -> impl IntoView {
         ("privacy.rights_heading", &["privacy.withdraw", "privacy.ico"]),
     ];
     view! {
-        <ConfigGate render=|config| view! {
+        <ConfigGate render={|config: Arc<Config>| view! {
             <Page title=t("privacy.title")>
                 {sections(PARTS, vec![
                     ("organisation", config.organisation.name.clone()),
@@ -38,7 +43,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     ("kept_for", config.service.data_kept_for.clone()),
                 ])}
             </Page>
-        }/>
+        }}/>
     }
 }
 
@@ -51,14 +56,14 @@ pub fn AccessibilityPage() -> impl IntoView {
         ("accessibility.testing_heading", &["accessibility.testing"]),
     ];
     view! {
-        <ConfigGate render=|config| view! {
+        <ConfigGate render={|config: Arc<Config>| view! {
             <Page title=t("accessibility.title")>
                 {sections(PARTS, vec![
                     ("organisation", config.organisation.name.clone()),
                     ("phone", config.organisation.phone.clone()),
                 ])}
             </Page>
-        }/>
+        }}/>
     }
 }
 
@@ -82,7 +87,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Page title=t("not_found.title")>
             <p class="wm-body">{t("not_found.body")}</p>
-            <p class="wm-body"><A href="/">{t("coming_soon.back_to_start")}</A></p>
+            <p class="wm-body"><Link to=Route::Start>{t("coming_soon.back_to_start")}</Link></p>
         </Page>
     }
 }

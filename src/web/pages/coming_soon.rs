@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::core::route::Route;
+use crate::web::router::Link;
 
 use crate::web::components::{ConfigGate, Page};
 use crate::web::i18n::t;
@@ -12,7 +13,7 @@ fn ComingSoon(title_key: &'static str) -> impl IntoView {
         <ConfigGate render=move |_| view! {
             <Page title=t(title_key)>
                 <p class="wm-body">{t("coming_soon.body")}</p>
-                <p class="wm-body"><A href="/">{t("coming_soon.back_to_start")}</A></p>
+                <p class="wm-body"><Link to=Route::Start>{t("coming_soon.back_to_start")}</Link></p>
             </Page>
         }/>
     }
@@ -29,7 +30,7 @@ pub fn ResultsPage() -> impl IntoView {
 }
 
 #[component]
-pub fn GroupPage() -> impl IntoView {
+pub fn GroupPage(#[allow(unused)] id: String) -> impl IntoView {
     view! { <ComingSoon title_key="group.title"/> }
 }
 

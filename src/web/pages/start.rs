@@ -1,5 +1,10 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use leptos_router::components::A;
+
+use crate::core::config::Config;
+use crate::core::route::Route;
+use crate::web::router::Link;
 
 use crate::web::components::{ConfigGate, Page};
 use crate::web::i18n::{t, tf};
@@ -8,7 +13,7 @@ use crate::web::i18n::{t, tf};
 #[component]
 pub fn StartPage() -> impl IntoView {
     view! {
-        <ConfigGate render=|config| {
+        <ConfigGate render={|config: Arc<Config>| {
             let org = config.organisation.name.clone();
             let days = config.service.reply_within_working_days.to_string();
             view! {
@@ -26,13 +31,13 @@ pub fn StartPage() -> impl IntoView {
                         <h2 class="wm-warning-callout__label">
                             <span role="text"><span class="wm-visually-hidden">"Important: "</span>{t("start.not_emergency_title")}</span>
                         </h2>
-                        <p class="wm-body">{t("start.not_emergency")} " " <A href="/help">{t("start.get_help_now")}</A></p>
+                        <p class="wm-body">{t("start.not_emergency")} " " <Link to=Route::Help>{t("start.get_help_now")}</Link></p>
                     </div>
-                    <A href="/check" attr:class="wm-button wm-button--start" attr:role="button" attr:draggable="false">
+                    <Link to=Route::Check class="wm-button wm-button--start" role="button">
                         {t("start.button")}
-                    </A>
+                    </Link>
                 </Page>
             }
-        }/>
+        }}/>
     }
 }

@@ -1,0 +1,29 @@
+// A link worker who breaks a data file sees which file, which field and what
+// is wrong; never a blank page, never a panic. Urgent help still works.
+import { test, expect, expectAccessible } from '../support/fixtures.js';
+
+const cases = [
+  ['a missing config file', '/?config=/__fixtures/no-such-config.json', 'no-such-config.json', null, /was not found/],
+  ['a config that is not JSON', '/?config=/__fixtures/config-malformed.json', 'config-malformed.json', null, /not valid JSON \(line \d+, column \d+\)/],
+  ['an unencrypted referral address', '/?config=/__fixtures/config-http-endpoint.json', 'config-http-endpoint.json', 'referral.endpoint', /must start with https:\/\//],
+];
+
+for (const [what, url, file, field, problem] of cases) {
+  test(`${what} is named on the set-up error page`, async ({ page }) => {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sorry, there is a problem with this service' })).toBeVisible();
+    const alert = page.getByRole('alert');
+    await expect(alert.getByText(file)).toBeVisible();
+    if (field) await expect(alert.getByText(field, { exact: true })).toBeVisible();
+    await expect(alert).toContainText(problem);
+    await expectAccessible(page);
+    await page.getByRole('main').getByRole('link', { name: 'Need help now?' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Get help now' })).toBeVisible();
+  });
+}
+
+test('a config override from another site is ignored', async ({ page, requests }) => {
+  await page.goto('/?config=https://evil.example/config.json');
+  await expect(page.getByRole('heading', { level: 1, name: 'Find support near you' })).toBeVisible();
+  expect(requests.filter((u) => u.includes('evil.example'))).toEqual([]);
+});

@@ -1,0 +1,111 @@
+//! The download budget from the brief: the first load on a phone (HTML, CSS,
+//! JS, wasm and the first data, brotli-compressed) at most 150 KB, of which
+//! the wasm at most 100 KB. Sizes are deterministic, so this is enforced.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const FIRST_LOAD_LIMIT: usize = 150 * 1024;
+const WASM_LIMIT: usize = 100 * 1024;
+
+/// Brotli at the highest quality, as a static host or CDN would serve it.
+pub fn brotli_size(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(bytes).expect("compressing into memory cannot fail");
+    }
+    out.len()
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// Whether a file is fetched when the widget first opens: the page, its
+/// CSS/JS/wasm, the config, and the directory the config names.
+fn is_first_load(relative: &str, directory: Option<&str>) -> bool {
+    let top_level = !relative.contains('/');
+    let asset = [".html", ".css", ".js", ".wasm"].iter().any(|ext| relative.ends_with(ext));
+    (top_level && asset) || relative == "config.json" || Some(relative) == directory
+}
+
+pub fn check(dist: &Path) -> Result<(), String> {
+    let config = fs::read_to_string(dist.join("config.json")).unwrap_or_default();
+    let directory = config
+        .split("\"directory\"")
+        .nth(1)
+        .and_then(|s| s.split("\"url\"").nth(1))
+        .and_then(|s| s.split('"').nth(1))
+        .map(str::to_string);
+    let mut all = Vec::new();
+    files(dist, &mut all);
+    all.sort();
+    if all.is_empty() {
+        return Err(format!("{} is empty: build first", dist.display()));
+    }
+    let (mut first_load, mut wasm) = (0, 0);
+    println!("\n{:<52} {:>10} {:>10}  first load", "file (dist/)", "bytes", "brotli");
+    for path in &all {
+        let relative = path.strip_prefix(dist).unwrap().to_string_lossy().replace('\\', "/");
+        let bytes = fs::read(path).map_err(|e| e.to_string())?;
+        let compressed = brotli_size(&bytes);
+        let first = is_first_load(&relative, directory.as_deref());
+        if first {
+            first_load += compressed;
+        }
+        if relative.ends_with(".wasm") {
+            wasm += compressed;
+        }
+        if first || !relative.starts_with("postcodes/") {
+            println!("{relative:<52} {:>10} {compressed:>10}  {}", bytes.len(), if first { "yes" } else { "" });
+        }
+    }
+    let postcodes = all.iter().filter(|p| p.starts_with(dist.join("postcodes"))).count();
+    println!("(and {postcodes} postcode area files, each fetched only for the area a person types)");
+    println!("\nfirst load: {:.1} KB brotli (budget 150 KB)", first_load as f64 / 1024.0);
+    println!("wasm:       {:.1} KB brotli (budget 100 KB)", wasm as f64 / 1024.0);
+    let mut over = Vec::new();
+    if first_load > FIRST_LOAD_LIMIT {
+        over.push(format!("the first load is {:.1} KB, over the 150 KB budget", first_load as f64 / 1024.0));
+    }
+    if wasm > WASM_LIMIT {
+        over.push(format!("the wasm is {:.1} KB, over the 100 KB budget", wasm as f64 / 1024.0));
+    }
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("size budget exceeded: {}", over.join("; ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_load_counts_the_shell_and_first_data_only() {
+        let dir = Some("data/somerset-sample.json");
+        assert!(is_first_load("index.html", dir));
+        assert!(is_first_load("waymark-abc_bg.wasm", dir));
+        assert!(is_first_load("config.json", dir));
+        assert!(is_first_load("data/somerset-sample.json", dir));
+        assert!(!is_first_load("postcodes/TA.txt", dir));
+        assert!(!is_first_load("locales/en.json", dir));
+    }
+
+    #[test]
+    fn brotli_compresses_repetitive_text() {
+        let text = "Tuesdays, 10am to 12 noon. ".repeat(100);
+        assert!(brotli_size(text.as_bytes()) < text.len() / 10);
+    }
+}

@@ -1,0 +1,117 @@
+//! Installs what a fresh machine lacks, from the package registries only
+//! (crates.io, npm, Debian). Each step says what it installs and why.
+
+use std::fs;
+
+use crate::root;
+use crate::run::{self, command, output, step};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+pub fn ensure_all() -> Result<(), String> {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_node_modules()?;
+    ensure_chromium()
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    step("Installing the wasm32-unknown-unknown Rust target (the widget compiles to WebAssembly)");
+    command("rustup", &["target", "add", "wasm32-unknown-unknown"], &root())
+}
+
+fn ensure_trunk() -> Result<(), String> {
+    if output("trunk", &["--version"]).is_some_and(|v| v == format!("trunk {TRUNK_VERSION}")) {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing Trunk {TRUNK_VERSION} from crates.io (builds and serves the widget; newer Trunk needs a newer rustc). About 9 minutes."
+    ));
+    let version = TRUNK_VERSION;
+    command("cargo", &["install", "trunk", "--version", version, "--locked"], &root())
+        .or_else(|_| command("cargo", &["install", "trunk", "--version", version], &root()))
+        .map_err(|e| format!("{e}\nTrunk {version} could not be installed from crates.io."))
+}
+
+/// The wasm-bindgen crate version in Cargo.lock: the CLI must match it exactly.
+pub fn locked_wasm_bindgen_version() -> Result<String, String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+fn ensure_wasm_bindgen() -> Result<(), String> {
+    let version = locked_wasm_bindgen_version()?;
+    let trunk_toml = fs::read_to_string(root().join("Trunk.toml")).map_err(|e| e.to_string())?;
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
+        return Err(format!(
+            "Trunk.toml [tools] wasm_bindgen must be \"{version}\", the wasm-bindgen version in Cargo.lock"
+        ));
+    }
+    if output("wasm-bindgen", &["--version"]).is_some_and(|v| v == format!("wasm-bindgen {version}")) {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing wasm-bindgen-cli {version} from crates.io (must equal the wasm-bindgen crate in Cargo.lock). About 3 minutes."
+    ));
+    // A --locked install can fail on a yanked transitive version; a plain one works.
+    command("cargo", &["install", "wasm-bindgen-cli", "--version", &version, "--force"], &root())
+}
+
+fn ensure_node_modules() -> Result<(), String> {
+    step("Installing the browser-test and wasm-opt packages from tests/package-lock.json (npm ci)");
+    if output("npm", &["--version"]).is_none() {
+        return Err("npm is not installed; install Debian's nodejs and npm packages".into());
+    }
+    command("npm", &["ci", "--no-audit", "--no-fund"], &root().join("tests"))?;
+    match output("wasm-opt", &["--version"]) {
+        Some(v) if v.contains("version_132") => Ok(()),
+        other => Err(format!("wasm-opt from the binaryen npm package should report version_132, got {other:?}")),
+    }
+}
+
+fn ensure_chromium() -> Result<(), String> {
+    if fs::metadata(CHROMIUM).is_ok() {
+        return Ok(());
+    }
+    step("Installing Debian's chromium package (the browser the tests drive; Playwright's own download is not allowed here)");
+    let apt = |args: &[&str]| -> Result<(), String> {
+        let is_root = output("id", &["-u"]).as_deref() == Some("0");
+        if is_root {
+            command("apt-get", args, &root())
+        } else {
+            let mut with_sudo = vec!["-n", "apt-get"];
+            with_sudo.extend_from_slice(args);
+            command("sudo", &with_sudo, &root())
+        }
+    };
+    apt(&["install", "-y", "chromium"])
+        .or_else(|_| apt(&["update"]).and_then(|_| apt(&["install", "-y", "chromium"])))
+        .map_err(|e| format!("{e}\nCould not install Chromium: run `apt-get install chromium` as root."))?;
+    run::output(CHROMIUM, &["--version"]).map(|_| ()).ok_or_else(|| format!("{CHROMIUM} does not run"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_pins_the_locked_wasm_bindgen() {
+        let version = locked_wasm_bindgen_version().unwrap();
+        let trunk_toml = fs::read_to_string(root().join("Trunk.toml")).unwrap();
+        assert!(trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")));
+    }
+}
