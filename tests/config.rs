@@ -17,12 +17,18 @@ fn with(field_json: &str) -> String {
 fn the_bundled_sample_config_is_valid() {
     let config = Config::parse(SAMPLE).expect("public/config.json must be valid");
     assert!(!config.organisation.name.is_empty());
-    assert!(!config.kiosk.enabled, "the sample should not start in kiosk mode");
+    assert!(
+        !config.kiosk.enabled,
+        "the sample should not start in kiosk mode"
+    );
 }
 
 #[test]
 fn defaults_fill_in_optional_sections() {
-    let config = Config::parse(&with(r#""referral": { "endpoint": "https://example.org/r" }"#)).unwrap();
+    let config = Config::parse(&with(
+        r#""referral": { "endpoint": "https://example.org/r" }"#,
+    ))
+    .unwrap();
     assert_eq!(config.referral.format, ReferralFormat::Json);
     assert_eq!(config.kiosk.idle_seconds, 120);
     assert_eq!(config.language, "en");
@@ -38,44 +44,76 @@ fn invalid_json_names_line_and_column() {
 
 #[test]
 fn a_missing_required_section_is_named() {
-    let err = Config::parse(r#"{ "organisation": { "name": "A", "phone": "0123" }, "directory": { "url": "d.json" } }"#)
-        .unwrap_err();
-    assert!(err.problem.contains("missing field `referral`"), "{err}");
+    let err = Config::parse(
+        r#"{ "organisation": { "name": "A", "phone": "0123" }, "directory": { "url": "d.json" } }"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.field, "referral");
+    assert_eq!(err.problem, "is missing");
 }
 
 #[test]
 fn a_wrong_type_names_the_nested_field() {
-    let err = Config::parse(&with(r#""referral": { "endpoint": "https://e.org", "timeout_seconds": "soon" }"#))
-        .unwrap_err();
+    let err = Config::parse(&with(
+        r#""referral": { "endpoint": "https://e.org", "timeout_seconds": "soon" }"#,
+    ))
+    .unwrap_err();
     assert_eq!(err.field, "referral.timeout_seconds");
+    assert_eq!(err.problem, "must be a whole number");
 }
 
 #[test]
 fn a_misspelt_field_is_rejected_by_name() {
     let err = Config::parse(&with(r#""referral": { "endpont": "https://e.org" }"#)).unwrap_err();
     assert_eq!(err.field, "referral.endpont");
-    assert!(err.problem.contains("unknown field"), "{err}");
+    assert!(err.problem.contains("not a known field"), "{err}");
+    assert!(
+        err.problem.contains("endpoint"),
+        "the message suggests the right name: {err}"
+    );
 }
 
 #[test]
 fn the_endpoint_must_be_encrypted_except_on_this_machine() {
-    for bad in ["http://example.org/r", "ftp://example.org", "example.org", "https://"] {
-        let err = Config::parse(&with(&format!(r#""referral": {{ "endpoint": "{bad}" }}"#))).unwrap_err();
+    for bad in [
+        "http://example.org/r",
+        "ftp://example.org",
+        "example.org",
+        "https://",
+    ] {
+        let err =
+            Config::parse(&with(&format!(r#""referral": {{ "endpoint": "{bad}" }}"#))).unwrap_err();
         assert_eq!(err.field, "referral.endpoint", "{bad}");
     }
-    for good in ["https://example.org/r", "http://127.0.0.1:9000/referrals", "http://localhost:3000"] {
+    for good in [
+        "https://example.org/r",
+        "http://127.0.0.1:9000/referrals",
+        "http://localhost:3000",
+    ] {
         Config::parse(&with(&format!(r#""referral": {{ "endpoint": "{good}" }}"#))).unwrap();
     }
-    let err = Config::parse(&with(r#""referral": { "endpoint": "http://localhost.evil.org" }"#)).unwrap_err();
+    let err = Config::parse(&with(
+        r#""referral": { "endpoint": "http://localhost.evil.org" }"#,
+    ))
+    .unwrap_err();
     assert_eq!(err.field, "referral.endpoint");
 }
 
 #[test]
 fn mailto_format_needs_a_mailto_address() {
-    let err = Config::parse(&with(r#""referral": { "endpoint": "https://e.org", "format": "mailto" }"#)).unwrap_err();
+    let err = Config::parse(&with(
+        r#""referral": { "endpoint": "https://e.org", "format": "mailto" }"#,
+    ))
+    .unwrap_err();
     assert_eq!(err.field, "referral.endpoint");
-    Config::parse(&with(r#""referral": { "endpoint": "mailto:refer@e.org", "format": "mailto" }"#)).unwrap();
-    let err = Config::parse(&with(r#""referral": { "endpoint": "https://e.org", "format": "xml" }"#)).unwrap_err();
+    Config::parse(&with(
+        r#""referral": { "endpoint": "mailto:refer@e.org", "format": "mailto" }"#,
+    ))
+    .unwrap();
+    let err = Config::parse(&with(
+        r#""referral": { "endpoint": "https://e.org", "format": "xml" }"#,
+    ))
+    .unwrap_err();
     assert_eq!(err.field, "referral.format");
 }
 
@@ -86,16 +124,22 @@ fn colours_must_be_hex_so_they_cannot_inject_css() {
     ))
     .unwrap_err();
     assert_eq!(err.field, "theme.primary");
-    let config =
-        Config::parse(&with(r##""referral": { "endpoint": "https://e.org" }, "theme": { "primary": "#0b0c0c" }"##))
-            .unwrap();
-    assert_eq!(config.theme_properties(), vec![("--wm-color-primary", "#0b0c0c")]);
+    let config = Config::parse(&with(
+        r##""referral": { "endpoint": "https://e.org" }, "theme": { "primary": "#0b0c0c" }"##,
+    ))
+    .unwrap();
+    assert_eq!(
+        config.theme_properties(),
+        vec![("--wm-color-primary", "#0b0c0c")]
+    );
 }
 
 #[test]
 fn kiosk_timings_must_leave_time_to_read() {
-    let err = Config::parse(&with(r#""referral": { "endpoint": "https://e.org" }, "kiosk": { "idle_seconds": 5 }"#))
-        .unwrap_err();
+    let err = Config::parse(&with(
+        r#""referral": { "endpoint": "https://e.org" }, "kiosk": { "idle_seconds": 5 }"#,
+    ))
+    .unwrap_err();
     assert_eq!(err.field, "kiosk.idle_seconds");
 }
 
@@ -111,4 +155,14 @@ fn the_directory_may_not_be_fetched_over_plain_http() {
     let text = r#"{ "organisation": { "name": "A", "phone": "01823 000000" },
         "referral": { "endpoint": "https://e.org" }, "directory": { "url": "http://e.org/d.json" } }"#;
     assert_eq!(Config::parse(text).unwrap_err().field, "directory.url");
+}
+
+#[test]
+fn a_section_of_the_wrong_shape_is_named() {
+    let err = Config::parse(&with(r#""referral": "https://e.org""#)).unwrap_err();
+    assert_eq!(err.field, "referral");
+    assert!(err.problem.contains("must be an object"), "{err}");
+    let err = Config::parse("[1, 2]").unwrap_err();
+    assert_eq!(err.field, "");
+    assert!(err.problem.contains("must be an object"), "{err}");
 }

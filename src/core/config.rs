@@ -3,82 +3,65 @@
 //! Parsed and checked here so that a link worker editing the file gets a
 //! message naming the field, not a blank page.
 
-use serde::Deserialize;
-
+use crate::core::json::{parse, Node};
 use crate::core::FieldError;
 
 /// The whole configuration, after checking.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub organisation: Organisation,
-    #[serde(default)]
     pub service: ServiceText,
     pub referral: Referral,
     pub directory: DirectorySource,
-    #[serde(default)]
     pub postcodes: PostcodeSource,
-    #[serde(default)]
     pub questions: QuestionSource,
-    #[serde(default)]
     pub theme: Theme,
-    #[serde(default)]
     pub kiosk: Kiosk,
     /// Where the quick-exit button sends the person: a neutral page.
-    #[serde(default = "default_quick_exit_url")]
     pub quick_exit_url: String,
     /// Language tag for the interface, e.g. `en`.
-    #[serde(default = "default_language")]
     pub language: String,
 }
 
 /// The charity or link-worker service that runs this widget and receives referrals.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Organisation {
     pub name: String,
     /// A phone number people can ring if nobody replies, in its usual written form.
     pub phone: String,
-    #[serde(default)]
     pub phone_hours: Option<String>,
-    #[serde(default)]
     pub email: Option<String>,
-    #[serde(default)]
     pub website: Option<String>,
 }
 
 /// Wording about the service that differs between deployments.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ServiceText {
     /// How many working days a reply usually takes.
-    #[serde(default = "default_reply_days")]
     pub reply_within_working_days: u32,
     /// How long referral data is kept, in words, e.g. "12 months".
-    #[serde(default = "default_retention")]
     pub data_kept_for: String,
 }
 
 impl Default for ServiceText {
     fn default() -> Self {
-        Self { reply_within_working_days: default_reply_days(), data_kept_for: default_retention() }
+        Self {
+            reply_within_working_days: default_reply_days(),
+            data_kept_for: default_retention(),
+        }
     }
 }
 
 /// Where and how a referral is sent.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Referral {
     pub endpoint: String,
-    #[serde(default)]
     pub format: ReferralFormat,
-    #[serde(default = "default_timeout")]
     pub timeout_seconds: u32,
 }
 
 /// How the referral body is encoded.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ReferralFormat {
     /// `application/json` with an `Idempotency-Key` header.
     #[default]
@@ -90,72 +73,67 @@ pub enum ReferralFormat {
 }
 
 /// Where the Open Referral UK directory file is.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DirectorySource {
     pub url: String,
     /// Only show services of this organisation id (for a charity's own site).
-    #[serde(default)]
     pub organisation_id: Option<String>,
 }
 
 /// Where the postcode centroid tables are.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PostcodeSource {
     pub url: String,
 }
 
 impl Default for PostcodeSource {
     fn default() -> Self {
-        Self { url: "postcodes/".into() }
+        Self {
+            url: "postcodes/".into(),
+        }
     }
 }
 
 /// Where the question set is.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuestionSource {
     pub url: String,
 }
 
 impl Default for QuestionSource {
     fn default() -> Self {
-        Self { url: "questions/default.json".into() }
+        Self {
+            url: "questions/default.json".into(),
+        }
     }
 }
 
 /// Colours that let the widget take its host's brand. Each is a `#rgb` or `#rrggbb` hex colour.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Theme {
-    #[serde(default)]
     pub primary: Option<String>,
-    #[serde(default)]
     pub primary_dark: Option<String>,
-    #[serde(default)]
     pub header_background: Option<String>,
-    #[serde(default)]
     pub header_text: Option<String>,
 }
 
 /// Settings for a shared screen in a waiting room.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Kiosk {
-    #[serde(default)]
     pub enabled: bool,
     /// Seconds without a touch before "Are you still there?".
-    #[serde(default = "default_idle")]
     pub idle_seconds: u32,
     /// Seconds of countdown before everything is wiped.
-    #[serde(default = "default_warning")]
     pub warning_seconds: u32,
 }
 
 impl Default for Kiosk {
     fn default() -> Self {
-        Self { enabled: false, idle_seconds: default_idle(), warning_seconds: default_warning() }
+        Self {
+            enabled: false,
+            idle_seconds: default_idle(),
+            warning_seconds: default_warning(),
+        }
     }
 }
 
@@ -198,24 +176,153 @@ impl Config {
     /// assert_eq!(err.field, "referral.endpoint");
     /// ```
     pub fn parse(text: &str) -> Result<Config, FieldError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let config: Config = serde_path_to_error::deserialize(de).map_err(FieldError::from_json)?;
+        let doc = parse(text)?;
+        let config = Self::read(Node::root(&doc))?;
         config.check()?;
         Ok(config)
+    }
+
+    fn read(top: Node) -> Result<Config, FieldError> {
+        top.only_fields(&[
+            "organisation",
+            "service",
+            "referral",
+            "directory",
+            "postcodes",
+            "questions",
+            "theme",
+            "kiosk",
+            "quick_exit_url",
+            "language",
+        ])?;
+        let organisation = top.object("organisation", |o| {
+            o.only_fields(&["name", "phone", "phone_hours", "email", "website"])?;
+            Ok(Organisation {
+                name: o.req_str("name")?,
+                phone: o.req_str("phone")?,
+                phone_hours: o.opt_str("phone_hours")?,
+                email: o.opt_str("email")?,
+                website: o.opt_str("website")?,
+            })
+        })?;
+        let service = top
+            .opt_object("service", |s| {
+                s.only_fields(&["reply_within_working_days", "data_kept_for"])?;
+                Ok(ServiceText {
+                    reply_within_working_days: s
+                        .opt_u32("reply_within_working_days")?
+                        .unwrap_or(default_reply_days()),
+                    data_kept_for: s
+                        .opt_str("data_kept_for")?
+                        .unwrap_or_else(default_retention),
+                })
+            })?
+            .unwrap_or_default();
+        let referral = top.object("referral", |r| {
+            r.only_fields(&["endpoint", "format", "timeout_seconds"])?;
+            let format = match r.opt_str("format")?.as_deref() {
+                None | Some("json") => ReferralFormat::Json,
+                Some("form") => ReferralFormat::Form,
+                Some("mailto") => ReferralFormat::Mailto,
+                Some(other) => {
+                    return Err(r.field_error(
+                        "format",
+                        format!("\"{other}\" is not one of json, form, mailto"),
+                    ))
+                }
+            };
+            Ok(Referral {
+                endpoint: r.req_str("endpoint")?,
+                format,
+                timeout_seconds: r.opt_u32("timeout_seconds")?.unwrap_or(default_timeout()),
+            })
+        })?;
+        let directory = top.object("directory", |d| {
+            d.only_fields(&["url", "organisation_id"])?;
+            Ok(DirectorySource {
+                url: d.req_str("url")?,
+                organisation_id: d.opt_str("organisation_id")?,
+            })
+        })?;
+        let url_only = |n: Node| {
+            n.only_fields(&["url"])?;
+            n.req_str("url")
+        };
+        let postcodes = top
+            .opt_object("postcodes", url_only)?
+            .map(|url| PostcodeSource { url })
+            .unwrap_or_default();
+        let questions = top
+            .opt_object("questions", url_only)?
+            .map(|url| QuestionSource { url })
+            .unwrap_or_default();
+        let theme = top
+            .opt_object("theme", |t| {
+                t.only_fields(&[
+                    "primary",
+                    "primary_dark",
+                    "header_background",
+                    "header_text",
+                ])?;
+                Ok(Theme {
+                    primary: t.opt_str("primary")?,
+                    primary_dark: t.opt_str("primary_dark")?,
+                    header_background: t.opt_str("header_background")?,
+                    header_text: t.opt_str("header_text")?,
+                })
+            })?
+            .unwrap_or_default();
+        let kiosk = top
+            .opt_object("kiosk", |k| {
+                k.only_fields(&["enabled", "idle_seconds", "warning_seconds"])?;
+                Ok(Kiosk {
+                    enabled: k.opt_bool("enabled")?.unwrap_or(false),
+                    idle_seconds: k.opt_u32("idle_seconds")?.unwrap_or(default_idle()),
+                    warning_seconds: k.opt_u32("warning_seconds")?.unwrap_or(default_warning()),
+                })
+            })?
+            .unwrap_or_default();
+        Ok(Config {
+            organisation,
+            service,
+            referral,
+            directory,
+            postcodes,
+            questions,
+            theme,
+            kiosk,
+            quick_exit_url: top
+                .opt_str("quick_exit_url")?
+                .unwrap_or_else(default_quick_exit_url),
+            language: top.opt_str("language")?.unwrap_or_else(default_language),
+        })
     }
 
     fn check(&self) -> Result<(), FieldError> {
         require_text("organisation.name", &self.organisation.name)?;
         require_text("organisation.phone", &self.organisation.phone)?;
-        if self.organisation.phone.chars().filter(char::is_ascii_digit).count() < 3 {
-            return Err(FieldError::new("organisation.phone", "must be a phone number, e.g. 01823 000000"));
+        if self
+            .organisation
+            .phone
+            .chars()
+            .filter(char::is_ascii_digit)
+            .count()
+            < 3
+        {
+            return Err(FieldError::new(
+                "organisation.phone",
+                "must be a phone number, e.g. 01823 000000",
+            ));
         }
         if let Some(website) = &self.organisation.website {
             require_web_address("organisation.website", website)?;
         }
         self.check_endpoint()?;
         if !(3..=120).contains(&self.referral.timeout_seconds) {
-            return Err(FieldError::new("referral.timeout_seconds", "must be between 3 and 120"));
+            return Err(FieldError::new(
+                "referral.timeout_seconds",
+                "must be between 3 and 120",
+            ));
         }
         require_relative_or_https("directory.url", &self.directory.url)?;
         require_relative_or_https("postcodes.url", &self.postcodes.url)?;
@@ -230,18 +337,35 @@ impl Config {
         for (field, colour) in colours {
             if let Some(colour) = colour {
                 if !is_hex_colour(colour) {
-                    return Err(FieldError::new(field, format!("\"{colour}\" is not a colour like #005eb8")));
+                    return Err(FieldError::new(
+                        field,
+                        format!("\"{colour}\" is not a colour like #005eb8"),
+                    ));
                 }
             }
         }
         if self.kiosk.idle_seconds < 30 {
-            return Err(FieldError::new("kiosk.idle_seconds", "must be at least 30, so people have time to read"));
+            return Err(FieldError::new(
+                "kiosk.idle_seconds",
+                "must be at least 30, so people have time to read",
+            ));
         }
         if self.kiosk.warning_seconds < 10 {
-            return Err(FieldError::new("kiosk.warning_seconds", "must be at least 10"));
+            return Err(FieldError::new(
+                "kiosk.warning_seconds",
+                "must be at least 10",
+            ));
         }
-        if self.language.is_empty() || !self.language.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return Err(FieldError::new("language", "must be a language tag such as en or cy"));
+        if self.language.is_empty()
+            || !self
+                .language
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return Err(FieldError::new(
+                "language",
+                "must be a language tag such as en or cy",
+            ));
         }
         Ok(())
     }
@@ -256,7 +380,9 @@ impl Config {
             return Ok(());
         }
         let problem = match self.referral.format {
-            ReferralFormat::Mailto => "must be an address like mailto:referrals@example.org when format is mailto",
+            ReferralFormat::Mailto => {
+                "must be an address like mailto:referrals@example.org when format is mailto"
+            }
             _ => "must start with https:// (personal data is only ever sent encrypted)",
         };
         Err(FieldError::new("referral.endpoint", problem))
@@ -291,16 +417,22 @@ fn is_https(url: &str) -> bool {
 
 /// Plain http is only allowed to this machine, for trying the widget out and for tests.
 fn is_local_http(url: &str) -> bool {
-    ["http://localhost", "http://127.0.0.1"].iter().any(|prefix| {
-        url.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
-    })
+    ["http://localhost", "http://127.0.0.1"]
+        .iter()
+        .any(|prefix| {
+            url.strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
+        })
 }
 
 fn require_web_address(field: &str, url: &str) -> Result<(), FieldError> {
     if is_https(url) || is_local_http(url) || (url.starts_with('/') && !url.starts_with("//")) {
         Ok(())
     } else {
-        Err(FieldError::new(field, "must be a web address starting with https://"))
+        Err(FieldError::new(
+            field,
+            "must be a web address starting with https://",
+        ))
     }
 }
 
@@ -309,7 +441,10 @@ fn require_relative_or_https(field: &str, url: &str) -> Result<(), FieldError> {
     if relative || is_https(url) || is_local_http(url) {
         Ok(())
     } else {
-        Err(FieldError::new(field, "must be a path on this site (like data/directory.json) or start with https://"))
+        Err(FieldError::new(
+            field,
+            "must be a path on this site (like data/directory.json) or start with https://",
+        ))
     }
 }
 

@@ -4,8 +4,7 @@
 //! placeholders. English is compiled in (so the urgent-help page works with no
 //! network); another language is a new file beside it, with no code change.
 
-use std::collections::HashMap;
-
+use crate::core::json::{parse, Node};
 use crate::core::FieldError;
 
 /// The English catalogue, compiled in as the fallback for every language.
@@ -14,7 +13,8 @@ pub const ENGLISH: &str = include_str!("../../public/locales/en.json");
 /// One language's messages.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Catalogue {
-    messages: HashMap<String, String>,
+    /// Sorted by key, for binary search.
+    messages: Vec<(String, String)>,
 }
 
 impl Catalogue {
@@ -27,20 +27,35 @@ impl Catalogue {
     /// assert!(Catalogue::parse(r#"{ "start.title": 3 }"#).is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Catalogue, FieldError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let messages: HashMap<String, String> =
-            serde_path_to_error::deserialize(de).map_err(FieldError::from_json)?;
+        let doc = parse(text)?;
+        let top = Node::root(&doc);
+        let keys: Vec<String> = match doc.as_object() {
+            Some(map) => map.keys().cloned().collect(),
+            None => return Err(top.error("must be an object of message keys to text")),
+        };
+        let mut messages = keys
+            .into_iter()
+            .map(|key| {
+                let text = top.req_str(&key)?;
+                Ok((key, text))
+            })
+            .collect::<Result<Vec<_>, FieldError>>()?;
+        messages.sort();
         Ok(Catalogue { messages })
     }
 
     /// The message for `key`, if this catalogue has it.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.messages.get(key).map(String::as_str)
+        let i = self
+            .messages
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()?;
+        Some(&self.messages[i].1)
     }
 
     /// Every key in this catalogue.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.messages.keys().map(String::as_str)
+        self.messages.iter().map(|(k, _)| k.as_str())
     }
 }
 
@@ -64,7 +79,8 @@ pub struct Translator {
 impl Translator {
     /// A translator for `chosen`, falling back to the compiled-in English.
     pub fn new(chosen: Option<Catalogue>) -> Self {
-        let english = Catalogue::parse(ENGLISH).expect("the compiled-in English catalogue is valid JSON");
+        let english =
+            Catalogue::parse(ENGLISH).expect("the compiled-in English catalogue is valid JSON");
         Self { chosen, english }
     }
 

@@ -7,6 +7,7 @@ pub mod directory;
 pub mod field_error;
 pub mod geo;
 pub mod i18n;
+pub mod json;
 pub mod postcode;
 pub mod route;
 
