@@ -77,7 +77,11 @@ impl Route {
 
 /// Directory ids appear in addresses, so only plain characters are accepted.
 fn is_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 128 && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+    !id.is_empty()
+        && id.len() <= 128
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
 }
 
 #[cfg(test)]
@@ -100,7 +104,11 @@ mod tests {
         ];
         for base in ["/", "/widget/", "/widget"] {
             for page in &pages {
-                assert_eq!(&Route::parse(&page.path(base), base), page, "{page:?} under {base}");
+                assert_eq!(
+                    &Route::parse(&page.path(base), base),
+                    page,
+                    "{page:?} under {base}"
+                );
             }
         }
     }

@@ -37,6 +37,8 @@ pub fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
     search.trim_start_matches('?').split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=')?;
-        (key == name).then(|| js_sys::decode_uri_component(value).ok()?.as_string()).flatten()
+        (key == name)
+            .then(|| js_sys::decode_uri_component(value).ok()?.as_string())
+            .flatten()
     })
 }

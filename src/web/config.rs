@@ -31,22 +31,32 @@ pub fn config_url() -> String {
 /// Fetches and checks the config, and applies its language and colours to the page.
 pub async fn load_config() -> ConfigResult {
     let file = config_url();
-    let text = fetch_text(&file)
-        .await
-        .map_err(|p| LoadProblem { file: file.clone(), error: FieldError::new("", p.describe()) })?;
+    let text = fetch_text(&file).await.map_err(|p| LoadProblem {
+        file: file.clone(),
+        error: FieldError::new("", p.describe()),
+    })?;
     let config = Config::parse(&text).map_err(|error| {
         leptos::logging::warn!("{file}: {error}");
-        LoadProblem { file: file.clone(), error }
+        LoadProblem {
+            file: file.clone(),
+            error,
+        }
     })?;
     apply_to_page(&config);
     Ok(Arc::new(config))
 }
 
 fn apply_to_page(config: &Config) {
-    let Some(root) = document().document_element() else { return };
+    let Some(root) = document().document_element() else {
+        return;
+    };
     let _ = root.set_attribute("lang", &config.language);
     // Colours were checked to be hex in the core, so this cannot inject CSS.
-    let style: String = config.theme_properties().iter().map(|(name, value)| format!("{name}:{value};")).collect();
+    let style: String = config
+        .theme_properties()
+        .iter()
+        .map(|(name, value)| format!("{name}:{value};"))
+        .collect();
     if !style.is_empty() {
         let _ = root.set_attribute("style", &style);
     }

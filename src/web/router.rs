@@ -30,7 +30,9 @@ fn route_from_location() -> Route {
 /// Starts routing: reads the address and follows Back/Forward.
 pub fn provide_router() -> CurrentRoute {
     let current = CurrentRoute(RwSignal::new(route_from_location()));
-    let handle = window_event_listener(leptos::ev::popstate, move |_| current.0.set(route_from_location()));
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        current.0.set(route_from_location())
+    });
     on_cleanup(move || handle.remove());
     provide_context(current);
     current

@@ -35,12 +35,17 @@ fn main() {
 
 /// The repository root (the parent of this crate).
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives inside the repository").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the repository")
+        .to_path_buf()
 }
 
 fn serve() -> Result<(), String> {
     tools::ensure_all()?;
-    run::step("Serving the widget with the sample config on http://127.0.0.1:8080 (Ctrl+C to stop)");
+    run::step(
+        "Serving the widget with the sample config on http://127.0.0.1:8080 (Ctrl+C to stop)",
+    );
     run::trunk(&["serve", "--offline"])
 }
 

@@ -14,11 +14,13 @@ pub fn step(what: &str) {
 /// wasm-bindgen) and the npm tools (wasm-opt from binaryen).
 pub fn tool_path() -> String {
     let mut dirs = vec![root().join("tests/node_modules/.bin")];
-    if let Some(home) = std::env::var_os("CARGO_HOME").or_else(|| std::env::var_os("HOME").map(|h| {
-        let mut p = std::path::PathBuf::from(h);
-        p.push(".cargo");
-        p.into_os_string()
-    })) {
+    if let Some(home) = std::env::var_os("CARGO_HOME").or_else(|| {
+        std::env::var_os("HOME").map(|h| {
+            let mut p = std::path::PathBuf::from(h);
+            p.push(".cargo");
+            p.into_os_string()
+        })
+    }) {
         dirs.push(Path::new(&home).join("bin"));
     }
     let mut path = std::env::join_paths(dirs).unwrap().into_string().unwrap();
@@ -46,8 +48,14 @@ pub fn command(program: &str, args: &[&str], dir: &Path) -> Result<(), String> {
 
 /// Runs a program and returns what it printed, or None if it could not run.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(program).args(args).env("PATH", tool_path()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    let out = Command::new(program)
+        .args(args)
+        .env("PATH", tool_path())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 /// Trunk, always offline: it must never download tools on this network.

@@ -1,8 +1,8 @@
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::core::route::Route;
 use crate::web::router::Link;
+use leptos::prelude::*;
 
 use crate::core::config::Config;
 use crate::web::components::Page;

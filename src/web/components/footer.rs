@@ -1,6 +1,6 @@
-use leptos::prelude::*;
 use crate::core::route::Route;
 use crate::web::router::Link;
+use leptos::prelude::*;
 
 use crate::web::i18n::t;
 

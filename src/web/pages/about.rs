@@ -13,7 +13,10 @@ use crate::web::i18n::{t, tf};
 
 /// Sections of headed paragraphs, each paragraph a message key. `{organisation}`,
 /// `{phone}` and `{kept_for}` are filled from the config.
-fn sections(parts: &'static [(&'static str, &'static [&'static str])], fill: Vec<(&'static str, String)>) -> impl IntoView {
+fn sections(
+    parts: &'static [(&'static str, &'static [&'static str])],
+    fill: Vec<(&'static str, String)>,
+) -> impl IntoView {
     parts
         .iter()
         .map(|(heading, paragraphs)| {
@@ -30,9 +33,18 @@ fn sections(parts: &'static [(&'static str, &'static [&'static str])], fill: Vec
 pub fn PrivacyPage() -> impl IntoView {
     const PARTS: &[(&str, &[&str])] = &[
         ("privacy.who_heading", &["privacy.who"]),
-        ("privacy.device_heading", &["privacy.device", "privacy.no_cookies"]),
-        ("privacy.send_heading", &["privacy.send", "privacy.why", "privacy.kept"]),
-        ("privacy.rights_heading", &["privacy.withdraw", "privacy.ico"]),
+        (
+            "privacy.device_heading",
+            &["privacy.device", "privacy.no_cookies"],
+        ),
+        (
+            "privacy.send_heading",
+            &["privacy.send", "privacy.why", "privacy.kept"],
+        ),
+        (
+            "privacy.rights_heading",
+            &["privacy.withdraw", "privacy.ico"],
+        ),
     ];
     view! {
         <ConfigGate render={|config: Arc<Config>| view! {
@@ -50,9 +62,18 @@ pub fn PrivacyPage() -> impl IntoView {
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     const PARTS: &[(&str, &[&str])] = &[
-        ("accessibility.using_heading", &["accessibility.using", "accessibility.using_more"]),
-        ("accessibility.status_heading", &["accessibility.status", "accessibility.known_issues"]),
-        ("accessibility.report_heading", &["accessibility.report", "accessibility.enforcement"]),
+        (
+            "accessibility.using_heading",
+            &["accessibility.using", "accessibility.using_more"],
+        ),
+        (
+            "accessibility.status_heading",
+            &["accessibility.status", "accessibility.known_issues"],
+        ),
+        (
+            "accessibility.report_heading",
+            &["accessibility.report", "accessibility.enforcement"],
+        ),
         ("accessibility.testing_heading", &["accessibility.testing"]),
     ];
     view! {
@@ -70,9 +91,23 @@ pub fn AccessibilityPage() -> impl IntoView {
 #[component]
 pub fn CreditsPage() -> impl IntoView {
     const PARTS: &[(&str, &[&str])] = &[
-        ("credits.postcodes_heading", &["credits.os", "credits.royal_mail", "credits.ons", "credits.ogl"]),
-        ("credits.questions_heading", &["credits.ons4", "credits.loneliness"]),
-        ("credits.directory_heading", &["credits.oruk", "credits.sample"]),
+        (
+            "credits.postcodes_heading",
+            &[
+                "credits.os",
+                "credits.royal_mail",
+                "credits.ons",
+                "credits.ogl",
+            ],
+        ),
+        (
+            "credits.questions_heading",
+            &["credits.ons4", "credits.loneliness"],
+        ),
+        (
+            "credits.directory_heading",
+            &["credits.oruk", "credits.sample"],
+        ),
         ("credits.software_heading", &["credits.software"]),
     ];
     view! {

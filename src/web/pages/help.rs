@@ -8,11 +8,36 @@ use crate::web::i18n::t;
 #[component]
 pub fn HelpPage() -> impl IntoView {
     let contacts = [
-        ("help.emergency_title", "help.emergency_body", "tel:999", "help.emergency_action"),
-        ("help.mental_health_title", "help.mental_health_body", "tel:111", "help.mental_health_action"),
-        ("help.talk_title", "help.talk_body", "tel:116123", "help.talk_action"),
-        ("help.text_title", "help.text_body", "sms:85258?body=SHOUT", "help.text_action"),
-        ("help.young_title", "help.young_body", "tel:08001111", "help.young_action"),
+        (
+            "help.emergency_title",
+            "help.emergency_body",
+            "tel:999",
+            "help.emergency_action",
+        ),
+        (
+            "help.mental_health_title",
+            "help.mental_health_body",
+            "tel:111",
+            "help.mental_health_action",
+        ),
+        (
+            "help.talk_title",
+            "help.talk_body",
+            "tel:116123",
+            "help.talk_action",
+        ),
+        (
+            "help.text_title",
+            "help.text_body",
+            "sms:85258?body=SHOUT",
+            "help.text_action",
+        ),
+        (
+            "help.young_title",
+            "help.young_body",
+            "tel:08001111",
+            "help.young_action",
+        ),
     ];
     view! {
         <Page title=t("help.title")>
