@@ -9,6 +9,7 @@ pub mod geo;
 pub mod i18n;
 pub mod json;
 pub mod postcode;
+pub mod questions;
 pub mod route;
 
 pub use field_error::FieldError;
