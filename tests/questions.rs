@@ -389,3 +389,13 @@ fn other_inconsistencies_are_named() {
     );
     assert_eq!(reject(&urgent).0, "questions[0].urgent_if");
 }
+
+#[test]
+fn saved_answers_keep_awkward_text_exactly() {
+    let mut answers = Answers::default();
+    let awkward = "Quotes \" and \\ backslashes,\nnew lines,\ttabs, \u{1} controls and emoji 🌳";
+    answers.set("what_matters", Some(Answer::Text(awkward.into())));
+    let json = answers.to_json();
+    assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "valid JSON: {json}");
+    assert_eq!(Answers::from_json(&json), answers);
+}

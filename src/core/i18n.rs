@@ -13,7 +13,8 @@ pub const ENGLISH: &str = include_str!("../../public/locales/en.json");
 /// One language's messages.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Catalogue {
-    /// Sorted by key, for binary search.
+    /// A few hundred messages: a plain list is small and fast enough, and
+    /// needs no sorting or hashing code in the download.
     messages: Vec<(String, String)>,
 }
 
@@ -33,24 +34,17 @@ impl Catalogue {
             Some(map) => map.keys().cloned().collect(),
             None => return Err(top.error("must be an object of message keys to text")),
         };
-        let mut messages = keys
-            .into_iter()
-            .map(|key| {
-                let text = top.req_str(&key)?;
-                Ok((key, text))
-            })
-            .collect::<Result<Vec<_>, FieldError>>()?;
-        messages.sort();
+        let mut messages = Vec::with_capacity(keys.len());
+        for key in keys {
+            let text = top.req_str(&key)?;
+            messages.push((key, text));
+        }
         Ok(Catalogue { messages })
     }
 
     /// The message for `key`, if this catalogue has it.
     pub fn get(&self, key: &str) -> Option<&str> {
-        let i = self
-            .messages
-            .binary_search_by(|(k, _)| k.as_str().cmp(key))
-            .ok()?;
-        Some(&self.messages[i].1)
+        self.messages.iter().find(|(k, _)| k == key).map(|(_, text)| text.as_str())
     }
 
     /// Every key in this catalogue.

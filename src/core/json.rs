@@ -149,17 +149,12 @@ impl<'a> Node<'a> {
             .value
             .as_array()
             .ok_or_else(|| self.error("must be a list ([ … ])"))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, value)| {
-                let path = Path::Index(i, self.parent);
-                read(Node {
-                    value,
-                    parent: Some(&path),
-                })
-            })
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for (i, value) in items.iter().enumerate() {
+            let path = Path::Index(i, self.parent);
+            out.push(read(Node { value, parent: Some(&path) })?);
+        }
+        Ok(out)
     }
 
     /// Requires field `key` to be an object and reads it.

@@ -7,7 +7,12 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Start,
+    /// The start of the needs check: goes on to the first question.
     Check,
+    /// One question of the needs check, by question id.
+    Question(String),
+    /// Check your answers.
+    CheckAnswers,
     Results,
     /// A group or peer-mentor scheme, by its directory id.
     Group(String),
@@ -38,6 +43,8 @@ impl Route {
         match (parts.next().unwrap_or(""), parts.next()) {
             ("", None) | ("index.html", None) => Route::Start,
             ("check", None) => Route::Check,
+            ("check", Some(id)) if is_id(id) => Route::Question(id.to_string()),
+            ("check-answers", None) => Route::CheckAnswers,
             ("results", None) => Route::Results,
             ("group", Some(id)) if is_id(id) => Route::Group(id.to_string()),
             ("refer", None) => Route::Refer,
@@ -61,6 +68,8 @@ impl Route {
         let page = match self {
             Route::Start => "",
             Route::Check => "check",
+            Route::Question(id) => return format!("{}/check/{id}", base.trim_end_matches('/')),
+            Route::CheckAnswers => "check-answers",
             Route::Results => "results",
             Route::Group(id) => return format!("{}/group/{id}", base.trim_end_matches('/')),
             Route::Refer => "refer",
@@ -93,6 +102,8 @@ mod tests {
         let pages = [
             Route::Start,
             Route::Check,
+            Route::Question("lonely".into()),
+            Route::CheckAnswers,
             Route::Results,
             Route::Group("svc-0042".into()),
             Route::Refer,

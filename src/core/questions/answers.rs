@@ -1,4 +1,4 @@
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::core::json::{parse, Node};
 use crate::core::questions::{Kind, Question};
@@ -131,22 +131,35 @@ impl Answers {
     /// assert_eq!(Answers::from_json(&a.to_json()), a);
     /// ```
     pub fn to_json(&self) -> String {
-        let map: Map<String, Value> = self
-            .0
-            .iter()
-            .map(|(id, answer)| {
-                let value = match answer {
-                    Answer::Choice(v) => Value::String(v.clone()),
-                    Answer::Choices(vs) => {
-                        Value::Array(vs.iter().cloned().map(Value::String).collect())
+        let mut out = String::from("{");
+        for (i, (id, answer)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_json_string(&mut out, id);
+            out.push(':');
+            match answer {
+                Answer::Choice(v) => push_json_string(&mut out, v),
+                Answer::Choices(vs) => {
+                    out.push('[');
+                    for (j, v) in vs.iter().enumerate() {
+                        if j > 0 {
+                            out.push(',');
+                        }
+                        push_json_string(&mut out, v);
                     }
-                    Answer::Number(n) => Value::from(*n),
-                    Answer::Text(t) => serde_json::json!({ "text": t }),
-                };
-                (id.clone(), value)
-            })
-            .collect();
-        Value::Object(map).to_string()
+                    out.push(']');
+                }
+                Answer::Number(n) => out.push_str(&n.to_string()),
+                Answer::Text(t) => {
+                    out.push_str("{\"text\":");
+                    push_json_string(&mut out, t);
+                    out.push('}');
+                }
+            }
+        }
+        out.push('}');
+        out
     }
 
     /// Reads answers saved by [`Answers::to_json`]; anything unreadable is dropped.
@@ -178,4 +191,22 @@ impl Answers {
             .collect();
         Answers(answers)
     }
+}
+
+/// Appends `text` as a JSON string. Written out rather than using serde's
+/// serializer, which would add its number-formatting code to the download.
+pub(crate) fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }

@@ -81,9 +81,13 @@ impl QuestionSet {
                 Some(Answer::Text(_)) | None => {}
             }
         }
-        // A stable sort keeps the set's order of needs among equal weights.
         scores.retain(|s| s.weight > 0.0);
-        scores.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        NeedsProfile { needs: scores }
+        // Insertion keeps the set's order among equal weights; there are only a handful of needs.
+        let mut ranked: Vec<NeedScore> = Vec::with_capacity(scores.len());
+        for score in scores {
+            let at = ranked.iter().position(|r| r.weight < score.weight).unwrap_or(ranked.len());
+            ranked.insert(at, score);
+        }
+        NeedsProfile { needs: ranked }
     }
 }
