@@ -45,10 +45,7 @@ pub struct ServiceText {
 
 impl Default for ServiceText {
     fn default() -> Self {
-        Self {
-            reply_within_working_days: default_reply_days(),
-            data_kept_for: default_retention(),
-        }
+        Self { reply_within_working_days: default_reply_days(), data_kept_for: default_retention() }
     }
 }
 
@@ -88,9 +85,7 @@ pub struct PostcodeSource {
 
 impl Default for PostcodeSource {
     fn default() -> Self {
-        Self {
-            url: "postcodes/".into(),
-        }
+        Self { url: "postcodes/".into() }
     }
 }
 
@@ -102,9 +97,7 @@ pub struct QuestionSource {
 
 impl Default for QuestionSource {
     fn default() -> Self {
-        Self {
-            url: "questions/default.json".into(),
-        }
+        Self { url: "questions/default.json".into() }
     }
 }
 
@@ -129,11 +122,7 @@ pub struct Kiosk {
 
 impl Default for Kiosk {
     fn default() -> Self {
-        Self {
-            enabled: false,
-            idle_seconds: default_idle(),
-            warning_seconds: default_warning(),
-        }
+        Self { enabled: false, idle_seconds: default_idle(), warning_seconds: default_warning() }
     }
 }
 
@@ -212,9 +201,7 @@ impl Config {
                     reply_within_working_days: s
                         .opt_u32("reply_within_working_days")?
                         .unwrap_or(default_reply_days()),
-                    data_kept_for: s
-                        .opt_str("data_kept_for")?
-                        .unwrap_or_else(default_retention),
+                    data_kept_for: s.opt_str("data_kept_for")?.unwrap_or_else(default_retention),
                 })
             })?
             .unwrap_or_default();
@@ -225,10 +212,9 @@ impl Config {
                 Some("form") => ReferralFormat::Form,
                 Some("mailto") => ReferralFormat::Mailto,
                 Some(other) => {
-                    return Err(r.field_error(
-                        "format",
-                        format!("\"{other}\" is not one of json, form, mailto"),
-                    ))
+                    return Err(
+                        r.field_error("format", format!("\"{other}\" is not one of json, form, mailto"))
+                    )
                 }
             };
             Ok(Referral {
@@ -239,31 +225,19 @@ impl Config {
         })?;
         let directory = top.object("directory", |d| {
             d.only_fields(&["url", "organisation_id"])?;
-            Ok(DirectorySource {
-                url: d.req_str("url")?,
-                organisation_id: d.opt_str("organisation_id")?,
-            })
+            Ok(DirectorySource { url: d.req_str("url")?, organisation_id: d.opt_str("organisation_id")? })
         })?;
         let url_only = |n: Node| {
             n.only_fields(&["url"])?;
             n.req_str("url")
         };
-        let postcodes = top
-            .opt_object("postcodes", url_only)?
-            .map(|url| PostcodeSource { url })
-            .unwrap_or_default();
-        let questions = top
-            .opt_object("questions", url_only)?
-            .map(|url| QuestionSource { url })
-            .unwrap_or_default();
+        let postcodes =
+            top.opt_object("postcodes", url_only)?.map(|url| PostcodeSource { url }).unwrap_or_default();
+        let questions =
+            top.opt_object("questions", url_only)?.map(|url| QuestionSource { url }).unwrap_or_default();
         let theme = top
             .opt_object("theme", |t| {
-                t.only_fields(&[
-                    "primary",
-                    "primary_dark",
-                    "header_background",
-                    "header_text",
-                ])?;
+                t.only_fields(&["primary", "primary_dark", "header_background", "header_text"])?;
                 Ok(Theme {
                     primary: t.opt_str("primary")?,
                     primary_dark: t.opt_str("primary_dark")?,
@@ -291,9 +265,7 @@ impl Config {
             questions,
             theme,
             kiosk,
-            quick_exit_url: top
-                .opt_str("quick_exit_url")?
-                .unwrap_or_else(default_quick_exit_url),
+            quick_exit_url: top.opt_str("quick_exit_url")?.unwrap_or_else(default_quick_exit_url),
             language: top.opt_str("language")?.unwrap_or_else(default_language),
         })
     }
@@ -301,28 +273,15 @@ impl Config {
     fn check(&self) -> Result<(), FieldError> {
         require_text("organisation.name", &self.organisation.name)?;
         require_text("organisation.phone", &self.organisation.phone)?;
-        if self
-            .organisation
-            .phone
-            .chars()
-            .filter(char::is_ascii_digit)
-            .count()
-            < 3
-        {
-            return Err(FieldError::new(
-                "organisation.phone",
-                "must be a phone number, e.g. 01823 000000",
-            ));
+        if self.organisation.phone.chars().filter(char::is_ascii_digit).count() < 3 {
+            return Err(FieldError::new("organisation.phone", "must be a phone number, e.g. 01823 000000"));
         }
         if let Some(website) = &self.organisation.website {
             require_web_address("organisation.website", website)?;
         }
         self.check_endpoint()?;
         if !(3..=120).contains(&self.referral.timeout_seconds) {
-            return Err(FieldError::new(
-                "referral.timeout_seconds",
-                "must be between 3 and 120",
-            ));
+            return Err(FieldError::new("referral.timeout_seconds", "must be between 3 and 120"));
         }
         require_relative_or_https("directory.url", &self.directory.url)?;
         require_relative_or_https("postcodes.url", &self.postcodes.url)?;
@@ -337,10 +296,7 @@ impl Config {
         for (field, colour) in colours {
             if let Some(colour) = colour {
                 if !is_hex_colour(colour) {
-                    return Err(FieldError::new(
-                        field,
-                        format!("\"{colour}\" is not a colour like #005eb8"),
-                    ));
+                    return Err(FieldError::new(field, format!("\"{colour}\" is not a colour like #005eb8")));
                 }
             }
         }
@@ -351,21 +307,10 @@ impl Config {
             ));
         }
         if self.kiosk.warning_seconds < 10 {
-            return Err(FieldError::new(
-                "kiosk.warning_seconds",
-                "must be at least 10",
-            ));
+            return Err(FieldError::new("kiosk.warning_seconds", "must be at least 10"));
         }
-        if self.language.is_empty()
-            || !self
-                .language
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
-            return Err(FieldError::new(
-                "language",
-                "must be a language tag such as en or cy",
-            ));
+        if self.language.is_empty() || !self.language.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err(FieldError::new("language", "must be a language tag such as en or cy"));
         }
         Ok(())
     }
@@ -417,22 +362,16 @@ fn is_https(url: &str) -> bool {
 
 /// Plain http is only allowed to this machine, for trying the widget out and for tests.
 fn is_local_http(url: &str) -> bool {
-    ["http://localhost", "http://127.0.0.1"]
-        .iter()
-        .any(|prefix| {
-            url.strip_prefix(prefix)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
-        })
+    ["http://localhost", "http://127.0.0.1"].iter().any(|prefix| {
+        url.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
+    })
 }
 
 fn require_web_address(field: &str, url: &str) -> Result<(), FieldError> {
     if is_https(url) || is_local_http(url) || (url.starts_with('/') && !url.starts_with("//")) {
         Ok(())
     } else {
-        Err(FieldError::new(
-            field,
-            "must be a web address starting with https://",
-        ))
+        Err(FieldError::new(field, "must be a web address starting with https://"))
     }
 }
 

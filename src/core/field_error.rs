@@ -18,10 +18,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            problem: problem.into(),
-        }
+        Self { field: field.into(), problem: problem.into() }
     }
 
     /// Turns a serde_json error, with the path where it happened, into a

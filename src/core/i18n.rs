@@ -73,8 +73,7 @@ pub struct Translator {
 impl Translator {
     /// A translator for `chosen`, falling back to the compiled-in English.
     pub fn new(chosen: Option<Catalogue>) -> Self {
-        let english =
-            Catalogue::parse(ENGLISH).expect("the compiled-in English catalogue is valid JSON");
+        let english = Catalogue::parse(ENGLISH).expect("the compiled-in English catalogue is valid JSON");
         Self { chosen, english }
     }
 

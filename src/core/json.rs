@@ -23,11 +23,7 @@ pub fn parse(text: &str) -> Result<Value, FieldError> {
         let message = message.split(" at line ").next().unwrap_or(&message);
         FieldError::new(
             "",
-            format!(
-                "the file is not valid JSON (line {}, column {}): {message}",
-                e.line(),
-                e.column()
-            ),
+            format!("the file is not valid JSON (line {}, column {}): {message}", e.line(), e.column()),
         )
     })
 }
@@ -72,10 +68,7 @@ impl<'a> Node<'a> {
     /// assert_eq!(err.problem, "must be a whole number");
     /// ```
     pub fn root(value: &'a Value) -> Self {
-        Node {
-            value,
-            parent: None,
-        }
+        Node { value, parent: None }
     }
 
     pub fn value(&self) -> &'a Value {
@@ -93,9 +86,7 @@ impl<'a> Node<'a> {
     }
 
     fn map(&self) -> Result<&'a Map<String, Value>, FieldError> {
-        self.value
-            .as_object()
-            .ok_or_else(|| self.error("must be an object ({ … })"))
+        self.value.as_object().ok_or_else(|| self.error("must be an object ({ … })"))
     }
 
     /// Rejects fields not in `known`, so a misspelt setting is caught.
@@ -103,10 +94,7 @@ impl<'a> Node<'a> {
         match self.map()?.keys().find(|k| !known.contains(&k.as_str())) {
             Some(unknown) => Err(self.field_error(
                 unknown,
-                format!(
-                    "is not a known field (expected one of: {})",
-                    known.join(", ")
-                ),
+                format!("is not a known field (expected one of: {})", known.join(", ")),
             )),
             None => Ok(()),
         }
@@ -120,10 +108,7 @@ impl<'a> Node<'a> {
     ) -> Result<T, FieldError> {
         let value = self.map()?.get(key).filter(|v| !v.is_null());
         let path = Path::Key(key, self.parent);
-        read(value.map(|value| Node {
-            value,
-            parent: Some(&path),
-        }))
+        read(value.map(|value| Node { value, parent: Some(&path) }))
     }
 
     /// Runs `read` on each item of the list in field `key` (missing means empty).
@@ -145,10 +130,7 @@ impl<'a> Node<'a> {
         &self,
         mut read: impl FnMut(Node<'_>) -> Result<T, FieldError>,
     ) -> Result<Vec<T>, FieldError> {
-        let items = self
-            .value
-            .as_array()
-            .ok_or_else(|| self.error("must be a list ([ … ])"))?;
+        let items = self.value.as_array().ok_or_else(|| self.error("must be a list ([ … ])"))?;
         let mut out = Vec::with_capacity(items.len());
         for (i, value) in items.iter().enumerate() {
             let path = Path::Index(i, self.parent);
@@ -188,20 +170,15 @@ impl<'a> Node<'a> {
     }
 
     pub fn as_str(&self) -> Result<&'a str, FieldError> {
-        self.value
-            .as_str()
-            .ok_or_else(|| self.error("must be text in quotes"))
+        self.value.as_str().ok_or_else(|| self.error("must be text in quotes"))
     }
 
     pub fn opt_str(&self, key: &str) -> Result<Option<String>, FieldError> {
-        self.with_field(key, |n| {
-            n.map(|n| n.as_str().map(str::to_string)).transpose()
-        })
+        self.with_field(key, |n| n.map(|n| n.as_str().map(str::to_string)).transpose())
     }
 
     pub fn req_str(&self, key: &str) -> Result<String, FieldError> {
-        self.opt_str(key)?
-            .ok_or_else(|| self.field_error(key, "is missing"))
+        self.opt_str(key)?.ok_or_else(|| self.field_error(key, "is missing"))
     }
 
     pub fn opt_u32(&self, key: &str) -> Result<Option<u32>, FieldError> {
@@ -218,19 +195,13 @@ impl<'a> Node<'a> {
 
     pub fn opt_f64(&self, key: &str) -> Result<Option<f64>, FieldError> {
         self.with_field(key, |n| {
-            n.map(|n| n.value.as_f64().ok_or_else(|| n.error("must be a number")))
-                .transpose()
+            n.map(|n| n.value.as_f64().ok_or_else(|| n.error("must be a number"))).transpose()
         })
     }
 
     pub fn opt_bool(&self, key: &str) -> Result<Option<bool>, FieldError> {
         self.with_field(key, |n| {
-            n.map(|n| {
-                n.value
-                    .as_bool()
-                    .ok_or_else(|| n.error("must be true or false"))
-            })
-            .transpose()
+            n.map(|n| n.value.as_bool().ok_or_else(|| n.error("must be true or false"))).transpose()
         })
     }
 }

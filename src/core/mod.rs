@@ -8,6 +8,7 @@ pub mod field_error;
 pub mod geo;
 pub mod i18n;
 pub mod json;
+pub mod markup;
 pub mod postcode;
 pub mod questions;
 pub mod route;

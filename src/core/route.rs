@@ -88,9 +88,7 @@ impl Route {
 fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 128
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
 }
 
 #[cfg(test)]
@@ -115,11 +113,7 @@ mod tests {
         ];
         for base in ["/", "/widget/", "/widget"] {
             for page in &pages {
-                assert_eq!(
-                    &Route::parse(&page.path(base), base),
-                    page,
-                    "{page:?} under {base}"
-                );
+                assert_eq!(&Route::parse(&page.path(base), base), page, "{page:?} under {base}");
             }
         }
     }

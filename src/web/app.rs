@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::core::route::Route;
+use crate::web::answers::provide_check_state;
 use crate::web::components::{Footer, Header};
-use crate::web::config::{load_config, ConfigResource};
+use crate::web::config::{load_setup, SetupResource};
 use crate::web::pages::*;
 use crate::web::router::provide_router;
 
@@ -10,11 +11,15 @@ use crate::web::router::provide_router;
 /// the current page, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(ConfigResource(LocalResource::new(load_config)));
+    let setup = SetupResource(LocalResource::new(load_setup));
+    provide_context(setup);
+    provide_check_state(setup);
     let route = provide_router().0;
     let page = move || match route.get() {
         Route::Start => StartPage().into_any(),
         Route::Check => CheckPage().into_any(),
+        Route::Question(id) => QuestionPage(QuestionPageProps { id }).into_any(),
+        Route::CheckAnswers => CheckAnswersPage().into_any(),
         Route::Results => ResultsPage().into_any(),
         Route::Group(id) => GroupPage(GroupPageProps { id }).into_any(),
         Route::Refer => ReferPage().into_any(),

@@ -37,8 +37,14 @@ pub fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
     search.trim_start_matches('?').split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=')?;
-        (key == name)
-            .then(|| js_sys::decode_uri_component(value).ok()?.as_string())
-            .flatten()
+        (key == name).then(|| js_sys::decode_uri_component(value).ok()?.as_string()).flatten()
     })
+}
+
+/// Moves keyboard focus to the element with `id`, if it is on the page.
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        let element: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(element);
+        let _ = element.focus();
+    }
 }

@@ -1,10 +1,13 @@
-//! Loading `config.json` once, and sharing it with every page.
+//! Loading the set-up once per visit: `config.json`, then the question set it
+//! names. Both are small and needed by the needs check, which must make no
+//! network request once it has started.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::core::config::{is_safe_config_override, Config};
+use crate::core::questions::QuestionSet;
 use crate::core::FieldError;
 use crate::web::fetch::fetch_text;
 
@@ -15,11 +18,46 @@ pub struct LoadProblem {
     pub error: FieldError,
 }
 
-pub type ConfigResult = Result<Arc<Config>, LoadProblem>;
+/// Everything a deployment configures, checked.
+pub struct Setup {
+    pub config: Config,
+    pub questions: QuestionSet,
+}
 
-/// The config as loaded for this visit; pages read it through [`ConfigGate`](crate::web::components::ConfigGate).
+pub type SetupResult = Result<Arc<Setup>, LoadProblem>;
+
+/// The set-up as loaded for this visit; pages read it through [`ConfigGate`](crate::web::components::ConfigGate).
 #[derive(Clone, Copy)]
-pub struct ConfigResource(pub LocalResource<ConfigResult>);
+pub struct SetupResource(pub LocalResource<SetupResult>);
+
+impl SetupResource {
+    /// The config, once loaded without problems.
+    pub fn config(&self) -> Option<Arc<Setup>> {
+        self.0.get().and_then(Result::ok)
+    }
+}
+
+async fn fetch_file(file: &str) -> Result<String, LoadProblem> {
+    fetch_text(file)
+        .await
+        .map_err(|p| LoadProblem { file: file.to_string(), error: FieldError::new("", p.describe()) })
+}
+
+fn named(file: &str, error: FieldError) -> LoadProblem {
+    leptos::logging::warn!("{file}: {error}");
+    LoadProblem { file: file.to_string(), error }
+}
+
+/// Fetches and checks the config and question set, and applies the config's
+/// language and colours to the page.
+pub async fn load_setup() -> SetupResult {
+    let file = config_url();
+    let config = Config::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
+    apply_to_page(&config);
+    let file = config.questions.url.clone();
+    let questions = QuestionSet::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
+    Ok(Arc::new(Setup { config, questions }))
+}
 
 /// Which config file to read: `?config=/path.json` on this site, or `config.json`.
 pub fn config_url() -> String {
@@ -28,35 +66,14 @@ pub fn config_url() -> String {
         .unwrap_or_else(|| "config.json".to_string())
 }
 
-/// Fetches and checks the config, and applies its language and colours to the page.
-pub async fn load_config() -> ConfigResult {
-    let file = config_url();
-    let text = fetch_text(&file).await.map_err(|p| LoadProblem {
-        file: file.clone(),
-        error: FieldError::new("", p.describe()),
-    })?;
-    let config = Config::parse(&text).map_err(|error| {
-        leptos::logging::warn!("{file}: {error}");
-        LoadProblem {
-            file: file.clone(),
-            error,
-        }
-    })?;
-    apply_to_page(&config);
-    Ok(Arc::new(config))
-}
-
 fn apply_to_page(config: &Config) {
     let Some(root) = document().document_element() else {
         return;
     };
     let _ = root.set_attribute("lang", &config.language);
     // Colours were checked to be hex in the core, so this cannot inject CSS.
-    let style: String = config
-        .theme_properties()
-        .iter()
-        .map(|(name, value)| format!("{name}:{value};"))
-        .collect();
+    let style: String =
+        config.theme_properties().iter().map(|(name, value)| format!("{name}:{value};")).collect();
     if !style.is_empty() {
         let _ = root.set_attribute("style", &style);
     }

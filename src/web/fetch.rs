@@ -27,9 +27,7 @@ impl FetchProblem {
 /// Fetches `url` (relative to the page's base address) as text.
 pub async fn fetch_text(url: &str) -> Result<String, FetchProblem> {
     let window = leptos::prelude::window();
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| FetchProblem::Network)?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| FetchProblem::Network)?;
     let response: web_sys::Response = response.unchecked_into();
     match response.status() {
         200..=299 => {}
@@ -37,8 +35,6 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchProblem> {
         status => return Err(FetchProblem::Status(status)),
     }
     let text = response.text().map_err(|_| FetchProblem::Network)?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|_| FetchProblem::Network)?;
+    let text = JsFuture::from(text).await.map_err(|_| FetchProblem::Network)?;
     text.as_string().ok_or(FetchProblem::Network)
 }

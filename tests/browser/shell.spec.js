@@ -5,7 +5,7 @@ import { test, expect, expectAccessible, waitForPage } from '../support/fixtures
 
 const routes = [
   ['/', 'Find support near you'],
-  ['/check', 'What would help you?'],
+  ['/check', 'Do you need urgent help right now?'],
   ['/results', 'Support near you'],
   ['/refer', 'Ask to be put in touch'],
   ['/confirmation', 'Your request has been sent'],
@@ -59,7 +59,7 @@ test('the start page says it is not for emergencies and when to expect a reply',
   await expect(page.getByText('This service is not for emergencies').first()).toBeVisible();
   await expect(page.getByText(/aims to reply within 5 working days/)).toBeVisible();
   await page.getByRole('button', { name: 'Start now' }).click();
-  await expect(page).toHaveURL(/\/check$/);
+  await expect(page).toHaveURL(/\/check\/safety$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });
 

@@ -47,17 +47,9 @@ impl Question {
     /// assert!(topics.accept(&[]).is_err());
     /// ```
     pub fn accept(&self, values: &[String]) -> Result<Option<Answer>, AnswerProblem> {
-        let values: Vec<&str> = values
-            .iter()
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .collect();
+        let values: Vec<&str> = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
         if values.is_empty() {
-            return if self.required {
-                Err(AnswerProblem::Missing)
-            } else {
-                Ok(None)
-            };
+            return if self.required { Err(AnswerProblem::Missing) } else { Ok(None) };
         }
         let is_option = |v: &str| self.choices.iter().any(|c| c.value == v);
         let answer = match &self.kind {
@@ -72,10 +64,7 @@ impl Question {
                     return Err(AnswerProblem::NotAnOption);
                 }
                 // Keep the question's order, without repeats, whatever order they were ticked in.
-                let ticked = self
-                    .choices
-                    .iter()
-                    .filter(|c| values.contains(&c.value.as_str()));
+                let ticked = self.choices.iter().filter(|c| values.contains(&c.value.as_str()));
                 Answer::Choices(ticked.map(|c| c.value.clone()).collect())
             }
             Kind::Scale { min, max, .. } => match values[0].parse::<u8>() {
@@ -176,12 +165,9 @@ impl Answers {
             .filter_map(|(id, value)| {
                 let answer = match value {
                     Value::String(s) => Answer::Choice(s.clone()),
-                    Value::Array(items) => Answer::Choices(
-                        items
-                            .iter()
-                            .filter_map(|v| v.as_str().map(str::to_string))
-                            .collect(),
-                    ),
+                    Value::Array(items) => {
+                        Answer::Choices(items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                    }
                     Value::Number(n) => Answer::Number(u8::try_from(n.as_u64()?).ok()?),
                     Value::Object(_) => Answer::Text(top.object(id, |o| o.req_str("text")).ok()?),
                     _ => return None,

@@ -24,25 +24,18 @@ impl QuestionSet {
             return false;
         };
         self.is_visible(target, answers)
-            && answers
-                .get(&rule.question)
-                .is_some_and(|a| rule.any_of.iter().any(|v| a.includes(v)))
+            && answers.get(&rule.question).is_some_and(|a| rule.any_of.iter().any(|v| a.includes(v)))
     }
 
     /// The questions that apply, in order.
     pub fn visible<'a>(&'a self, answers: &'a Answers) -> impl Iterator<Item = &'a Question> + 'a {
-        self.questions
-            .iter()
-            .filter(move |q| self.is_visible(q, answers))
+        self.questions.iter().filter(move |q| self.is_visible(q, answers))
     }
 
     /// Whether any answer to a question that applies calls for urgent help.
     pub fn needs_urgent_help(&self, answers: &Answers) -> bool {
-        self.visible(answers).any(|q| {
-            answers
-                .get(&q.id)
-                .is_some_and(|a| q.urgent_if.iter().any(|v| a.includes(v)))
-        })
+        self.visible(answers)
+            .any(|q| answers.get(&q.id).is_some_and(|a| q.urgent_if.iter().any(|v| a.includes(v))))
     }
 
     /// Where to go after answering `current`: urgent help if an answer calls
@@ -72,17 +65,13 @@ impl QuestionSet {
     /// The question before `current` that applies, for the back link.
     pub fn previous_before(&self, current: &str, answers: &Answers) -> Option<&Question> {
         let position = self.questions.iter().position(|q| q.id == current)?;
-        self.questions[..position]
-            .iter()
-            .rev()
-            .find(|q| self.is_visible(q, answers))
+        self.questions[..position].iter().rev().find(|q| self.is_visible(q, answers))
     }
 
     /// The first question that applies and still needs an answer, if any:
     /// after a change on check-your-answers, this is where to go next.
     pub fn first_unanswered<'a>(&'a self, answers: &'a Answers) -> Option<&'a Question> {
-        self.visible(answers)
-            .find(|q| q.required && answers.get(&q.id).is_none())
+        self.visible(answers).find(|q| q.required && answers.get(&q.id).is_none())
     }
 
     /// Answers to questions that no longer apply are not used or sent.

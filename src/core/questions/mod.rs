@@ -29,12 +29,7 @@ pub enum Kind {
     /// Yes or no (radios), answers `yes` / `no`.
     YesNo,
     /// A whole number from `min` to `max` (ONS4 use 0–10).
-    Scale {
-        min: u8,
-        max: u8,
-        min_label: String,
-        max_label: String,
-    },
+    Scale { min: u8, max: u8, min_label: String, max_label: String },
     /// Short free text.
     Text { max_chars: usize },
 }
@@ -93,10 +88,7 @@ pub struct Question {
 impl Question {
     /// The label of an answer value, for the check-your-answers page.
     pub fn label_of(&self, value: &str) -> Option<&str> {
-        self.choices
-            .iter()
-            .find(|c| c.value == value)
-            .map(|c| c.label.as_str())
+        self.choices.iter().find(|c| c.value == value).map(|c| c.label.as_str())
     }
 }
 

@@ -23,10 +23,7 @@ impl QuestionSet {
         top.only_fields(&["needs", "questions"])?;
         let needs = top.each("needs", |n| {
             n.only_fields(&["id", "label"])?;
-            Ok(Need {
-                id: n.req_str("id")?,
-                label: n.req_str("label")?,
-            })
+            Ok(Need { id: n.req_str("id")?, label: n.req_str("label")? })
         })?;
         if let Some(i) = first_repeat(needs.iter().map(|n| n.id.as_str())) {
             return Err(FieldError::new(
@@ -43,10 +40,9 @@ impl QuestionSet {
             list.items(|q| {
                 let question = read_question(q, &need_ids)?;
                 if questions.iter().any(|earlier| earlier.id == question.id) {
-                    return Err(q.field_error(
-                        "id",
-                        format!("\"{}\" is used by an earlier question", question.id),
-                    ));
+                    return Err(
+                        q.field_error("id", format!("\"{}\" is used by an earlier question", question.id))
+                    );
                 }
                 if let Some(rule) = &question.show_if {
                     check_rule(q, rule, &questions)?;
@@ -88,15 +84,8 @@ const QUESTION_FIELDS: &[&str] = &[
 fn read_question(q: Node, needs: &[&str]) -> Result<Question, FieldError> {
     q.only_fields(QUESTION_FIELDS)?;
     let id = q.req_str("id")?;
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    {
-        return Err(q.field_error(
-            "id",
-            "must be letters, digits, - or _ (it appears in the page address)",
-        ));
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        return Err(q.field_error("id", "must be letters, digits, - or _ (it appears in the page address)"));
     }
     let kind = match q.req_str("kind")?.as_str() {
         "single" => Kind::Single,
@@ -119,7 +108,9 @@ fn read_question(q: Node, needs: &[&str]) -> Result<Question, FieldError> {
         other => {
             return Err(q.field_error(
                 "kind",
-                format!("\"{other}\" is not a kind of question (use single, multiple, yes_no, scale or text)"),
+                format!(
+                    "\"{other}\" is not a kind of question (use single, multiple, yes_no, scale or text)"
+                ),
             ))
         }
     };
@@ -134,49 +125,31 @@ fn read_question(q: Node, needs: &[&str]) -> Result<Question, FieldError> {
     })?;
     match kind {
         Kind::YesNo if choices.iter().map(|c| c.value.as_str()).ne(["yes", "no"]) => {
-            return Err(q.field_error(
-                "options",
-                "a yes_no question's options must be \"yes\" then \"no\"",
-            ));
+            return Err(q.field_error("options", "a yes_no question's options must be \"yes\" then \"no\""));
         }
         Kind::Single | Kind::Multiple if choices.len() < 2 => {
             return Err(q.field_error("options", "must list at least two options"));
         }
         Kind::Scale { .. } | Kind::Text { .. } if !choices.is_empty() => {
-            return Err(q.field_error(
-                "options",
-                "only single, multiple and yes_no questions have options",
-            ));
+            return Err(q.field_error("options", "only single, multiple and yes_no questions have options"));
         }
         _ => {}
     }
     if let Some(i) = first_repeat(choices.iter().map(|c| c.value.as_str())) {
-        return Err(q.field_error(
-            "options",
-            format!("the value \"{}\" is used twice", choices[i].value),
-        ));
+        return Err(q.field_error("options", format!("the value \"{}\" is used twice", choices[i].value)));
     }
     let bands = q.each("bands", |b| {
         b.only_fields(&["from", "to", "weights", "reason"])?;
-        let from = b
-            .opt_u32("from")?
-            .ok_or_else(|| b.field_error("from", "is missing"))?;
-        let to = b
-            .opt_u32("to")?
-            .ok_or_else(|| b.field_error("to", "is missing"))?;
+        let from = b.opt_u32("from")?.ok_or_else(|| b.field_error("from", "is missing"))?;
+        let to = b.opt_u32("to")?.ok_or_else(|| b.field_error("to", "is missing"))?;
         match kind {
-            Kind::Scale { min, max, .. }
-                if from <= to && from >= min as u32 && to <= max as u32 => {}
+            Kind::Scale { min, max, .. } if from <= to && from >= min as u32 && to <= max as u32 => {}
             Kind::Scale { .. } => {
                 return Err(b.field_error("to", "must be within the scale, and not below from"))
             }
             _ => return Err(b.error("only scale questions have bands")),
         }
-        Ok(Band {
-            from: from as u8,
-            to: to as u8,
-            weights: read_weights(b, needs)?,
-        })
+        Ok(Band { from: from as u8, to: to as u8, weights: read_weights(b, needs)? })
     })?;
     let show_if = q.opt_object("show_if", |r| {
         r.only_fields(&["question", "any_of"])?;
@@ -184,20 +157,11 @@ fn read_question(q: Node, needs: &[&str]) -> Result<Question, FieldError> {
         if any_of.is_empty() {
             return Err(r.field_error("any_of", "must list at least one answer"));
         }
-        Ok(ShowIf {
-            question: r.req_str("question")?,
-            any_of,
-        })
+        Ok(ShowIf { question: r.req_str("question")?, any_of })
     })?;
     let urgent_if = q.each("urgent_if", |v| v.as_str().map(str::to_string))?;
-    if let Some(bad) = urgent_if
-        .iter()
-        .find(|v| !choices.iter().any(|c| &c.value == *v))
-    {
-        return Err(q.field_error(
-            "urgent_if",
-            format!("\"{bad}\" is not one of this question's options"),
-        ));
+    if let Some(bad) = urgent_if.iter().find(|v| !choices.iter().any(|c| &c.value == *v)) {
+        return Err(q.field_error("urgent_if", format!("\"{bad}\" is not one of this question's options")));
     }
     Ok(Question {
         id,
@@ -222,41 +186,27 @@ fn read_weights(node: Node, needs: &[&str]) -> Result<Weights, FieldError> {
         map.keys()
             .map(|need| {
                 if !needs.contains(&need.as_str()) {
-                    return Err(w.field_error(
-                        need,
-                        format!("\"{need}\" is not one of the needs listed at the top"),
-                    ));
+                    return Err(
+                        w.field_error(need, format!("\"{need}\" is not one of the needs listed at the top"))
+                    );
                 }
                 let weight = w.opt_f64(need)?.unwrap_or(0.0);
                 Ok((need.clone(), weight as f32))
             })
             .collect()
     })?;
-    Ok(Weights {
-        needs: weights,
-        reason: node.opt_str("reason")?,
-    })
+    Ok(Weights { needs: weights, reason: node.opt_str("reason")? })
 }
 
 /// A show-if rule may only look back, at a question with that answer.
 fn check_rule(q: Node, rule: &ShowIf, earlier: &[Question]) -> Result<(), FieldError> {
     let field = |problem: String| {
-        FieldError::new(
-            format!("{}.question", q.field_error("show_if", "").field),
-            problem,
-        )
+        FieldError::new(format!("{}.question", q.field_error("show_if", "").field), problem)
     };
     let Some(target) = earlier.iter().find(|e| e.id == rule.question) else {
-        return Err(field(format!(
-            "\"{}\" is not an earlier question in this set",
-            rule.question
-        )));
+        return Err(field(format!("\"{}\" is not an earlier question in this set", rule.question)));
     };
-    if let Some(bad) = rule
-        .any_of
-        .iter()
-        .find(|v| !target.choices.iter().any(|c| &c.value == *v))
-    {
+    if let Some(bad) = rule.any_of.iter().find(|v| !target.choices.iter().any(|c| &c.value == *v)) {
         return Err(FieldError::new(
             format!("{}.any_of", q.field_error("show_if", "").field),
             format!("\"{bad}\" is not an answer to \"{}\"", target.id),

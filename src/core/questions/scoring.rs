@@ -43,11 +43,7 @@ impl QuestionSet {
         let mut scores: Vec<NeedScore> = self
             .needs
             .iter()
-            .map(|n| NeedScore {
-                need: n.id.clone(),
-                weight: 0.0,
-                reasons: Vec::new(),
-            })
+            .map(|n| NeedScore { need: n.id.clone(), weight: 0.0, reasons: Vec::new() })
             .collect();
         let mut add = |weights: &Weights| {
             for (need, weight) in &weights.needs {
@@ -63,16 +59,12 @@ impl QuestionSet {
         };
         for question in self.visible(answers) {
             match answers.get(&question.id) {
-                Some(Answer::Choice(v)) => question
-                    .choices
-                    .iter()
-                    .filter(|c| &c.value == v)
-                    .for_each(|c| add(&c.weights)),
-                Some(Answer::Choices(vs)) => question
-                    .choices
-                    .iter()
-                    .filter(|c| vs.contains(&c.value))
-                    .for_each(|c| add(&c.weights)),
+                Some(Answer::Choice(v)) => {
+                    question.choices.iter().filter(|c| &c.value == v).for_each(|c| add(&c.weights))
+                }
+                Some(Answer::Choices(vs)) => {
+                    question.choices.iter().filter(|c| vs.contains(&c.value)).for_each(|c| add(&c.weights))
+                }
                 Some(Answer::Number(n)) => question
                     .bands
                     .iter()

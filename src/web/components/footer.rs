@@ -1,24 +1,24 @@
-use crate::core::route::Route;
-use crate::web::router::Link;
 use leptos::prelude::*;
 
+use crate::core::markup::Html;
+use crate::core::route::Route;
 use crate::web::i18n::t;
+use crate::web::router::href;
 
 /// Links to the privacy notice, accessibility statement and credits.
 #[component]
 pub fn Footer() -> impl IntoView {
-    view! {
-        <footer class="wm-footer">
-            <div class="wm-width-container">
-                <h2 class="wm-visually-hidden">{t("footer.heading")}</h2>
-                <ul class="wm-footer__links">
-                    <li><Link to=Route::Privacy>{t("privacy.title")}</Link></li>
-                    <li><Link to=Route::Accessibility>{t("accessibility.title")}</Link></li>
-                    <li><Link to=Route::Credits>{t("credits.title")}</Link></li>
-                    <li><Link to=Route::Help>{t("shell.need_help_now")}</Link></li>
-                </ul>
-                <p class="wm-footer__note">{t("footer.not_emergency")}</p>
-            </div>
-        </footer>
+    let mut html = Html::new();
+    html.element("h2", "wm-visually-hidden", &t("footer.heading"));
+    html.open("ul", &[("class", Some("wm-footer__links"))]);
+    for (route, key) in [
+        (Route::Privacy, "privacy.title"),
+        (Route::Accessibility, "accessibility.title"),
+        (Route::Credits, "credits.title"),
+        (Route::Help, "shell.need_help_now"),
+    ] {
+        html.open("li", &[]).open("a", &[("href", Some(&href(&route)))]).text(&t(key)).close("a").close("li");
     }
+    html.close("ul").element("p", "wm-footer__note", &t("footer.not_emergency"));
+    view! { <footer class="wm-footer"><div class="wm-width-container" inner_html=html.finish()></div></footer> }
 }

@@ -1,5 +1,5 @@
 use crate::core::route::Route;
-use crate::web::router::Link;
+use crate::web::router::href;
 use leptos::prelude::*;
 
 use crate::web::components::QuickExit;
@@ -20,9 +20,9 @@ pub fn Header() -> impl IntoView {
         <a class="wm-skip-link" href="#main-content" on:click=skip_to_main>{t("shell.skip_link")}</a>
         <header class="wm-header">
             <div class="wm-width-container wm-header__inner">
-                <Link to=Route::Start class="wm-header__service">{t("shell.service_name")}</Link>
+                <a href=href(&Route::Start) class="wm-header__service">{t("shell.service_name")}</a>
                 <nav class="wm-header__actions" aria-label=t("shell.urgent_nav_label")>
-                    <Link to=Route::Help class="wm-header__help">{t("shell.need_help_now")}</Link>
+                    <a href=href(&Route::Help) class="wm-header__help">{t("shell.need_help_now")}</a>
                     <QuickExit/>
                 </nav>
             </div>

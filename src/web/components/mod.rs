@@ -9,5 +9,5 @@ mod quick_exit;
 pub use config_gate::ConfigGate;
 pub use footer::Footer;
 pub use header::Header;
-pub use page::Page;
+pub use page::{focus_heading_after_navigation, Page};
 pub use quick_exit::QuickExit;

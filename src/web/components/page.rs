@@ -1,6 +1,5 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use leptos::html::H1;
 use leptos::prelude::*;
 
 use crate::web::browser::set_title;
@@ -8,10 +7,22 @@ use crate::web::i18n::t;
 
 static FIRST_PAGE_SHOWN: AtomicBool = AtomicBool::new(false);
 
-/// A page with its main heading. It names the browser tab after the page and,
-/// after an in-app navigation, moves focus to the heading so screen reader and
-/// keyboard users start at the top of the new page (the first page keeps
-/// focus where the browser put it).
+/// After an in-app navigation, moves focus to the page's main heading once
+/// it is drawn, so screen reader and keyboard users start at the top of the
+/// new page; the first page of a visit keeps focus where the browser put it.
+pub fn focus_heading_after_navigation() {
+    if FIRST_PAGE_SHOWN.swap(true, Ordering::Relaxed) {
+        request_animation_frame(|| {
+            if let Ok(Some(h1)) = document().query_selector("#main-content h1") {
+                let h1: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(h1);
+                let _ = h1.focus();
+            }
+        });
+    }
+}
+
+/// A page with its main heading; it names the browser tab after the page and
+/// takes focus after an in-app navigation.
 #[component]
 pub fn Page(
     /// The main heading, also used for the tab title.
@@ -21,19 +32,11 @@ pub fn Page(
     caption: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let heading = NodeRef::<H1>::new();
     set_title(&title, &t("shell.service_name"));
-    let navigated_here = FIRST_PAGE_SHOWN.swap(true, Ordering::Relaxed);
-    Effect::new(move |_| {
-        if navigated_here {
-            if let Some(h1) = heading.get() {
-                let _ = h1.focus();
-            }
-        }
-    });
+    focus_heading_after_navigation();
     view! {
         {caption.map(|c| view! { <span class="wm-caption">{c}</span> })}
-        <h1 class="wm-heading-l" tabindex="-1" node_ref=heading>{title}</h1>
+        <h1 class="wm-heading-l" tabindex="-1">{title}</h1>
         {children()}
     }
 }

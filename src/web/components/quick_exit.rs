@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::web::browser::leave_for;
-use crate::web::config::ConfigResource;
+use crate::web::config::SetupResource;
 use crate::web::i18n::t;
 
 /// Where to go when the config could not be read; a neutral, widely used page.
@@ -11,12 +11,12 @@ const FALLBACK_EXIT: &str = "https://www.bbc.co.uk/weather";
 /// page, from the button or the Esc key, for someone who may be overlooked.
 #[component]
 pub fn QuickExit() -> impl IntoView {
-    let config = expect_context::<ConfigResource>().0;
+    let setup = expect_context::<SetupResource>().0;
     let exit_url = move || {
-        config
+        setup
             .get_untracked()
-            .and_then(|c| c.ok())
-            .map(|c| c.quick_exit_url.clone())
+            .and_then(|s| s.ok())
+            .map(|s| s.config.quick_exit_url.clone())
             .unwrap_or_else(|| FALLBACK_EXIT.to_string())
     };
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {

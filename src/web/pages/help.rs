@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::core::markup::Html;
 use crate::web::components::Page;
 use crate::web::i18n::t;
 
@@ -8,55 +9,25 @@ use crate::web::i18n::t;
 #[component]
 pub fn HelpPage() -> impl IntoView {
     let contacts = [
-        (
-            "help.emergency_title",
-            "help.emergency_body",
-            "tel:999",
-            "help.emergency_action",
-        ),
-        (
-            "help.mental_health_title",
-            "help.mental_health_body",
-            "tel:111",
-            "help.mental_health_action",
-        ),
-        (
-            "help.talk_title",
-            "help.talk_body",
-            "tel:116123",
-            "help.talk_action",
-        ),
-        (
-            "help.text_title",
-            "help.text_body",
-            "sms:85258?body=SHOUT",
-            "help.text_action",
-        ),
-        (
-            "help.young_title",
-            "help.young_body",
-            "tel:08001111",
-            "help.young_action",
-        ),
+        ("help.emergency_title", "help.emergency_body", "tel:999", "help.emergency_action"),
+        ("help.mental_health_title", "help.mental_health_body", "tel:111", "help.mental_health_action"),
+        ("help.talk_title", "help.talk_body", "tel:116123", "help.talk_action"),
+        ("help.text_title", "help.text_body", "sms:85258?body=SHOUT", "help.text_action"),
+        ("help.young_title", "help.young_body", "tel:08001111", "help.young_action"),
     ];
-    view! {
-        <Page title=t("help.title")>
-            <p class="wm-body-l">{t("help.lede")}</p>
-            {contacts
-                .into_iter()
-                .map(|(title, body, href, action)| {
-                    view! {
-                        <section class="wm-care-card">
-                            <h2 class="wm-care-card__heading">{t(title)}</h2>
-                            <div class="wm-care-card__content">
-                                <p class="wm-body">{t(body)}</p>
-                                <p class="wm-body wm-care-card__action"><a href=href>{t(action)}</a></p>
-                            </div>
-                        </section>
-                    }
-                })
-                .collect_view()}
-            <p class="wm-body">{t("help.not_urgent")}</p>
-        </Page>
+    let mut html = Html::new();
+    html.element("p", "wm-body-l", &t("help.lede"));
+    for (title, body, link, action) in contacts {
+        html.open("section", &[("class", Some("wm-care-card"))]).element(
+            "h2",
+            "wm-care-card__heading",
+            &t(title),
+        );
+        html.open("div", &[("class", Some("wm-care-card__content"))]).element("p", "wm-body", &t(body));
+        html.open("p", &[("class", Some("wm-body wm-care-card__action"))]);
+        html.open("a", &[("href", Some(link))]).text(&t(action)).close("a").close("p");
+        html.close("div").close("section");
     }
+    html.element("p", "wm-body", &t("help.not_urgent"));
+    view! { <Page title=t("help.title")><div inner_html=html.finish()></div></Page> }
 }

@@ -1,13 +1,14 @@
 //! One module per route of the journey.
 
 mod about;
-mod coming_soon;
+mod check;
 mod help;
 mod start;
 
-pub use about::{AccessibilityPage, CreditsPage, NotFoundPage, PrivacyPage};
-pub use coming_soon::{
-    CheckPage, ConfirmationPage, GroupPage, GroupPageProps, ReferPage, ResultsPage,
+pub use about::{
+    AccessibilityPage, ConfirmationPage, CreditsPage, GroupPage, GroupPageProps, NotFoundPage, PrivacyPage,
+    ReferPage,
 };
+pub use check::{CheckAnswersPage, CheckPage, QuestionPage, QuestionPageProps, ResultsPage};
 pub use help::HelpPage;
 pub use start::StartPage;

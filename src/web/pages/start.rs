@@ -2,42 +2,38 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::config::Config;
+use crate::core::markup::Html;
 use crate::core::route::Route;
-use crate::web::router::Link;
-
 use crate::web::components::{ConfigGate, Page};
+use crate::web::config::Setup;
 use crate::web::i18n::{t, tf};
+use crate::web::router::href;
 
 /// What the service is, that it is not for emergencies, and how long a reply takes.
 #[component]
 pub fn StartPage() -> impl IntoView {
     view! {
-        <ConfigGate render={|config: Arc<Config>| {
-            let org = config.organisation.name.clone();
-            let days = config.service.reply_within_working_days.to_string();
-            view! {
-                <Page title=t("start.title")>
-                    <p class="wm-body-l">{t("start.lede")}</p>
-                    <p class="wm-body">{t("start.you_can")}</p>
-                    <ul class="wm-list wm-list--bullet">
-                        <li>{t("start.step_answer")}</li>
-                        <li>{t("start.step_find")}</li>
-                        <li>{tf("start.step_refer", &[("organisation", &org)])}</li>
-                    </ul>
-                    <p class="wm-body">{tf("start.reply_time", &[("organisation", &org), ("days", &days)])}</p>
-                    <p class="wm-body">{t("start.private")}</p>
-                    <div class="wm-warning-callout">
-                        <h2 class="wm-warning-callout__label">
-                            <span role="text"><span class="wm-visually-hidden">"Important: "</span>{t("start.not_emergency_title")}</span>
-                        </h2>
-                        <p class="wm-body">{t("start.not_emergency")} " " <Link to=Route::Help>{t("start.get_help_now")}</Link></p>
-                    </div>
-                    <Link to=Route::Check class="wm-button wm-button--start" role="button">
-                        {t("start.button")}
-                    </Link>
-                </Page>
+        <ConfigGate render={|setup: Arc<Setup>| {
+            let org = setup.config.organisation.name.as_str();
+            let days = setup.config.service.reply_within_working_days.to_string();
+            let mut html = Html::new();
+            html.element("p", "wm-body-l", &t("start.lede")).element("p", "wm-body", &t("start.you_can"));
+            html.open("ul", &[("class", Some("wm-list wm-list--bullet"))]);
+            for step in [t("start.step_answer"), t("start.step_find"), tf("start.step_refer", &[("organisation", org)])] {
+                html.open("li", &[]).text(&step).close("li");
             }
+            html.close("ul");
+            html.element("p", "wm-body", &tf("start.reply_time", &[("organisation", org), ("days", &days)]));
+            html.element("p", "wm-body", &t("start.private"));
+            html.open("div", &[("class", Some("wm-warning-callout"))]);
+            html.open("h2", &[("class", Some("wm-warning-callout__label"))]);
+            html.element("span", "wm-visually-hidden", &t("start.important")).text(&t("start.not_emergency_title"));
+            html.close("h2").open("p", &[("class", Some("wm-body"))]).text(&t("start.not_emergency")).text(" ");
+            html.open("a", &[("href", Some(&href(&Route::Help)))]).text(&t("start.get_help_now")).close("a");
+            html.close("p").close("div");
+            html.open("a", &[("href", Some(&href(&Route::Check))), ("class", Some("wm-button wm-button--start")), ("role", Some("button"))]);
+            html.text(&t("start.button")).close("a");
+            view! { <Page title=t("start.title")><div inner_html=html.finish()></div></Page> }
         }}/>
     }
 }

@@ -1,0 +1,94 @@
+//! Page markup built as text, for the parts of pages that only display data
+//! (question inputs, check-your-answers rows, suggestions). Building HTML
+//! here, rather than as typed Leptos views, keeps the wasm inside its budget
+//! and lets the markup itself be tested natively. Every piece of data is
+//! escaped; only these builders write tags.
+
+mod answers;
+mod needs;
+mod question;
+
+pub use answers::answers_list;
+pub use needs::needs_list;
+pub use question::{question_fields, QuestionText};
+
+/// HTML being built, with text escaped on the way in.
+#[derive(Default)]
+pub struct Html(String);
+
+impl Html {
+    pub fn new() -> Self {
+        Html(String::with_capacity(1024))
+    }
+
+    /// An opening tag with attributes; `None` values are left out, and
+    /// `Some("")` gives a bare boolean attribute such as `checked`.
+    pub fn open(&mut self, tag: &str, attributes: &[(&str, Option<&str>)]) -> &mut Self {
+        self.0.push('<');
+        self.0.push_str(tag);
+        for (name, value) in attributes {
+            match value {
+                None => {}
+                Some("") => {
+                    self.0.push(' ');
+                    self.0.push_str(name);
+                }
+                Some(value) => {
+                    self.0.push(' ');
+                    self.0.push_str(name);
+                    self.0.push_str("=\"");
+                    escape_into(&mut self.0, value);
+                    self.0.push('"');
+                }
+            }
+        }
+        self.0.push('>');
+        self
+    }
+
+    pub fn close(&mut self, tag: &str) -> &mut Self {
+        self.0.push_str("</");
+        self.0.push_str(tag);
+        self.0.push('>');
+        self
+    }
+
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        escape_into(&mut self.0, text);
+        self
+    }
+
+    /// `<tag class="…">text</tag>`.
+    pub fn element(&mut self, tag: &str, class: &str, text: &str) -> &mut Self {
+        self.open(tag, &[("class", Some(class))]).text(text).close(tag)
+    }
+
+    pub fn finish(self) -> String {
+        self.0
+    }
+}
+
+/// Escapes text for use in HTML content or a quoted attribute.
+///
+/// ```
+/// use waymark::core::markup::escape;
+/// assert_eq!(escape(r#"<b>"Tom" & 'Jo'</b>"#), "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jo&#39;&lt;/b&gt;");
+/// ```
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
