@@ -17,18 +17,12 @@ fn with(field_json: &str) -> String {
 fn the_bundled_sample_config_is_valid() {
     let config = Config::parse(SAMPLE).expect("public/config.json must be valid");
     assert!(!config.organisation.name.is_empty());
-    assert!(
-        !config.kiosk.enabled,
-        "the sample should not start in kiosk mode"
-    );
+    assert!(!config.kiosk.enabled, "the sample should not start in kiosk mode");
 }
 
 #[test]
 fn defaults_fill_in_optional_sections() {
-    let config = Config::parse(&with(
-        r#""referral": { "endpoint": "https://example.org/r" }"#,
-    ))
-    .unwrap();
+    let config = Config::parse(&with(r#""referral": { "endpoint": "https://example.org/r" }"#)).unwrap();
     assert_eq!(config.referral.format, ReferralFormat::Json);
     assert_eq!(config.kiosk.idle_seconds, 120);
     assert_eq!(config.language, "en");
@@ -54,10 +48,9 @@ fn a_missing_required_section_is_named() {
 
 #[test]
 fn a_wrong_type_names_the_nested_field() {
-    let err = Config::parse(&with(
-        r#""referral": { "endpoint": "https://e.org", "timeout_seconds": "soon" }"#,
-    ))
-    .unwrap_err();
+    let err =
+        Config::parse(&with(r#""referral": { "endpoint": "https://e.org", "timeout_seconds": "soon" }"#))
+            .unwrap_err();
     assert_eq!(err.field, "referral.timeout_seconds");
     assert_eq!(err.problem, "must be a whole number");
 }
@@ -67,53 +60,30 @@ fn a_misspelt_field_is_rejected_by_name() {
     let err = Config::parse(&with(r#""referral": { "endpont": "https://e.org" }"#)).unwrap_err();
     assert_eq!(err.field, "referral.endpont");
     assert!(err.problem.contains("not a known field"), "{err}");
-    assert!(
-        err.problem.contains("endpoint"),
-        "the message suggests the right name: {err}"
-    );
+    assert!(err.problem.contains("endpoint"), "the message suggests the right name: {err}");
 }
 
 #[test]
 fn the_endpoint_must_be_encrypted_except_on_this_machine() {
-    for bad in [
-        "http://example.org/r",
-        "ftp://example.org",
-        "example.org",
-        "https://",
-    ] {
-        let err =
-            Config::parse(&with(&format!(r#""referral": {{ "endpoint": "{bad}" }}"#))).unwrap_err();
+    for bad in ["http://example.org/r", "ftp://example.org", "example.org", "https://"] {
+        let err = Config::parse(&with(&format!(r#""referral": {{ "endpoint": "{bad}" }}"#))).unwrap_err();
         assert_eq!(err.field, "referral.endpoint", "{bad}");
     }
-    for good in [
-        "https://example.org/r",
-        "http://127.0.0.1:9000/referrals",
-        "http://localhost:3000",
-    ] {
+    for good in ["https://example.org/r", "http://127.0.0.1:9000/referrals", "http://localhost:3000"] {
         Config::parse(&with(&format!(r#""referral": {{ "endpoint": "{good}" }}"#))).unwrap();
     }
-    let err = Config::parse(&with(
-        r#""referral": { "endpoint": "http://localhost.evil.org" }"#,
-    ))
-    .unwrap_err();
+    let err = Config::parse(&with(r#""referral": { "endpoint": "http://localhost.evil.org" }"#)).unwrap_err();
     assert_eq!(err.field, "referral.endpoint");
 }
 
 #[test]
 fn mailto_format_needs_a_mailto_address() {
-    let err = Config::parse(&with(
-        r#""referral": { "endpoint": "https://e.org", "format": "mailto" }"#,
-    ))
-    .unwrap_err();
+    let err = Config::parse(&with(r#""referral": { "endpoint": "https://e.org", "format": "mailto" }"#))
+        .unwrap_err();
     assert_eq!(err.field, "referral.endpoint");
-    Config::parse(&with(
-        r#""referral": { "endpoint": "mailto:refer@e.org", "format": "mailto" }"#,
-    ))
-    .unwrap();
-    let err = Config::parse(&with(
-        r#""referral": { "endpoint": "https://e.org", "format": "xml" }"#,
-    ))
-    .unwrap_err();
+    Config::parse(&with(r#""referral": { "endpoint": "mailto:refer@e.org", "format": "mailto" }"#)).unwrap();
+    let err =
+        Config::parse(&with(r#""referral": { "endpoint": "https://e.org", "format": "xml" }"#)).unwrap_err();
     assert_eq!(err.field, "referral.format");
 }
 
@@ -128,10 +98,7 @@ fn colours_must_be_hex_so_they_cannot_inject_css() {
         r##""referral": { "endpoint": "https://e.org" }, "theme": { "primary": "#0b0c0c" }"##,
     ))
     .unwrap();
-    assert_eq!(
-        config.theme_properties(),
-        vec![("--wm-color-primary", "#0b0c0c")]
-    );
+    assert_eq!(config.theme_properties(), vec![("--wm-color-primary", "#0b0c0c")]);
 }
 
 #[test]

@@ -15,10 +15,7 @@ fn choice(v: &str) -> Option<Answer> {
 
 /// Walks the check answering each question with `answer_for`, returning the
 /// ids of the pages seen, as a person pressing Continue would.
-fn walk(
-    set: &QuestionSet,
-    answer_for: impl Fn(&str) -> Option<Answer>,
-) -> (Vec<String>, Next, Answers) {
+fn walk(set: &QuestionSet, answer_for: impl Fn(&str) -> Option<Answer>) -> (Vec<String>, Next, Answers) {
     let mut answers = Answers::default();
     let mut seen = Vec::new();
     let mut current = set.questions[0].id.clone();
@@ -36,9 +33,7 @@ fn walk(
 fn typical_answer(id: &str, topics: &[&str]) -> Option<Answer> {
     match id {
         "safety" => choice("no"),
-        "topics" => Some(Answer::Choices(
-            topics.iter().map(|t| t.to_string()).collect(),
-        )),
+        "topics" => Some(Answer::Choices(topics.iter().map(|t| t.to_string()).collect())),
         "lack_companionship" | "left_out" | "isolated" => choice("often"),
         "lonely" => choice("some-of-the-time"),
         "life_satisfaction" | "worthwhile" | "happy_yesterday" => Some(Answer::Number(6)),
@@ -55,13 +50,8 @@ fn the_safety_question_comes_first_and_a_yes_stops_the_check() {
     assert_eq!(set.questions[0].id, "safety");
     assert!(matches!(set.questions[0].kind, Kind::YesNo));
     assert_eq!(set.questions[1].id, "topics");
-    let (seen, end, _) = walk(&set, |id| {
-        if id == "safety" {
-            choice("yes")
-        } else {
-            panic!("asked {id} after yes")
-        }
-    });
+    let (seen, end, _) =
+        walk(&set, |id| if id == "safety" { choice("yes") } else { panic!("asked {id} after yes") });
     assert_eq!(seen, vec!["safety"]);
     assert_eq!(end, Next::UrgentHelp);
 }
@@ -73,12 +63,7 @@ fn ticking_one_topic_means_at_most_eight_pages() {
     for option in &topics.choices {
         let (seen, end, _) = walk(&set, |id| typical_answer(id, &[&option.value]));
         assert_eq!(end, Next::CheckAnswers, "{}", option.value);
-        assert!(
-            seen.len() <= 8,
-            "ticking {} shows {} pages: {seen:?}",
-            option.value,
-            seen.len()
-        );
+        assert!(seen.len() <= 8, "ticking {} shows {} pages: {seen:?}", option.value, seen.len());
     }
 }
 
@@ -87,9 +72,7 @@ fn loneliness_questions_appear_only_for_people_who_ask_about_it() {
     let set = default_set();
     let (seen, _, _) = walk(&set, |id| typical_answer(id, &["getting-active"]));
     assert!(!seen.contains(&"left_out".to_string()), "{seen:?}");
-    let (seen, _, _) = walk(&set, |id| {
-        typical_answer(id, &["loneliness", "getting-active"])
-    });
+    let (seen, _, _) = walk(&set, |id| typical_answer(id, &["loneliness", "getting-active"]));
     for id in ["lack_companionship", "left_out", "isolated", "lonely"] {
         assert!(seen.contains(&id.to_string()), "{id} missing from {seen:?}");
     }
@@ -98,16 +81,12 @@ fn loneliness_questions_appear_only_for_people_who_ask_about_it() {
 #[test]
 fn a_lonely_person_who_wants_to_get_active_gets_those_two_needs_first() {
     let set = default_set();
-    let (_, _, answers) = walk(&set, |id| {
-        typical_answer(id, &["loneliness", "getting-active"])
-    });
+    let (_, _, answers) = walk(&set, |id| typical_answer(id, &["loneliness", "getting-active"]));
     let profile = set.profile(&answers);
     assert_eq!(&profile.ids()[..2], &["loneliness", "getting-active"]);
     let loneliness = &profile.needs[0];
     assert!(
-        loneliness
-            .reasons
-            .contains(&"You said you often feel left out.".to_string()),
+        loneliness.reasons.contains(&"You said you often feel left out.".to_string()),
         "{:?}",
         loneliness.reasons
     );
@@ -122,10 +101,7 @@ fn any_often_on_the_loneliness_items_suggests_meeting_people_even_without_the_to
     answers.set("isolated", choice("often"));
     let profile = set.profile(&answers);
     assert_eq!(profile.ids()[0], "loneliness");
-    assert!(profile.needs[0]
-        .reasons
-        .iter()
-        .any(|r| r.contains("isolated")));
+    assert!(profile.needs[0].reasons.iter().any(|r| r.contains("isolated")));
 }
 
 #[test]
@@ -139,31 +115,16 @@ fn well_being_answers_are_banded_one_by_one_never_summed() {
     answers.set("happy_yesterday", Some(Answer::Number(5)));
     answers.set("anxious_yesterday", Some(Answer::Number(5)));
     let profile = set.profile(&answers);
-    let wellbeing = profile
-        .needs
-        .iter()
-        .find(|n| n.need == "mental-wellbeing")
-        .expect("low satisfaction counts");
-    assert_eq!(
-        wellbeing.reasons,
-        vec!["You said you are not very satisfied with your life at the moment."]
-    );
+    let wellbeing =
+        profile.needs.iter().find(|n| n.need == "mental-wellbeing").expect("low satisfaction counts");
+    assert_eq!(wellbeing.reasons, vec!["You said you are not very satisfied with your life at the moment."]);
     answers.set("life_satisfaction", Some(Answer::Number(5)));
     assert!(
-        set.profile(&answers)
-            .needs
-            .iter()
-            .all(|n| n.need != "mental-wellbeing"),
+        set.profile(&answers).needs.iter().all(|n| n.need != "mental-wellbeing"),
         "5 is in the medium band"
     );
     answers.set("anxious_yesterday", Some(Answer::Number(6)));
-    assert!(
-        set.profile(&answers)
-            .needs
-            .iter()
-            .any(|n| n.need == "mental-wellbeing"),
-        "6+ is high anxiety"
-    );
+    assert!(set.profile(&answers).needs.iter().any(|n| n.need == "mental-wellbeing"), "6+ is high anxiety");
 }
 
 #[test]
@@ -171,10 +132,7 @@ fn answers_to_questions_that_no_longer_apply_are_dropped() {
     let set = default_set();
     let (_, _, mut answers) = walk(&set, |id| typical_answer(id, &["loneliness"]));
     assert!(answers.get("left_out").is_some());
-    answers.set(
-        "topics",
-        Some(Answer::Choices(vec!["money-housing".into()])),
-    );
+    answers.set("topics", Some(Answer::Choices(vec!["money-housing".into()])));
     let kept = set.relevant_answers(&answers);
     assert!(kept.get("left_out").is_none());
     assert!(kept.get("who_for").is_some());
@@ -186,14 +144,8 @@ fn back_skips_questions_that_do_not_apply() {
     let set = default_set();
     let mut answers = Answers::default();
     answers.set("safety", choice("no"));
-    answers.set(
-        "topics",
-        Some(Answer::Choices(vec!["getting-active".into()])),
-    );
-    assert_eq!(
-        set.previous_before("what_matters", &answers).unwrap().id,
-        "topics"
-    );
+    answers.set("topics", Some(Answer::Choices(vec!["getting-active".into()])));
+    assert_eq!(set.previous_before("what_matters", &answers).unwrap().id, "topics");
     assert!(set.previous_before("safety", &answers).is_none());
 }
 
@@ -202,17 +154,8 @@ fn after_a_change_the_first_unanswered_question_is_next() {
     let set = default_set();
     let (_, _, mut answers) = walk(&set, |id| typical_answer(id, &["getting-active"]));
     assert!(set.first_unanswered(&answers).is_none());
-    answers.set(
-        "topics",
-        Some(Answer::Choices(vec![
-            "getting-active".into(),
-            "loneliness".into(),
-        ])),
-    );
-    assert_eq!(
-        set.first_unanswered(&answers).unwrap().id,
-        "lack_companionship"
-    );
+    answers.set("topics", Some(Answer::Choices(vec!["getting-active".into(), "loneliness".into()])));
+    assert_eq!(set.first_unanswered(&answers).unwrap().id, "lack_companionship");
 }
 
 #[test]
@@ -220,47 +163,25 @@ fn accepting_answers_checks_them_against_the_question() {
     let set = default_set();
     let safety = set.question("safety").unwrap();
     assert_eq!(safety.accept(&[]), Err(AnswerProblem::Missing));
-    assert_eq!(
-        safety.accept(&["maybe".into()]),
-        Err(AnswerProblem::NotAnOption)
-    );
+    assert_eq!(safety.accept(&["maybe".into()]), Err(AnswerProblem::NotAnOption));
     assert_eq!(safety.accept(&["no".into()]), Ok(choice("no")));
 
     let topics = set.question("topics").unwrap();
-    let ticked = topics
-        .accept(&[
-            "getting-active".into(),
-            "loneliness".into(),
-            "loneliness".into(),
-        ])
-        .unwrap();
+    let ticked = topics.accept(&["getting-active".into(), "loneliness".into(), "loneliness".into()]).unwrap();
     assert_eq!(
         ticked,
-        Some(Answer::Choices(vec![
-            "loneliness".into(),
-            "getting-active".into()
-        ])),
+        Some(Answer::Choices(vec!["loneliness".into(), "getting-active".into()])),
         "set order, no repeats"
     );
 
     let scale = set.question("happy_yesterday").unwrap();
     assert_eq!(scale.accept(&["0".into()]), Ok(Some(Answer::Number(0))));
     assert_eq!(scale.accept(&["10".into()]), Ok(Some(Answer::Number(10))));
-    assert_eq!(
-        scale.accept(&["11".into()]),
-        Err(AnswerProblem::NotAnOption)
-    );
-    assert_eq!(
-        scale.accept(&["-1".into()]),
-        Err(AnswerProblem::NotAnOption)
-    );
+    assert_eq!(scale.accept(&["11".into()]), Err(AnswerProblem::NotAnOption));
+    assert_eq!(scale.accept(&["-1".into()]), Err(AnswerProblem::NotAnOption));
 
     let text = set.question("what_matters").unwrap();
-    assert_eq!(
-        text.accept(&["   ".into()]),
-        Ok(None),
-        "optional and blank is skipped"
-    );
+    assert_eq!(text.accept(&["   ".into()]), Ok(None), "optional and blank is skipped");
     assert_eq!(text.accept(&["x".repeat(501)]), Err(AnswerProblem::TooLong));
     assert_eq!(
         text.accept(&["é".repeat(500)]),
@@ -282,10 +203,8 @@ fn saved_answers_survive_a_reload() {
 
 fn reject(questions: &str) -> (String, String) {
     let needs = r#"[ { "id": "loneliness", "label": "Loneliness" } ]"#;
-    let err = QuestionSet::parse(&format!(
-        r#"{{ "needs": {needs}, "questions": {questions} }}"#
-    ))
-    .unwrap_err();
+    let err =
+        QuestionSet::parse(&format!(r#"{{ "needs": {needs}, "questions": {questions} }}"#)).unwrap_err();
     (err.field, err.problem)
 }
 
@@ -317,8 +236,7 @@ fn a_rule_pointing_at_a_missing_question_is_named() {
 
 #[test]
 fn a_rule_may_only_look_back() {
-    let q2 =
-        format!(r#"{{ "id": "q2", "kind": "single", "text": "?", "options": {TWO_OPTIONS} }}"#);
+    let q2 = format!(r#"{{ "id": "q2", "kind": "single", "text": "?", "options": {TWO_OPTIONS} }}"#);
     let (field, _) = reject(&format!(
         r#"[ {{ "id": "q1", "kind": "text", "text": "?", "show_if": {{ "question": "q2", "any_of": ["a"] }} }}, {q2} ]"#
     ));
@@ -327,8 +245,7 @@ fn a_rule_may_only_look_back() {
 
 #[test]
 fn a_rule_on_an_answer_that_does_not_exist_is_named() {
-    let q1 =
-        format!(r#"{{ "id": "q1", "kind": "single", "text": "?", "options": {TWO_OPTIONS} }}"#);
+    let q1 = format!(r#"{{ "id": "q1", "kind": "single", "text": "?", "options": {TWO_OPTIONS} }}"#);
     let (field, problem) = reject(&format!(
         r#"[ {q1}, {{ "id": "q2", "kind": "text", "text": "?", "show_if": {{ "question": "q1", "any_of": ["c"] }} }} ]"#
     ));
@@ -369,15 +286,9 @@ fn other_inconsistencies_are_named() {
             r#"[ { "id": "q1", "kind": "text", "text": "?", "options": [ { "value": "a", "label": "A" } ] } ]"#,
             "questions[0].options",
         ),
-        (
-            r#"[ { "id": "q 1", "kind": "text", "text": "?" } ]"#,
-            "questions[0].id",
-        ),
+        (r#"[ { "id": "q 1", "kind": "text", "text": "?" } ]"#, "questions[0].id"),
         (r#"[ { "id": "q1", "kind": "text" } ]"#, "questions[0].text"),
-        (
-            r#"[ { "id": "q1", "kind": "text", "text": "?", "colour": "red" } ]"#,
-            "questions[0].colour",
-        ),
+        (r#"[ { "id": "q1", "kind": "text", "text": "?", "colour": "red" } ]"#, "questions[0].colour"),
         (r#"[]"#, "questions"),
     ];
     for (questions, expected) in cases {

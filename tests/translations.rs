@@ -11,10 +11,7 @@ fn web_sources(dir: &Path, out: &mut Vec<(String, String)>) {
         if path.is_dir() {
             web_sources(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push((
-                path.display().to_string(),
-                fs::read_to_string(&path).unwrap(),
-            ));
+            out.push((path.display().to_string(), fs::read_to_string(&path).unwrap()));
         }
     }
 }
@@ -33,8 +30,7 @@ fn keys_in(source: &str) -> Vec<String> {
             };
             !area.is_empty()
                 && !name.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.' || c.is_ascii_digit())
+                && s.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.' || c.is_ascii_digit())
                 && !name.ends_with("json")
         })
         .map(str::to_string)
@@ -45,16 +41,10 @@ fn keys_in(source: &str) -> Vec<String> {
 fn every_key_the_interface_uses_has_english_text() {
     let english = Catalogue::parse(ENGLISH).unwrap();
     let mut sources = Vec::new();
-    web_sources(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web")),
-        &mut sources,
-    );
+    web_sources(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web")), &mut sources);
     assert!(sources.len() > 5, "found the web sources");
     let used: usize = sources.iter().map(|(_, s)| keys_in(s).len()).sum();
-    assert!(
-        used > 50,
-        "found only {used} message keys: has the pattern of t(\"...\") calls changed?"
-    );
+    assert!(used > 50, "found only {used} message keys: has the pattern of t(\"...\") calls changed?");
     let mut missing = Vec::new();
     for (file, source) in &sources {
         for key in keys_in(source) {
@@ -63,31 +53,21 @@ fn every_key_the_interface_uses_has_english_text() {
             }
         }
     }
-    assert!(
-        missing.is_empty(),
-        "keys with no English text:\n{}",
-        missing.join("\n")
-    );
+    assert!(missing.is_empty(), "keys with no English text:\n{}", missing.join("\n"));
 }
 
 #[test]
 fn the_english_catalogue_has_no_empty_messages() {
     let english = Catalogue::parse(ENGLISH).unwrap();
-    let empty: Vec<&str> = english
-        .keys()
-        .filter(|k| english.get(k).unwrap().trim().is_empty())
-        .collect();
+    let empty: Vec<&str> = english.keys().filter(|k| english.get(k).unwrap().trim().is_empty()).collect();
     assert!(empty.is_empty(), "empty messages: {empty:?}");
 }
 
 #[test]
 fn the_urgent_help_numbers_are_exact() {
     let english = Catalogue::parse(ENGLISH).unwrap();
-    let help: String = english
-        .keys()
-        .filter(|k| k.starts_with("help."))
-        .map(|k| english.get(k).unwrap())
-        .collect();
+    let help: String =
+        english.keys().filter(|k| k.starts_with("help.")).map(|k| english.get(k).unwrap()).collect();
     for number in ["999", "NHS 111", "option 2", "116 123", "85258"] {
         assert!(help.contains(number), "urgent help must mention {number}");
     }

@@ -14,9 +14,7 @@ pub fn brotli_size(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-        writer
-            .write_all(bytes)
-            .expect("compressing into memory cannot fail");
+        writer.write_all(bytes).expect("compressing into memory cannot fail");
     }
     out.len()
 }
@@ -39,9 +37,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// CSS/JS/wasm, the config, and the directory the config names.
 fn is_first_load(relative: &str, directory: Option<&str>) -> bool {
     let top_level = !relative.contains('/');
-    let asset = [".html", ".css", ".js", ".wasm"]
-        .iter()
-        .any(|ext| relative.ends_with(ext));
+    let asset = [".html", ".css", ".js", ".wasm"].iter().any(|ext| relative.ends_with(ext));
     (top_level && asset) || relative == "config.json" || Some(relative) == directory
 }
 
@@ -60,16 +56,9 @@ pub fn check(dist: &Path) -> Result<(), String> {
         return Err(format!("{} is empty: build first", dist.display()));
     }
     let (mut first_load, mut wasm) = (0, 0);
-    println!(
-        "\n{:<52} {:>10} {:>10}  first load",
-        "file (dist/)", "bytes", "brotli"
-    );
+    println!("\n{:<52} {:>10} {:>10}  first load", "file (dist/)", "bytes", "brotli");
     for path in &all {
-        let relative = path
-            .strip_prefix(dist)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let relative = path.strip_prefix(dist).unwrap().to_string_lossy().replace('\\', "/");
         let bytes = fs::read(path).map_err(|e| e.to_string())?;
         let compressed = brotli_size(&bytes);
         let first = is_first_load(&relative, directory.as_deref());
@@ -87,33 +76,16 @@ pub fn check(dist: &Path) -> Result<(), String> {
             );
         }
     }
-    let postcodes = all
-        .iter()
-        .filter(|p| p.starts_with(dist.join("postcodes")))
-        .count();
-    println!(
-        "(and {postcodes} postcode area files, each fetched only for the area a person types)"
-    );
-    println!(
-        "\nfirst load: {:.1} KB brotli (budget 150 KB)",
-        first_load as f64 / 1024.0
-    );
-    println!(
-        "wasm:       {:.1} KB brotli (budget 100 KB)",
-        wasm as f64 / 1024.0
-    );
+    let postcodes = all.iter().filter(|p| p.starts_with(dist.join("postcodes"))).count();
+    println!("(and {postcodes} postcode area files, each fetched only for the area a person types)");
+    println!("\nfirst load: {:.1} KB brotli (budget 150 KB)", first_load as f64 / 1024.0);
+    println!("wasm:       {:.1} KB brotli (budget 100 KB)", wasm as f64 / 1024.0);
     let mut over = Vec::new();
     if first_load > FIRST_LOAD_LIMIT {
-        over.push(format!(
-            "the first load is {:.1} KB, over the 150 KB budget",
-            first_load as f64 / 1024.0
-        ));
+        over.push(format!("the first load is {:.1} KB, over the 150 KB budget", first_load as f64 / 1024.0));
     }
     if wasm > WASM_LIMIT {
-        over.push(format!(
-            "the wasm is {:.1} KB, over the 100 KB budget",
-            wasm as f64 / 1024.0
-        ));
+        over.push(format!("the wasm is {:.1} KB, over the 100 KB budget", wasm as f64 / 1024.0));
     }
     if over.is_empty() {
         Ok(())

@@ -43,9 +43,7 @@ pub fn root() -> PathBuf {
 
 fn serve() -> Result<(), String> {
     tools::ensure_all()?;
-    run::step(
-        "Serving the widget with the sample config on http://127.0.0.1:8080 (Ctrl+C to stop)",
-    );
+    run::step("Serving the widget with the sample config on http://127.0.0.1:8080 (Ctrl+C to stop)");
     run::trunk(&["serve", "--offline"])
 }
 

@@ -48,14 +48,8 @@ pub fn command(program: &str, args: &[&str], dir: &Path) -> Result<(), String> {
 
 /// Runs a program and returns what it printed, or None if it could not run.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
-    let out = Command::new(program)
-        .args(args)
-        .env("PATH", tool_path())
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    let out = Command::new(program).args(args).env("PATH", tool_path()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 /// Trunk, always offline: it must never download tools on this network.

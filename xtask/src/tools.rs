@@ -19,18 +19,11 @@ pub fn ensure_all() -> Result<(), String> {
 
 fn ensure_wasm_target() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed
-        .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         return Ok(());
     }
     step("Installing the wasm32-unknown-unknown Rust target (the widget compiles to WebAssembly)");
-    command(
-        "rustup",
-        &["target", "add", "wasm32-unknown-unknown"],
-        &root(),
-    )
+    command("rustup", &["target", "add", "wasm32-unknown-unknown"], &root())
 }
 
 fn ensure_trunk() -> Result<(), String> {
@@ -41,25 +34,15 @@ fn ensure_trunk() -> Result<(), String> {
         "Installing Trunk {TRUNK_VERSION} from crates.io (builds and serves the widget; newer Trunk needs a newer rustc). About 9 minutes."
     ));
     let version = TRUNK_VERSION;
-    command(
-        "cargo",
-        &["install", "trunk", "--version", version, "--locked"],
-        &root(),
-    )
-    .or_else(|_| {
-        command(
-            "cargo",
-            &["install", "trunk", "--version", version],
-            &root(),
-        )
-    })
-    .map_err(|e| format!("{e}\nTrunk {version} could not be installed from crates.io."))
+    command("cargo", &["install", "trunk", "--version", version, "--locked"], &root())
+        .or_else(|_| command("cargo", &["install", "trunk", "--version", version], &root()))
+        .map_err(|e| format!("{e}\nTrunk {version} could not be installed from crates.io."))
 }
 
 /// The wasm-bindgen crate version in Cargo.lock: the CLI must match it exactly.
 pub fn locked_wasm_bindgen_version() -> Result<String, String> {
-    let lock = fs::read_to_string(root().join("Cargo.lock"))
-        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock =
+        fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
@@ -79,26 +62,14 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
             "Trunk.toml [tools] wasm_bindgen must be \"{version}\", the wasm-bindgen version in Cargo.lock"
         ));
     }
-    if output("wasm-bindgen", &["--version"])
-        .is_some_and(|v| v == format!("wasm-bindgen {version}"))
-    {
+    if output("wasm-bindgen", &["--version"]).is_some_and(|v| v == format!("wasm-bindgen {version}")) {
         return Ok(());
     }
     step(&format!(
         "Installing wasm-bindgen-cli {version} from crates.io (must equal the wasm-bindgen crate in Cargo.lock). About 3 minutes."
     ));
     // A --locked install can fail on a yanked transitive version; a plain one works.
-    command(
-        "cargo",
-        &[
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &version,
-            "--force",
-        ],
-        &root(),
-    )
+    command("cargo", &["install", "wasm-bindgen-cli", "--version", &version, "--force"], &root())
 }
 
 fn ensure_node_modules() -> Result<(), String> {
@@ -106,16 +77,12 @@ fn ensure_node_modules() -> Result<(), String> {
     if output("npm", &["--version"]).is_none() {
         return Err("npm is not installed; install Debian's nodejs and npm packages".into());
     }
-    command(
-        "npm",
-        &["ci", "--no-audit", "--no-fund"],
-        &root().join("tests"),
-    )?;
+    command("npm", &["ci", "--no-audit", "--no-fund"], &root().join("tests"))?;
     match output("wasm-opt", &["--version"]) {
         Some(v) if v.contains("version_132") => Ok(()),
-        other => Err(format!(
-            "wasm-opt from the binaryen npm package should report version_132, got {other:?}"
-        )),
+        other => {
+            Err(format!("wasm-opt from the binaryen npm package should report version_132, got {other:?}"))
+        }
     }
 }
 
@@ -136,12 +103,8 @@ fn ensure_chromium() -> Result<(), String> {
     };
     apt(&["install", "-y", "chromium"])
         .or_else(|_| apt(&["update"]).and_then(|_| apt(&["install", "-y", "chromium"])))
-        .map_err(|e| {
-            format!("{e}\nCould not install Chromium: run `apt-get install chromium` as root.")
-        })?;
-    run::output(CHROMIUM, &["--version"])
-        .map(|_| ())
-        .ok_or_else(|| format!("{CHROMIUM} does not run"))
+        .map_err(|e| format!("{e}\nCould not install Chromium: run `apt-get install chromium` as root."))?;
+    run::output(CHROMIUM, &["--version"]).map(|_| ()).ok_or_else(|| format!("{CHROMIUM} does not run"))
 }
 
 #[cfg(test)]
