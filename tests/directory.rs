@@ -111,3 +111,27 @@ fn a_broken_file_names_the_problem() {
     assert!(err.problem.contains("\"services\""), "{err}");
     assert!(Directory::parse("42").is_err());
 }
+
+mod matching {
+    use waymark::core::directory::Directory;
+    use waymark::core::matching::best_fit;
+    use waymark::core::questions::{Answer, Answers, QuestionSet};
+
+    #[test]
+    fn lonely_and_active_puts_groups_for_both_first() {
+        let set = QuestionSet::parse(include_str!("../public/questions/default.json")).unwrap();
+        let dir = Directory::parse(super::SAMPLE).unwrap();
+        let mut answers = Answers::default();
+        answers.set("topics", Some(Answer::Choices(vec!["loneliness".into(), "getting-active".into()])));
+        answers.set("left_out", Some(Answer::Choice("often".into())));
+        let ranked = best_fit(&dir.services, &set.profile(&answers));
+        let first = ranked[0];
+        assert!(first.terms.iter().any(|t| t == "waymark:loneliness"), "{}", first.name);
+        assert!(first.terms.iter().any(|t| t == "waymark:getting-active"), "{}", first.name);
+        assert!(ranked
+            .iter()
+            .all(|s| s.terms.iter().any(|t| t == "waymark:loneliness" || t == "waymark:getting-active")));
+        let money = ranked.iter().position(|s| s.name.contains("Money"));
+        assert!(money.is_none(), "money advice does not fit these answers");
+    }
+}

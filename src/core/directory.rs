@@ -162,48 +162,57 @@ impl Directory {
     }
 }
 
-/// Text in field `key`, leniently: numbers are turned into text, other types ignored.
-fn text(node: Node, key: &str) -> Option<String> {
-    let value = node.value().get(key)?;
+// Inside a service everything is optional and problems are not reported
+// field by field, so plain `Value` access is enough (and smaller than
+// path-tracking readers).
+
+/// Text in field `key`, leniently: whole numbers are turned into text, other types ignored.
+fn text(node: &Value, key: &str) -> Option<String> {
+    let value = node.get(key)?;
     match value {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
+        // Whole numbers only: formatting floats would add a lot to the download.
+        Value::Number(n) => n.as_i64().map(|v| v.to_string()),
         _ => None,
     }
 }
 
-fn number(node: Node, key: &str) -> Option<f64> {
-    match node.value().get(key)? {
+fn number(node: &Value, key: &str) -> Option<f64> {
+    match node.get(key)? {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
+        // Through the JSON parser already in the download, not `str::parse`,
+        // whose float tables would add kilobytes.
+        Value::String(s) => serde_json::from_str::<Value>(s.trim()).ok()?.as_f64(),
         _ => None,
     }
 }
 
-/// Each object in list `key` (anything else is ignored).
-fn each<T>(node: Node, key: &str, mut read: impl FnMut(Node) -> Option<T>) -> Vec<T> {
-    node.each(key, |item| Ok(if item.value().is_object() { read(item) } else { None }))
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect()
+/// The objects in list `key` (anything else is ignored).
+fn objects<'a>(node: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+    node.get(key).and_then(Value::as_array).into_iter().flatten().filter(|v| v.is_object())
 }
 
-fn strings(node: Node, key: &str) -> Vec<String> {
-    match node.value().get(key) {
+/// Object field `key`, if it is one.
+fn object<'a>(node: &'a Value, key: &str) -> Option<&'a Value> {
+    node.get(key).filter(|v| v.is_object())
+}
+
+fn strings(node: &Value, key: &str) -> Vec<String> {
+    match node.get(key) {
         Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
         _ => Vec::new(),
     }
 }
 
 /// `Ok(None)` for a service that is not active (hidden, not an error).
-fn read_service(node: Node) -> Result<Option<Service>, FieldError> {
-    if !node.value().is_object() {
-        return Err(node.error("must be an object"));
+fn read_service(at: Node) -> Result<Option<Service>, FieldError> {
+    let node = at.value();
+    if !node.is_object() {
+        return Err(at.error("must be an object"));
     }
-    let id = text(node, "id").ok_or_else(|| node.field_error("id", "is missing"))?;
-    let name = text(node, "name")
-        .ok_or_else(|| node.field_error("name", format!("is missing (service \"{id}\")")))?;
+    let id = text(node, "id").ok_or_else(|| at.field_error("id", "is missing"))?;
+    let name =
+        text(node, "name").ok_or_else(|| at.field_error("name", format!("is missing (service \"{id}\")")))?;
     let status = text(node, "status").unwrap_or_else(|| "active".into()).to_ascii_lowercase();
     if status != "active" {
         return Ok(None);
@@ -217,99 +226,82 @@ fn read_service(node: Node) -> Result<Option<Service>, FieldError> {
     service.last_checked = text(node, "assured_date")
         .or_else(|| text(node, "last_modified"))
         .map(|d| d.chars().take(10).collect());
-    service.organisation = node.opt_object("organization", |o| Ok(text(o, "name"))).ok().flatten().flatten();
+    service.organisation = object(node, "organization").and_then(|o| text(o, "name"));
 
     let mut virtual_kind = None;
-    let mut read_location = |loc: Node| {
-        let kind = text(loc, "location_type").unwrap_or_default();
-        if kind == "virtual" {
+    for loc in objects(node, "service_at_locations").filter_map(|sal| object(sal, "location")) {
+        if text(loc, "location_type").as_deref() == Some("virtual") {
             let name = text(loc, "name").unwrap_or_default().to_ascii_lowercase();
             virtual_kind = Some(if name.contains("phone") { Attendance::Phone } else { Attendance::Online });
-            return None;
+            continue;
         }
         let at = match (number(loc, "latitude"), number(loc, "longitude")) {
             (Some(lat), Some(lon)) => Some(LatLon::new(lat, lon)).filter(|p| p.is_in_uk_bounds()),
             _ => None,
         };
         let mut location = Location { name: text(loc, "name"), at, ..Location::default() };
-        for key in ["addresses", "physical_addresses"] {
-            for (line, city, postcode) in
-                each(loc, key, |a| Some((text(a, "address_1"), text(a, "city"), text(a, "postal_code"))))
-            {
-                location.address.extend(line);
-                location.address.extend(city);
-                location.postcode = location.postcode.take().or(postcode);
-            }
+        for address in objects(loc, "addresses").chain(objects(loc, "physical_addresses")) {
+            location.address.extend(text(address, "address_1"));
+            location.address.extend(text(address, "city"));
+            location.postcode = location.postcode.take().or_else(|| text(address, "postal_code"));
         }
-        for key in ["accessibility", "accessibility_for_disabilities"] {
-            location.accessibility.extend(each(loc, key, |a| {
-                text(a, "description").or_else(|| text(a, "accessibility")).or_else(|| text(a, "details"))
-            }));
+        for a in objects(loc, "accessibility").chain(objects(loc, "accessibility_for_disabilities")) {
+            location.accessibility.extend(text(a, "description").or_else(|| text(a, "accessibility")));
         }
-        Some(location)
-    };
-    service.locations = each(node, "service_at_locations", |sal| {
-        sal.opt_object("location", |loc| Ok(read_location(loc))).ok().flatten().flatten()
-    });
-    for key in ["schedules", "regular_schedules"] {
-        service.schedules.extend(each(node, key, |s| {
-            Some(Schedule {
-                freq: text(s, "freq"),
-                byday: text(s, "byday"),
-                opens_at: text(s, "opens_at"),
-                closes_at: text(s, "closes_at"),
-                description: text(s, "description"),
-            })
-        }));
+        service.locations.push(location);
     }
-    // v1 puts attending_type on the service; 3.0 has it as free text on schedules.
-    let attending = |value: Option<String>| match value?.to_ascii_lowercase().as_str() {
-        "phone" | "by phone" => Some(Attendance::Phone),
-        "online" => Some(Attendance::Online),
+    for s in objects(node, "schedules").chain(objects(node, "regular_schedules")) {
+        service.schedules.push(Schedule {
+            freq: text(s, "freq"),
+            byday: text(s, "byday"),
+            opens_at: text(s, "opens_at"),
+            closes_at: text(s, "closes_at"),
+            description: text(s, "description"),
+        });
+    }
+    // v1 puts attending_type on the service as phone / online / venue.
+    service.attendance = virtual_kind.or(match text(node, "attending_type").as_deref() {
+        Some("phone") => Some(Attendance::Phone),
+        Some("online") => Some(Attendance::Online),
         _ => None,
-    };
-    service.attendance = virtual_kind.or_else(|| attending(text(node, "attending_type")));
+    });
     if service.attendance.is_none() && !service.locations.is_empty() {
         service.attendance = Some(Attendance::InPerson);
     }
-    service.costs = each(node, "cost_options", |c| {
-        Some(Cost {
+    for c in objects(node, "cost_options") {
+        let cost = Cost {
             option: text(c, "option"),
             amount: number(c, "amount"),
             description: text(c, "amount_description"),
-        })
-    });
-    service.languages = each(node, "languages", |l| text(l, "name").or_else(|| text(l, "language")));
-    service.phones = each(node, "contacts", |c| Some(each(c, "phones", |p| text(p, "number"))))
-        .into_iter()
-        .flatten()
-        .chain(each(node, "phones", |p| text(p, "number")))
-        .collect();
-    service.terms = each(node, "attributes", |a| {
-        a.opt_object("taxonomy_term", |t| Ok(text(t, "id").or_else(|| text(t, "term_uri"))))
-            .ok()
-            .flatten()
-            .flatten()
-    });
-    service.terms.extend(each(node, "service_taxonomys", |t| {
-        t.opt_object("taxonomy", |t| Ok(text(t, "id").or_else(|| text(t, "name")))).ok().flatten().flatten()
-    }));
-    if let Ok(Some((first_session, who_for, mentors))) = node.opt_object("x_waymark", |x| {
-        let mentors = each(x, "mentors", |m| {
-            Some(Mentor {
-                id: text(m, "id")?,
-                first_name: text(m, "first_name")?,
-                lived_experience: text(m, "lived_experience"),
-                interests: strings(m, "interests"),
-                languages: strings(m, "languages"),
-                availability: text(m, "availability"),
+        };
+        service.costs.push(cost);
+    }
+    service.languages =
+        objects(node, "languages").filter_map(|l| text(l, "name").or_else(|| text(l, "language"))).collect();
+    let contact_phones = objects(node, "contacts").flat_map(|c| objects(c, "phones"));
+    service.phones =
+        contact_phones.chain(objects(node, "phones")).filter_map(|p| text(p, "number")).collect();
+    let term = |t: &Value| text(t, "id").or_else(|| text(t, "term_uri")).or_else(|| text(t, "name"));
+    service.terms =
+        objects(node, "attributes").filter_map(|a| object(a, "taxonomy_term")).filter_map(term).collect();
+    service
+        .terms
+        .extend(objects(node, "service_taxonomys").filter_map(|t| object(t, "taxonomy")).filter_map(term));
+    if let Some(x) = object(node, "x_waymark") {
+        service.first_session = text(x, "first_session");
+        service.who_for = text(x, "who_for");
+        service.mentors = objects(x, "mentors")
+            .filter_map(|m| {
+                Some(Mentor {
+                    id: text(m, "id")?,
+                    first_name: text(m, "first_name")?,
+                    lived_experience: text(m, "lived_experience"),
+                    interests: strings(m, "interests"),
+                    languages: strings(m, "languages"),
+                    availability: text(m, "availability"),
+                })
             })
-        });
-        Ok((text(x, "first_session"), text(x, "who_for"), mentors))
-    }) {
-        service.first_session = first_session;
-        service.who_for = who_for;
-        service.mentors = mentors;
+            .collect();
     }
     Ok(Some(service))
 }

@@ -9,6 +9,7 @@ pub mod geo;
 pub mod i18n;
 pub mod json;
 pub mod markup;
+pub mod matching;
 pub mod postcode;
 pub mod questions;
 pub mod route;

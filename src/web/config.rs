@@ -1,12 +1,13 @@
-//! Loading the set-up once per visit: `config.json`, then the question set it
-//! names. Both are small and needed by the needs check, which must make no
-//! network request once it has started.
+//! Loading the set-up once per visit: `config.json`, then the question set
+//! and directory it names. They are loaded together, up front, so the check
+//! and its suggestions make no network request once started.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::core::config::{is_safe_config_override, Config};
+use crate::core::directory::Directory;
 use crate::core::questions::QuestionSet;
 use crate::core::FieldError;
 use crate::web::fetch::fetch_text;
@@ -22,6 +23,7 @@ pub struct LoadProblem {
 pub struct Setup {
     pub config: Config,
     pub questions: QuestionSet,
+    pub directory: Directory,
 }
 
 pub type SetupResult = Result<Arc<Setup>, LoadProblem>;
@@ -56,7 +58,12 @@ pub async fn load_setup() -> SetupResult {
     apply_to_page(&config);
     let file = config.questions.url.clone();
     let questions = QuestionSet::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
-    Ok(Arc::new(Setup { config, questions }))
+    let file = config.directory.url.clone();
+    let directory = Directory::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
+    for warning in &directory.warnings {
+        leptos::logging::warn!("{file}: {warning}");
+    }
+    Ok(Arc::new(Setup { config, questions, directory }))
 }
 
 /// Which config file to read: `?config=/path.json` on this site, or `config.json`.

@@ -7,10 +7,12 @@
 mod answers;
 mod needs;
 mod question;
+mod services;
 
 pub use answers::answers_list;
 pub use needs::needs_list;
 pub use question::{question_fields, QuestionText};
+pub use services::{pounds, service_details, services_list, ServiceWords};
 
 /// HTML being built, with text escaped on the way in.
 #[derive(Default)]

@@ -71,7 +71,7 @@ pub fn CreditsPage() -> impl IntoView {
 }
 
 /// A short page with a link back to the start.
-fn short_page(title_key: &str, body_key: &str) -> AnyView {
+pub(crate) fn short_page(title_key: &str, body_key: &str) -> AnyView {
     let mut html = Html::new();
     html.element("p", "wm-body", &t(body_key)).open("p", &[("class", Some("wm-body"))]);
     html.open("a", &[("href", Some(&href(&Route::Start)))])
@@ -90,11 +90,6 @@ pub fn NotFoundPage() -> impl IntoView {
 /// working config, so a broken set-up is reported on every route.
 fn coming_soon(title_key: &'static str) -> impl IntoView {
     view! { <ConfigGate render={move |_| short_page(title_key, "coming_soon.body")}/> }
-}
-
-#[component]
-pub fn GroupPage(#[allow(unused)] id: String) -> impl IntoView {
-    coming_soon("group.title")
 }
 
 #[component]

@@ -2,13 +2,15 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::markup::needs_list;
+use crate::core::markup::{needs_list, services_list};
+use crate::core::matching::best_fit;
 use crate::core::route::Route;
 use crate::web::answers::CheckState;
 use crate::web::components::{ConfigGate, Page};
 use crate::web::config::Setup;
 use crate::web::i18n::t;
-use crate::web::router::href;
+use crate::web::pages::service_words;
+use crate::web::router::{base_path, href};
 
 /// The kinds of support that might help, strongest first, each with the
 /// person's own answers as the reason. Never a score or a label.
@@ -25,13 +27,15 @@ pub fn ResultsPage() -> impl IntoView {
                 (t("results.lede"), None)
             };
             let needs = needs_list(set, &profile);
+            let groups = services_list(&best_fit(&setup.directory.services, &profile), &service_words(), &base_path());
             view! {
                 <Page title=t("results.title")>
                     <p class="wm-body-l">{lede}</p>
                     {next.map(|(route, text)| view! { <p class="wm-body"><a href=href(&route)>{text}</a></p> })}
                     <div inner_html=needs></div>
                     <p class="wm-body">{t("results.not_diagnosis")}</p>
-                    <div class="wm-inset"><p class="wm-body">{t("results.groups_soon")}</p></div>
+                    <h2 class="wm-heading-m">{t("results.groups_heading")}</h2>
+                    <div inner_html=groups></div>
                     <p class="wm-body"><a href=href(&Route::CheckAnswers)>{t("results.change_answers")}</a></p>
                 </Page>
             }
