@@ -4,10 +4,8 @@
 //! ORUK 3.0 shape (`services` or a page's `contents`, or a bare list) and the
 //! older v1 field names where they cost little.
 
-use serde_json::Value;
-
 use crate::core::geo::LatLon;
-use crate::core::json::{parse, Node};
+use crate::core::json::{parse, parse_value, Node, Value};
 use crate::core::FieldError;
 
 /// How a person takes part.
@@ -129,8 +127,8 @@ impl Directory {
         let top = Node::root(&doc);
         let list_key = match &doc {
             Value::Array(_) => None,
-            Value::Object(map) if map.contains_key("services") => Some("services"),
-            Value::Object(map) if map.contains_key("contents") => Some("contents"),
+            Value::Object(_) if doc.get("services").is_some() => Some("services"),
+            Value::Object(_) if doc.get("contents").is_some() => Some("contents"),
             Value::Object(_) => {
                 return Err(top.error("has no \"services\" (or \"contents\") list of services"))
             }
@@ -172,17 +170,17 @@ fn text(node: &Value, key: &str) -> Option<String> {
     match value {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
         // Whole numbers only: formatting floats would add a lot to the download.
-        Value::Number(n) => n.as_i64().map(|v| v.to_string()),
+        Value::Number(_) => value.as_i64().map(|v| v.to_string()),
         _ => None,
     }
 }
 
 fn number(node: &Value, key: &str) -> Option<f64> {
     match node.get(key)? {
-        Value::Number(n) => n.as_f64(),
-        // Through the JSON parser already in the download, not `str::parse`,
-        // whose float tables would add kilobytes.
-        Value::String(s) => serde_json::from_str::<Value>(s.trim()).ok()?.as_f64(),
+        Value::Number(n) => Some(*n),
+        // Through our JSON number reader, not `str::parse`, whose float
+        // tables would add kilobytes to the download.
+        Value::String(s) => parse_value(s.trim()).ok()?.as_f64(),
         _ => None,
     }
 }

@@ -1,13 +1,16 @@
 //! The one translation layer every user-facing string goes through.
 //!
 //! A catalogue is a flat JSON object of message keys to text, with `{name}`
-//! placeholders. English is compiled in (so the urgent-help page works with no
-//! network); another language is a new file beside it, with no code change.
+//! placeholders, in `public/locales/<language>.json`. The browser loads the
+//! configured language and English (the fallback) before showing anything,
+//! so once the widget is open every page, urgent help included, works with no
+//! network. Another language is a new file, with no code change.
 
 use crate::core::json::{parse, Node};
 use crate::core::FieldError;
 
-/// The English catalogue, compiled in as the fallback for every language.
+/// The English catalogue, for native tests (the browser fetches it instead,
+/// keeping ~10 KB of text out of the wasm).
 pub const ENGLISH: &str = include_str!("../../public/locales/en.json");
 
 /// One language's messages.
@@ -31,7 +34,7 @@ impl Catalogue {
         let doc = parse(text)?;
         let top = Node::root(&doc);
         let keys: Vec<String> = match doc.as_object() {
-            Some(map) => map.keys().cloned().collect(),
+            Some(map) => map.iter().map(|(k, _)| k.clone()).collect(),
             None => return Err(top.error("must be an object of message keys to text")),
         };
         let mut messages = Vec::with_capacity(keys.len());
@@ -59,7 +62,8 @@ impl Catalogue {
 /// ```
 /// use waymark::core::i18n::{Catalogue, Translator};
 /// let welsh = Catalogue::parse(r#"{ "help.title": "Angen help nawr?" }"#).unwrap();
-/// let t = Translator::new(Some(welsh));
+/// let english = Catalogue::parse(waymark::core::i18n::ENGLISH).unwrap();
+/// let t = Translator::new(Some(welsh), english);
 /// assert_eq!(t.text("help.title"), "Angen help nawr?");
 /// assert_eq!(t.text("start.button"), "Start now");
 /// assert_eq!(t.text("no.such.key"), "no.such.key");
@@ -71,9 +75,8 @@ pub struct Translator {
 }
 
 impl Translator {
-    /// A translator for `chosen`, falling back to the compiled-in English.
-    pub fn new(chosen: Option<Catalogue>) -> Self {
-        let english = Catalogue::parse(ENGLISH).expect("the compiled-in English catalogue is valid JSON");
+    /// A translator for `chosen`, falling back to `english`.
+    pub fn new(chosen: Option<Catalogue>, english: Catalogue) -> Self {
         Self { chosen, english }
     }
 
@@ -90,8 +93,8 @@ impl Translator {
     /// The message for `key` with each `{name}` replaced by its value.
     ///
     /// ```
-    /// use waymark::core::i18n::Translator;
-    /// let t = Translator::new(None);
+    /// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
+    /// let t = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
     /// let s = t.format("start.reply_time", &[("days", "5")]);
     /// assert!(s.contains("5 working days"));
     /// ```

@@ -30,11 +30,19 @@ pub fn App() -> impl IntoView {
         Route::Credits => CreditsPage().into_any(),
         Route::NotFound => NotFoundPage().into_any(),
     };
-    view! {
-        <Header/>
-        <div class="wm-width-container">
-            <main class="wm-main" id="main-content" tabindex="-1">{page}</main>
-        </div>
-        <Footer/>
+    // The page's own "Loading" message stays until the words and set-up have
+    // arrived; nothing is drawn half-translated.
+    move || {
+        let _loaded = setup.0.get()?;
+        if let Some(loading) = document().get_element_by_id("waymark-loading") {
+            loading.remove();
+        }
+        Some(view! {
+            <Header/>
+            <div class="wm-width-container">
+                <main class="wm-main" id="main-content" tabindex="-1">{page}</main>
+            </div>
+            <Footer/>
+        })
     }
 }

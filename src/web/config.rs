@@ -11,6 +11,7 @@ use crate::core::directory::Directory;
 use crate::core::questions::QuestionSet;
 use crate::core::FieldError;
 use crate::web::fetch::fetch_text;
+use crate::web::i18n::load_translations;
 
 /// A data file that could not be used, and why: shown on the set-up error page.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,7 +55,19 @@ fn named(file: &str, error: FieldError) -> LoadProblem {
 /// language and colours to the page.
 pub async fn load_setup() -> SetupResult {
     let file = config_url();
-    let config = Config::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
+    let fetched = fetch_text(&file).await;
+    let parsed = fetched.as_ref().ok().map(|text| Config::parse(text));
+    // Words first, so even the set-up error page is in the person's language.
+    let language = parsed.as_ref().and_then(|p| p.as_ref().ok()).map_or("en", |c| c.language.as_str());
+    load_translations(language).await;
+    let config = match parsed {
+        Some(Ok(config)) => config,
+        Some(Err(error)) => return Err(named(&file, error)),
+        None => {
+            let problem = fetched.err().map(|p| p.describe()).unwrap_or_default();
+            return Err(LoadProblem { file, error: FieldError::new("", problem) });
+        }
+    };
     apply_to_page(&config);
     let file = config.questions.url.clone();
     let questions = QuestionSet::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;

@@ -34,21 +34,32 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Whether a file is fetched when the widget first opens: the page, its
-/// CSS/JS/wasm, the config, and the directory the config names.
-fn is_first_load(relative: &str, directory: Option<&str>) -> bool {
+/// CSS/JS/wasm, the config, the English words, and the question set and
+/// directory the config names.
+fn is_first_load(relative: &str, named: &[String]) -> bool {
     let top_level = !relative.contains('/');
     let asset = [".html", ".css", ".js", ".wasm"].iter().any(|ext| relative.ends_with(ext));
-    (top_level && asset) || relative == "config.json" || Some(relative) == directory
+    (top_level && asset)
+        || relative == "config.json"
+        || relative == "locales/en.json"
+        || named.iter().any(|n| n == relative)
+}
+
+/// The `url` of section `section` in the config text (a light read: the
+/// config itself is checked by the widget's own tests).
+fn config_url(config: &str, section: &str) -> Option<String> {
+    config
+        .split(&format!("\"{section}\""))
+        .nth(1)
+        .and_then(|s| s.split("\"url\"").nth(1))
+        .and_then(|s| s.split('"').nth(1))
+        .map(str::to_string)
 }
 
 pub fn check(dist: &Path) -> Result<(), String> {
     let config = fs::read_to_string(dist.join("config.json")).unwrap_or_default();
-    let directory = config
-        .split("\"directory\"")
-        .nth(1)
-        .and_then(|s| s.split("\"url\"").nth(1))
-        .and_then(|s| s.split('"').nth(1))
-        .map(str::to_string);
+    let named: Vec<String> =
+        ["directory", "questions"].iter().filter_map(|section| config_url(&config, section)).collect();
     let mut all = Vec::new();
     files(dist, &mut all);
     all.sort();
@@ -61,7 +72,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
         let relative = path.strip_prefix(dist).unwrap().to_string_lossy().replace('\\', "/");
         let bytes = fs::read(path).map_err(|e| e.to_string())?;
         let compressed = brotli_size(&bytes);
-        let first = is_first_load(&relative, directory.as_deref());
+        let first = is_first_load(&relative, &named);
         if first {
             first_load += compressed;
         }
@@ -100,13 +111,18 @@ mod tests {
 
     #[test]
     fn first_load_counts_the_shell_and_first_data_only() {
-        let dir = Some("data/somerset-sample.json");
-        assert!(is_first_load("index.html", dir));
-        assert!(is_first_load("waymark-abc_bg.wasm", dir));
-        assert!(is_first_load("config.json", dir));
-        assert!(is_first_load("data/somerset-sample.json", dir));
-        assert!(!is_first_load("postcodes/TA.txt", dir));
-        assert!(!is_first_load("locales/en.json", dir));
+        let config = r#"{ "directory": { "url": "data/somerset-sample.json" }, "questions": { "url": "questions/default.json" } }"#;
+        let named: Vec<String> =
+            ["directory", "questions"].iter().filter_map(|s| config_url(config, s)).collect();
+        assert_eq!(named, vec!["data/somerset-sample.json", "questions/default.json"]);
+        for first in
+            ["index.html", "waymark-abc_bg.wasm", "config.json", "locales/en.json", "questions/default.json"]
+        {
+            assert!(is_first_load(first, &named), "{first}");
+        }
+        assert!(is_first_load("data/somerset-sample.json", &named));
+        assert!(!is_first_load("postcodes/TA.txt", &named));
+        assert!(!is_first_load("locales/cy.json", &named));
     }
 
     #[test]

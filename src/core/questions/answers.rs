@@ -1,6 +1,4 @@
-use serde_json::Value;
-
-use crate::core::json::{parse, Node};
+use crate::core::json::{parse, Node, Value};
 use crate::core::questions::{Kind, Question};
 
 /// One answer, in the shape its question asks for.
@@ -168,7 +166,7 @@ impl Answers {
                     Value::Array(items) => {
                         Answer::Choices(items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
                     }
-                    Value::Number(n) => Answer::Number(u8::try_from(n.as_u64()?).ok()?),
+                    Value::Number(_) => Answer::Number(u8::try_from(value.as_u64()?).ok()?),
                     Value::Object(_) => Answer::Text(top.object(id, |o| o.req_str("text")).ok()?),
                     _ => return None,
                 };

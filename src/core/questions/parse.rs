@@ -183,7 +183,8 @@ fn read_weights(node: Node, needs: &[&str]) -> Result<Weights, FieldError> {
         let Some(map) = w.value().as_object() else {
             return Err(w.error("must be an object of need ids to numbers"));
         };
-        map.keys()
+        map.iter()
+            .map(|(need, _)| need)
             .map(|need| {
                 if !needs.contains(&need.as_str()) {
                     return Err(

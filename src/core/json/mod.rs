@@ -2,10 +2,13 @@
 //! problem is reported as "`referral.endpoint`: must start with https://".
 //!
 //! Every file (config, question set, directory, translations) is parsed once
-//! into a `serde_json::Value` and read through [`Node`]; sharing one parser
-//! instead of a derived deserializer per type keeps the wasm download small.
+//! into a [`Value`] by our own small parser and read through [`Node`]; one
+//! shared reader instead of a derived deserializer per type keeps the wasm
+//! download small.
 
-use serde_json::{Map, Value};
+mod value;
+
+pub use value::{parse_value, SyntaxError, Value};
 
 use crate::core::FieldError;
 
@@ -18,12 +21,10 @@ use crate::core::FieldError;
 /// assert!(err.problem.contains("line 1, column 8"), "{}", err.problem);
 /// ```
 pub fn parse(text: &str) -> Result<Value, FieldError> {
-    serde_json::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message);
+    parse_value(text).map_err(|e| {
         FieldError::new(
             "",
-            format!("the file is not valid JSON (line {}, column {}): {message}", e.line(), e.column()),
+            format!("the file is not valid JSON (line {}, column {}): {}", e.line, e.column, e.message),
         )
     })
 }
@@ -85,13 +86,13 @@ impl<'a> Node<'a> {
         FieldError::new(render(Some(&Path::Key(key, self.parent))), problem)
     }
 
-    fn map(&self) -> Result<&'a Map<String, Value>, FieldError> {
+    fn map(&self) -> Result<&'a [(String, Value)], FieldError> {
         self.value.as_object().ok_or_else(|| self.error("must be an object ({ … })"))
     }
 
     /// Rejects fields not in `known`, so a misspelt setting is caught.
     pub fn only_fields(&self, known: &[&str]) -> Result<(), FieldError> {
-        match self.map()?.keys().find(|k| !known.contains(&k.as_str())) {
+        match self.map()?.iter().map(|(k, _)| k).find(|k| !known.contains(&k.as_str())) {
             Some(unknown) => Err(self.field_error(
                 unknown,
                 format!("is not a known field (expected one of: {})", known.join(", ")),
@@ -106,7 +107,7 @@ impl<'a> Node<'a> {
         key: &str,
         read: impl FnOnce(Option<Node<'_>>) -> Result<T, FieldError>,
     ) -> Result<T, FieldError> {
-        let value = self.map()?.get(key).filter(|v| !v.is_null());
+        let value = self.map()?.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !v.is_null());
         let path = Path::Key(key, self.parent);
         read(value.map(|value| Node { value, parent: Some(&path) }))
     }

@@ -1,0 +1,333 @@
+//! A small JSON parser for the widget's data files. serde_json is excellent,
+//! but its generic machinery and float tables cost more of the wasm budget
+//! than the whole needs check; files here are small and trusted-ish, so a
+//! direct recursive-descent parser is enough.
+
+/// A parsed JSON value. Objects keep their fields in file order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Value>),
+    Object(Vec<(String, Value)>),
+}
+
+/// Where and why the text is not valid JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub column: usize,
+    pub message: &'static str,
+}
+
+const MAX_DEPTH: usize = 128;
+/// Largest integer an f64 holds exactly.
+const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+
+impl Value {
+    /// Field `key` of an object (the first, if repeated).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object()?.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn as_object(&self) -> Option<&[(String, Value)]> {
+        match self {
+            Value::Object(fields) => Some(fields),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Value]> {
+        match self {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// A whole number that fits exactly.
+    pub fn as_i64(&self) -> Option<i64> {
+        let n = self.as_f64()?;
+        (n.fract() == 0.0 && n.abs() <= MAX_SAFE).then_some(n as i64)
+    }
+
+    pub fn as_u64(&self) -> Option<u64> {
+        self.as_i64().and_then(|n| u64::try_from(n).ok())
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    pub fn is_object(&self) -> bool {
+        matches!(self, Value::Object(_))
+    }
+}
+
+/// Parses a whole JSON document.
+///
+/// ```
+/// use waymark::core::json::{parse_value, Value};
+/// let v = parse_value(r#"{ "a": [1, -2.5e1, "x\n\u00e9"], "b": null }"#).unwrap();
+/// assert_eq!(v.get("a").unwrap().as_array().unwrap()[1], Value::Number(-25.0));
+/// assert_eq!(v.get("a").unwrap().as_array().unwrap()[2].as_str(), Some("x\né"));
+/// let err = parse_value("{\n  \"a\": tru\n}").unwrap_err();
+/// assert_eq!((err.line, err.column), (2, 8));
+/// ```
+pub fn parse_value(text: &str) -> Result<Value, SyntaxError> {
+    let mut parser = Parser { bytes: text.as_bytes(), at: 0 };
+    parser.skip_space();
+    let value = parser.value(0)?;
+    parser.skip_space();
+    if parser.at < parser.bytes.len() {
+        return Err(parser.error("unexpected text after the end"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, message: &'static str) -> SyntaxError {
+        let before = &self.bytes[..self.at.min(self.bytes.len())];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        SyntaxError { line, column, message }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn expect_word(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("expected a value"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        match self.peek() {
+            None => Err(self.error("the file ends where a value was expected")),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.expect_word("true", Value::Bool(true)),
+            Some(b'f') => self.expect_word("false", Value::Bool(false)),
+            Some(b'n') => self.expect_word("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("expected a value")),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        self.at += 1;
+        let mut fields = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Value::Object(fields));
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a field name in quotes"));
+            }
+            let key = self.string()?;
+            self.skip_space();
+            if self.peek() != Some(b':') {
+                return Err(self.error("expected `:` after the field name"));
+            }
+            self.at += 1;
+            self.skip_space();
+            fields.push((key, self.value(depth + 1)?));
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Value::Object(fields));
+                }
+                _ => return Err(self.error("expected `,` or `}`")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_space();
+            items.push(self.value(depth + 1)?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error("expected `,` or `]`")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let digits = self.bytes.get(self.at..self.at + 4).ok_or_else(|| self.error("bad \\u escape"))?;
+        let text = std::str::from_utf8(digits).map_err(|_| self.error("bad \\u escape"))?;
+        let code = u32::from_str_radix(text, 16).map_err(|_| self.error("bad \\u escape"))?;
+        self.at += 4;
+        Ok(code)
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // The input is a &str and we only stop on ASCII bytes, so this slice is valid UTF-8.
+            out.push_str(std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default());
+            match self.peek() {
+                None => return Err(self.error("the file ends inside text")),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let escaped = self.peek().ok_or_else(|| self.error("the file ends inside text"))?;
+                    self.at += 1;
+                    match escaped {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let mut code = self.hex4()?;
+                            if (0xD800..0xDC00).contains(&code) && self.bytes[self.at..].starts_with(b"\\u") {
+                                self.at += 2;
+                                let low = self.hex4()?;
+                                code = 0x10000 + ((code - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF);
+                            }
+                            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                        }
+                        _ => return Err(self.error("unknown escape in text")),
+                    }
+                }
+                Some(_) => return Err(self.error("a control character inside text")),
+            }
+        }
+    }
+
+    fn digits(&mut self, mantissa: &mut u64, dropped: &mut i32) -> usize {
+        let start = self.at;
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            if *mantissa < 1_000_000_000_000_000_000 {
+                *mantissa = *mantissa * 10 + u64::from(d - b'0');
+            } else {
+                *dropped += 1;
+            }
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let (mut mantissa, mut exponent) = (0u64, 0i32);
+        if self.digits(&mut mantissa, &mut exponent) == 0 {
+            return Err(self.error("expected digits"));
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            let mut ignored = 0;
+            let count = self.digits(&mut mantissa, &mut ignored);
+            if count == 0 {
+                return Err(self.error("expected digits after the decimal point"));
+            }
+            exponent -= (count as i32) - ignored;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            let sign = match self.peek() {
+                Some(b'-') => {
+                    self.at += 1;
+                    -1
+                }
+                Some(b'+') => {
+                    self.at += 1;
+                    1
+                }
+                _ => 1,
+            };
+            let (mut e, mut ignored) = (0u64, 0);
+            if self.digits(&mut e, &mut ignored) == 0 {
+                return Err(self.error("expected digits in the exponent"));
+            }
+            exponent = exponent.saturating_add(sign * (e.min(10_000) as i32));
+        }
+        let mut value = mantissa as f64;
+        // Dividing by an exact power of ten rounds correctly for the
+        // short decimals in data files (coordinates, prices, ages).
+        let mut power = 1.0f64;
+        for _ in 0..exponent.unsigned_abs().min(400) {
+            power *= 10.0;
+        }
+        value = if exponent < 0 { value / power } else { value * power };
+        Ok(Value::Number(if negative { -value } else { value }))
+    }
+}
