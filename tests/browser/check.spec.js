@@ -107,6 +107,25 @@ test('a lonely person who wants to get active is offered those first, and nothin
   expect(requests.slice(before), 'no request during the check').toEqual([]);
 });
 
+test('the well-being scale pages are accessible, credit ONS, and keep the chosen number', async ({ page }) => {
+  await start(page);
+  await pick(page, QUESTIONS.safety, 'No');
+  await next(page);
+  await pick(page, QUESTIONS.topics, 'Looking after someone');
+  await next(page);
+  const question = 'Overall, how satisfied are you with your life nowadays?';
+  await heading(page, question);
+  await expect(page.getByText(/Office for National Statistics \(ONS\) personal well-being/)).toBeVisible();
+  await checkEveryWay(page, 'ONS4 scale question');
+  await next(page);
+  await expect(page.locator('#error-summary')).toContainText('Select a number from 0 to 10');
+  await page.getByRole('group', { name: question }).getByRole('radio', { name: /^3/ }).check();
+  await next(page);
+  await heading(page, 'Overall, to what extent do you feel that the things you do in your life are worthwhile?');
+  await page.getByRole('link', { name: 'Back' }).click();
+  await expect(page.getByRole('group', { name: question }).getByRole('radio', { name: /^3/ })).toBeChecked();
+});
+
 test('the whole check works by keyboard alone', async ({ page }) => {
   await page.goto('/');
   const tabTo = async (locator) => {

@@ -90,7 +90,7 @@ fn ensure_chromium() -> Result<(), String> {
     if fs::metadata(CHROMIUM).is_ok() {
         return Ok(());
     }
-    step("Installing Debian's chromium package (the browser the tests drive; Playwright's own download is not allowed here)");
+    step("Installing Debian's chromium and chromium-driver packages (the browser the tests drive; Playwright's own download is not allowed here)");
     let apt = |args: &[&str]| -> Result<(), String> {
         let is_root = output("id", &["-u"]).as_deref() == Some("0");
         if is_root {
@@ -101,8 +101,9 @@ fn ensure_chromium() -> Result<(), String> {
             command("sudo", &with_sudo, &root())
         }
     };
-    apt(&["install", "-y", "chromium"])
-        .or_else(|_| apt(&["update"]).and_then(|_| apt(&["install", "-y", "chromium"])))
+    let install = ["install", "-y", "chromium", "chromium-driver"];
+    apt(&install)
+        .or_else(|_| apt(&["update"]).and_then(|_| apt(&install)))
         .map_err(|e| format!("{e}\nCould not install Chromium: run `apt-get install chromium` as root."))?;
     run::output(CHROMIUM, &["--version"]).map(|_| ()).ok_or_else(|| format!("{CHROMIUM} does not run"))
 }
