@@ -1,18 +1,10 @@
 // The sample directory: suggestions list groups that fit, and a group or
 // mentor-scheme page shows what a person needs to judge it.
 import { test, expect, expectAccessible } from '../support/fixtures.js';
+import { checkStraightToSuggestions } from '../support/journey.js';
 
 test('suggestions list groups that fit, and a group page shows every detail', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Start now' }).click();
-  await page.getByLabel('No', { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Getting more active').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Continue' }).click(); // what matters: optional
-  await page.getByLabel('Me', { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'See suggestions' }).click();
+  await checkStraightToSuggestions(page, ['Getting more active']);
 
   await expect(page.getByRole('heading', { level: 2, name: 'Groups and peer support that fit' })).toBeVisible();
   const groups = page.getByRole('heading', { level: 3 });
@@ -31,17 +23,7 @@ test('suggestions list groups that fit, and a group page shows every detail', as
 });
 
 test('a peer-mentor scheme lists its mentors by first name', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Start now' }).click();
-  await page.getByLabel('No', { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Living with or after cancer').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'What matters to you?' })).toBeVisible();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Me', { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'See suggestions' }).click();
+  await checkStraightToSuggestions(page, ['Living with or after cancer']);
   await page.getByRole('link', { name: 'Side by Side: cancer peer support' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Peer mentors' })).toBeVisible();
   for (const name of ['Janet', 'Sam', 'Rukhsana']) {
