@@ -215,6 +215,7 @@ fn an_unknown_kind_is_named() {
     let (field, problem) = reject(r#"[ { "id": "q1", "kind": "slider", "text": "?" } ]"#);
     assert_eq!(field, "questions[0].kind");
     assert!(problem.contains("slider"));
+    assert!(problem.contains("(question \"q1\")"), "the message names the question: {problem}");
 }
 
 #[test]

@@ -38,14 +38,14 @@ impl QuestionSet {
                 return Err(top.field_error("questions", "is missing"));
             };
             list.items(|q| {
-                let question = read_question(q, &need_ids)?;
+                let question = read_question(q, &need_ids).map_err(|e| name_question(q, e))?;
                 if questions.iter().any(|earlier| earlier.id == question.id) {
                     return Err(
                         q.field_error("id", format!("\"{}\" is used by an earlier question", question.id))
                     );
                 }
                 if let Some(rule) = &question.show_if {
-                    check_rule(q, rule, &questions)?;
+                    check_rule(q, rule, &questions).map_err(|e| name_question(q, e))?;
                 }
                 questions.push(question);
                 Ok(())
@@ -56,6 +56,15 @@ impl QuestionSet {
         }
         Ok(QuestionSet { needs, questions })
     }
+}
+
+/// Adds the question's id to a problem, so the message names the question
+/// as well as its position.
+fn name_question(q: Node, mut error: FieldError) -> FieldError {
+    if let Some(id) = q.value().get("id").and_then(|v| v.as_str()) {
+        error.problem = format!("{} (question \"{id}\")", error.problem);
+    }
+    error
 }
 
 fn first_repeat<'a>(ids: impl Iterator<Item = &'a str>) -> Option<usize> {

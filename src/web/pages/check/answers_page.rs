@@ -8,7 +8,7 @@ use crate::web::answers::CheckState;
 use crate::web::components::{ConfigGate, Page};
 use crate::web::config::Setup;
 use crate::web::i18n::t;
-use crate::web::router::{base_path, href, navigate};
+use crate::web::router::{base_path, href, redirect};
 
 /// "Check your answers": every question that applies, its answer, and a
 /// change link back to it.
@@ -21,7 +21,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
             let answers = state.answers.get_untracked();
             if let Some(first) = set.first_unanswered(&answers) {
                 // Nothing to check yet: continue the check where it stopped.
-                navigate(Route::Question(first.id.clone()));
+                redirect(Route::Question(first.id.clone()));
             }
             let rows = answers_list(set, &answers, &base_path(), &t("check.change"), &t("check.not_answered"));
             // A change link brings the person back here once the change is made.
