@@ -13,5 +13,6 @@ pub mod matching;
 pub mod postcode;
 pub mod questions;
 pub mod route;
+pub mod schedule;
 
 pub use field_error::FieldError;

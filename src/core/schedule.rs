@@ -1,0 +1,200 @@
+//! When a group meets, in plain words and as "open now", in UK local time
+//! (GMT, or BST from the last Sunday in March to the last Sunday in October).
+
+use crate::core::directory::Schedule;
+
+/// A day and time in UK local time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocalTime {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    /// 0 = Monday … 6 = Sunday.
+    pub weekday: u32,
+    /// Minutes since local midnight.
+    pub minute_of_day: u32,
+}
+
+const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(if month <= 2 { year - 1 } else { year });
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i32, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+/// Seconds since the epoch of 01:00 UTC on the last Sunday of `month`.
+fn last_sunday_1am_utc(year: i32, month: u32) -> i64 {
+    let last_day = days_from_civil(year, month + 1, 1) - 1;
+    let weekday = (last_day + 3).rem_euclid(7); // 0 = Monday
+    (last_day - (weekday - 6).rem_euclid(7)) * 86_400 + 3_600
+}
+
+impl LocalTime {
+    /// UK local time at `unix_seconds` (UTC).
+    ///
+    /// ```
+    /// use waymark::core::schedule::LocalTime;
+    /// // 2026-07-01 12:00 UTC is 13:00 BST; 2026-12-01 12:00 UTC is 12:00 GMT.
+    /// assert_eq!(LocalTime::uk(1_782_907_200).minute_of_day, 13 * 60);
+    /// assert_eq!(LocalTime::uk(1_796_126_400).minute_of_day, 12 * 60);
+    /// ```
+    pub fn uk(unix_seconds: i64) -> LocalTime {
+        let (year, _, _) = civil_from_days(unix_seconds.div_euclid(86_400));
+        let summer = (last_sunday_1am_utc(year, 3)..last_sunday_1am_utc(year, 10)).contains(&unix_seconds);
+        let local = unix_seconds + if summer { 3_600 } else { 0 };
+        let days = local.div_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        LocalTime {
+            year,
+            month,
+            day,
+            weekday: (days + 3).rem_euclid(7) as u32,
+            minute_of_day: (local.rem_euclid(86_400) / 60) as u32,
+        }
+    }
+
+    /// The same time of day, a day earlier (for sessions that run past midnight).
+    fn day_before(self) -> LocalTime {
+        let days = days_from_civil(self.year, self.month, self.day) - 1;
+        let (year, month, day) = civil_from_days(days);
+        LocalTime {
+            year,
+            month,
+            day,
+            weekday: (self.weekday + 6) % 7,
+            minute_of_day: self.minute_of_day + 24 * 60,
+        }
+    }
+}
+
+/// "10:00", "10:00:00" or "10:00:00+01:00" → minutes after midnight.
+fn minutes(time: &str) -> Option<u32> {
+    let mut parts = time.trim().split(':');
+    let hours: u32 = parts.next()?.parse().ok()?;
+    let mins: u32 = parts.next()?.get(..2)?.parse().ok()?;
+    (hours < 24 && mins < 60).then_some(hours * 60 + mins)
+}
+
+/// Whether the day `at` matches a byday entry: `TU`, or for monthly
+/// schedules `1TU` (first Tuesday) or `-1FR` (last Friday).
+fn day_matches(code: &str, at: LocalTime) -> bool {
+    let code = code.trim();
+    let (ordinal, day) = code.split_at(code.len().saturating_sub(2));
+    if DAY_CODES.iter().position(|d| *d == day) != Some(at.weekday as usize) {
+        return false;
+    }
+    match ordinal {
+        "" => true,
+        "-1" => {
+            let next_week = days_from_civil(at.year, at.month, at.day) + 7;
+            civil_from_days(next_week).1 != at.month
+        }
+        n => n.parse::<u32>().is_ok_and(|n| (at.day - 1) / 7 + 1 == n),
+    }
+}
+
+/// Whether the schedule is running at `at`. A session whose closing time is
+/// earlier than its opening time runs past midnight into the next day.
+///
+/// ```
+/// use waymark::core::directory::Schedule;
+/// use waymark::core::schedule::{is_open, LocalTime};
+/// let s = Schedule { byday: Some("TU".into()), opens_at: Some("10:00".into()), closes_at: Some("12:00".into()), ..Default::default() };
+/// let tuesday_11am = LocalTime { year: 2026, month: 11, day: 24, weekday: 1, minute_of_day: 11 * 60 };
+/// assert!(is_open(&s, tuesday_11am));
+/// ```
+pub fn is_open(schedule: &Schedule, at: LocalTime) -> bool {
+    let (Some(byday), Some(opens), Some(closes)) = (
+        schedule.byday.as_deref(),
+        schedule.opens_at.as_deref().and_then(minutes),
+        schedule.closes_at.as_deref().and_then(minutes),
+    ) else {
+        return false;
+    };
+    let closes = if closes <= opens { closes + 24 * 60 } else { closes };
+    [at, at.day_before()].into_iter().any(|day| {
+        (opens..closes).contains(&day.minute_of_day) && byday.split(',').any(|code| day_matches(code, day))
+    })
+}
+
+/// "10am", "12 noon", "2:30pm", "midnight".
+pub fn clock(minutes_after_midnight: u32) -> String {
+    let (h, m) = (minutes_after_midnight / 60 % 24, minutes_after_midnight % 60);
+    match (h, m) {
+        (0, 0) => "midnight".into(),
+        (12, 0) => "12 noon".into(),
+        _ => {
+            let suffix = if h < 12 { "am" } else { "pm" };
+            let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+            if m == 0 {
+                format!("{h12}{suffix}")
+            } else {
+                format!("{h12}:{m:02}{suffix}")
+            }
+        }
+    }
+}
+
+const DAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const ORDINALS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
+
+/// A schedule in plain words: "Tuesdays and Fridays, 10am to 12 noon";
+/// "The first Tuesday of each month, 2pm to 4pm". Falls back to the
+/// publisher's own description when the rule cannot be read.
+///
+/// ```
+/// use waymark::core::directory::Schedule;
+/// use waymark::core::schedule::in_words;
+/// let s = Schedule { byday: Some("TU,FR".into()), opens_at: Some("10:00".into()), closes_at: Some("12:00".into()), ..Default::default() };
+/// assert_eq!(in_words(&s), "Tuesdays and Fridays, 10am to 12 noon");
+/// ```
+pub fn in_words(schedule: &Schedule) -> String {
+    let fallback = || schedule.description.clone().unwrap_or_default();
+    let Some(byday) = schedule.byday.as_deref() else { return fallback() };
+    let mut days = Vec::new();
+    for code in byday.split(',').map(str::trim) {
+        let (ordinal, day) = code.split_at(code.len().saturating_sub(2));
+        let Some(index) = DAY_CODES.iter().position(|d| *d == day) else { return fallback() };
+        let name = DAY_NAMES[index];
+        days.push(match ordinal {
+            "" => format!("{name}s"),
+            "-1" => format!("the last {name} of each month"),
+            n => match n.parse::<usize>().ok().and_then(|n| ORDINALS.get(n.wrapping_sub(1))) {
+                Some(ordinal) => format!("the {ordinal} {name} of each month"),
+                None => return fallback(),
+            },
+        });
+    }
+    let mut text = match days.len() {
+        0 => return fallback(),
+        1 => days.remove(0),
+        n => format!("{} and {}", days[..n - 1].join(", "), days[n - 1]),
+    };
+    // ASCII only: full Unicode case tables would add kilobytes to the download.
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    match (schedule.opens_at.as_deref().and_then(minutes), schedule.closes_at.as_deref().and_then(minutes)) {
+        (Some(open), Some(close)) => format!("{text}, {} to {}", clock(open), clock(close)),
+        _ => text,
+    }
+}
