@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod directory;
+pub mod distance;
 pub mod field_error;
 pub mod geo;
 pub mod i18n;
