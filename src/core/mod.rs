@@ -13,6 +13,7 @@ pub mod markup;
 pub mod matching;
 pub mod postcode;
 pub mod questions;
+pub mod ranking;
 pub mod route;
 pub mod schedule;
 

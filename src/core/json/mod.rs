@@ -116,13 +116,13 @@ impl<'a> Node<'a> {
     pub fn each<T>(
         &self,
         key: &str,
-        mut read: impl FnMut(Node<'_>) -> Result<T, FieldError>,
+        read: impl FnMut(Node<'_>) -> Result<T, FieldError>,
     ) -> Result<Vec<T>, FieldError> {
         self.with_field(key, |list| {
             let Some(list) = list else {
                 return Ok(Vec::new());
             };
-            list.items(|item| read(item))
+            list.items(read)
         })
     }
 

@@ -116,7 +116,7 @@ pub fn service_details(service: &Service, words: &ServiceWords) -> String {
             .costs
             .iter()
             .map(|c| match (c.amount, &c.description) {
-                (Some(a), _) if a == 0.0 => words.free.clone(),
+                (Some(0.0), _) => words.free.clone(),
                 (_, Some(d)) => d.clone(),
                 (Some(a), None) => pounds(a),
                 (None, None) => c.option.clone().unwrap_or_default(),

@@ -56,7 +56,7 @@ impl QuestionSet {
         }
         let position = self.questions.iter().position(|q| q.id == current);
         let later = self.questions.iter().skip(position.map_or(0, |p| p + 1));
-        match later.filter(|q| self.is_visible(q, answers)).next() {
+        match later.into_iter().find(|q| self.is_visible(q, answers)) {
             Some(q) => Next::Question(q.id.clone()),
             None => Next::CheckAnswers,
         }
