@@ -7,7 +7,7 @@ use crate::core::distance::Distance;
 use crate::core::geo::LatLon;
 use crate::core::matching::fit;
 use crate::core::questions::NeedsProfile;
-use crate::core::schedule::{is_open, LocalTime};
+use crate::core::schedule::{is_open, minutes, LocalTime, DAY_CODES};
 
 /// Miles at which a group's fit counts half: near beats far, but a group
 /// that fits much better is still worth a longer trip.
@@ -72,11 +72,6 @@ pub fn step_free(location: &Location) -> Option<bool> {
     }
 }
 
-fn minutes(time: &str) -> Option<u32> {
-    let (h, m) = time.trim().split_once(':')?;
-    Some(h.parse::<u32>().ok()? * 60 + m.get(..2)?.parse::<u32>().ok()?)
-}
-
 fn time_of_day(start: u32) -> TimeOfDay {
     match start {
         0..720 => TimeOfDay::Morning,
@@ -88,12 +83,11 @@ fn time_of_day(start: u32) -> TimeOfDay {
 /// Whether `service` passes every filter.
 pub fn passes(service: &Service, filters: &Filters) -> bool {
     let remote = matches!(service.attendance, Some(Attendance::Online | Attendance::Phone));
-    let day_codes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
     let meets_on = |day: u32| {
         service.schedules.iter().any(|s| {
             s.byday
                 .as_deref()
-                .is_some_and(|b| b.split(',').any(|c| c.trim().ends_with(day_codes[day as usize % 7])))
+                .is_some_and(|b| b.split(',').any(|c| c.trim().ends_with(DAY_CODES[day as usize % 7])))
         })
     };
     (!filters.free_only || service.is_free())

@@ -15,7 +15,8 @@ pub struct LocalTime {
     pub minute_of_day: u32,
 }
 
-const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+/// RFC 5545 day codes, Monday first (index = `LocalTime::weekday`).
+pub(crate) const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
@@ -87,7 +88,7 @@ impl LocalTime {
 }
 
 /// "10:00", "10:00:00" or "10:00:00+01:00" → minutes after midnight.
-fn minutes(time: &str) -> Option<u32> {
+pub(crate) fn minutes(time: &str) -> Option<u32> {
     let mut parts = time.trim().split(':');
     let hours: u32 = parts.next()?.parse().ok()?;
     let mins: u32 = parts.next()?.get(..2)?.parse().ok()?;
