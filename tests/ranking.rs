@@ -26,16 +26,21 @@ fn locate(postcode: &str) -> waymark::core::geo::LatLon {
     CentroidTable::parse(&std::fs::read_to_string(path).unwrap()).unwrap().lookup(&postcode).unwrap().at
 }
 
-#[test]
-fn near_taunton_a_lonely_person_who_wants_to_get_active_sees_taunton_groups_first() {
-    let dir = directory();
+/// The three nearest-ranked venues for a lonely person who wants to get active.
+fn first_venues<'a>(dir: &'a Directory, postcode: &str) -> Vec<waymark::core::ranking::Ranked<'a>> {
     let ranked = rank(
         &dir.services,
         &profile(&["loneliness", "getting-active"], true),
-        Some(locate("TA1 2BX")),
+        Some(locate(postcode)),
         &Filters::default(),
     );
-    let first_venues: Vec<_> = ranked.iter().filter(|r| r.distance.is_some()).take(3).collect();
+    ranked.into_iter().filter(|r| r.distance.is_some()).take(3).collect()
+}
+
+#[test]
+fn near_taunton_a_lonely_person_who_wants_to_get_active_sees_taunton_groups_first() {
+    let dir = directory();
+    let first_venues = first_venues(&dir, "TA1 2BX");
     for r in &first_venues {
         assert_eq!(r.service.town(), Some("Taunton"), "{} is in {:?}", r.service.name, r.service.town());
     }
@@ -46,14 +51,7 @@ fn near_taunton_a_lonely_person_who_wants_to_get_active_sees_taunton_groups_firs
 #[test]
 fn near_bath_bath_and_frome_groups_come_first() {
     let dir = directory();
-    let ranked = rank(
-        &dir.services,
-        &profile(&["loneliness", "getting-active"], true),
-        Some(locate("BA1 1AA")),
-        &Filters::default(),
-    );
-    let venues: Vec<_> = ranked.iter().filter(|r| r.distance.is_some()).take(3).collect();
-    for r in venues {
+    for r in first_venues(&dir, "BA1 1AA") {
         assert!(
             matches!(r.service.town(), Some("Bath") | Some("Frome")),
             "{} in {:?}",

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::route::Route;
 
-/// The current page, shared through context.
+/// The current page.
 #[derive(Clone, Copy)]
 pub struct CurrentRoute(pub RwSignal<Route>);
 
@@ -39,7 +39,6 @@ pub fn provide_router() -> CurrentRoute {
     CURRENT.with(|c| c.set(Some(current)));
     let handle = window_event_listener(leptos::ev::popstate, move |_| current.0.set(route_from_location()));
     on_cleanup(move || handle.remove());
-    provide_context(current);
     intercept_link_clicks();
     current
 }
