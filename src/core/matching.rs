@@ -1,18 +1,14 @@
-//! Which directory services fit a needs profile. Each need maps to the
-//! taxonomy term `waymark:<need>`; a service scores the weight of every need
-//! it is tagged with. (Distance joins this once a person gives a postcode.)
+//! Which directory services fit a needs profile. Each need maps to taxonomy
+//! terms (`waymark:<need>` unless the question set names others); a service
+//! scores the weight of every need it is tagged with. Distance is added in
+//! `ranking`.
 
 use crate::core::directory::Service;
 use crate::core::questions::NeedsProfile;
 
 /// How well `service` fits: the summed weight of the needs it serves.
 pub fn fit(service: &Service, profile: &NeedsProfile) -> f32 {
-    profile
-        .needs
-        .iter()
-        .filter(|n| service.terms.iter().any(|t| t.strip_prefix("waymark:") == Some(n.need.as_str())))
-        .map(|n| n.weight)
-        .sum()
+    profile.needs.iter().filter(|n| service.terms.iter().any(|t| n.terms.contains(t))).map(|n| n.weight).sum()
 }
 
 /// Services that fit at all, best first; equal fits keep directory order.

@@ -12,6 +12,7 @@ pub mod json;
 pub mod markup;
 pub mod matching;
 pub mod postcode;
+pub mod qr;
 pub mod questions;
 pub mod ranking;
 pub mod route;

@@ -50,6 +50,67 @@ pub struct Ranked<'a> {
     miles: f64,
 }
 
+impl Ranked<'_> {
+    /// Online or by phone: no need to travel.
+    pub fn is_remote(&self) -> bool {
+        is_remote(self.service)
+    }
+}
+
+fn is_remote(service: &Service) -> bool {
+    matches!(service.attendance, Some(Attendance::Online | Attendance::Phone))
+}
+
+impl Filters {
+    /// The filters from the filter form's fields (`free`, `day`, `time`,
+    /// `open_now`, `step_free`, `remote`, `language`); "open now" means at `now`.
+    ///
+    /// ```
+    /// use waymark::core::ranking::{Filters, TimeOfDay};
+    /// use waymark::core::schedule::LocalTime;
+    /// let now = LocalTime::uk(1_782_907_200);
+    /// let pairs = [("free", "yes"), ("day", "1"), ("time", "evening"), ("language", "")];
+    /// let f = Filters::from_form(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())), now);
+    /// assert!(f.free_only && f.days == vec![1] && f.time_of_day == Some(TimeOfDay::Evening));
+    /// assert_eq!(f.language, None);
+    /// ```
+    pub fn from_form(fields: impl IntoIterator<Item = (String, String)>, now: LocalTime) -> Filters {
+        let mut filters = Filters::default();
+        for (name, value) in fields {
+            match (name.as_str(), value.as_str()) {
+                ("free", "yes") => filters.free_only = true,
+                ("open_now", "yes") => filters.open_at = Some(now),
+                ("step_free", "yes") => filters.step_free = true,
+                ("remote", "yes") => filters.remote_only = true,
+                ("day", day) => filters.days.extend(day.parse::<u32>().ok().filter(|d| *d < 7)),
+                ("time", "morning") => filters.time_of_day = Some(TimeOfDay::Morning),
+                ("time", "afternoon") => filters.time_of_day = Some(TimeOfDay::Afternoon),
+                ("time", "evening") => filters.time_of_day = Some(TimeOfDay::Evening),
+                ("language", language) if !language.trim().is_empty() => {
+                    filters.language = Some(language.trim().to_string())
+                }
+                _ => {}
+            }
+        }
+        filters
+    }
+}
+
+/// The languages services are offered in, other than English, in the order
+/// they first appear: the choices for the language filter.
+pub fn languages(services: &[Service]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for language in services.iter().flat_map(|s| &s.languages) {
+        let language = language.trim();
+        if !language.eq_ignore_ascii_case("english")
+            && !found.iter().any(|f| f.eq_ignore_ascii_case(language))
+        {
+            found.push(language.to_string());
+        }
+    }
+    found
+}
+
 /// Whether a place can be reached without steps, from its accessibility text.
 ///
 /// ```
@@ -82,7 +143,7 @@ fn time_of_day(start: u32) -> TimeOfDay {
 
 /// Whether `service` passes every filter.
 pub fn passes(service: &Service, filters: &Filters) -> bool {
-    let remote = matches!(service.attendance, Some(Attendance::Online | Attendance::Phone));
+    let remote = is_remote(service);
     let meets_on = |day: u32| {
         service.schedules.iter().any(|s| {
             s.byday
@@ -108,6 +169,16 @@ pub fn passes(service: &Service, filters: &Filters) -> bool {
             .is_none_or(|wanted| service.languages.iter().any(|l| l.eq_ignore_ascii_case(wanted.trim())))
 }
 
+/// How well one service fits and how far it is from `origin`.
+pub fn measure<'a>(service: &'a Service, profile: &NeedsProfile, origin: Option<LatLon>) -> Ranked<'a> {
+    let remote = is_remote(service);
+    let nearest = origin.filter(|_| !remote).and_then(|o| {
+        service.locations.iter().filter_map(|l| l.at).map(|at| o.miles_to(at)).reduce(f64::min)
+    });
+    let miles = nearest.unwrap_or(if remote || origin.is_none() { 0.0 } else { f64::INFINITY });
+    Ranked { service, fit: fit(service, profile), distance: nearest.map(Distance::from_miles), miles }
+}
+
 /// The services that fit and pass the filters, best first. With no `origin`
 /// (no postcode yet) only fit counts.
 pub fn rank<'a>(
@@ -120,17 +191,12 @@ pub fn rank<'a>(
         .iter()
         .filter(|s| passes(s, filters))
         .filter_map(|service| {
-            let fit = fit(service, profile);
-            if fit <= 0.0 && !profile.needs.is_empty() {
+            let item = measure(service, profile, origin);
+            if item.fit <= 0.0 && !profile.needs.is_empty() {
                 return None;
             }
-            let remote = matches!(service.attendance, Some(Attendance::Online | Attendance::Phone));
-            let nearest = origin.filter(|_| !remote).and_then(|o| {
-                service.locations.iter().filter_map(|l| l.at).map(|at| o.miles_to(at)).reduce(f64::min)
-            });
-            let miles = nearest.unwrap_or(if remote || origin.is_none() { 0.0 } else { f64::INFINITY });
-            let score = f64::from(fit.max(0.01)) / (1.0 + miles / HALF_FIT_MILES);
-            Some((score, Ranked { service, fit, distance: nearest.map(Distance::from_miles), miles }))
+            let score = f64::from(item.fit.max(0.01)) / (1.0 + item.miles / HALF_FIT_MILES);
+            Some((score, item))
         })
         .collect();
     // Insertion keeps directory order among equals and needs no sort code in the download.

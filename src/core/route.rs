@@ -16,6 +16,8 @@ pub enum Route {
     Results,
     /// A group or peer-mentor scheme, by its directory id.
     Group(String),
+    /// The groups the person saved, to print or come back to.
+    Shortlist,
     Refer,
     Confirmation,
     Help,
@@ -47,6 +49,7 @@ impl Route {
             ("check-answers", None) => Route::CheckAnswers,
             ("results", None) => Route::Results,
             ("group", Some(id)) if is_id(id) => Route::Group(id.to_string()),
+            ("shortlist", None) => Route::Shortlist,
             ("refer", None) => Route::Refer,
             ("confirmation", None) => Route::Confirmation,
             ("help", None) => Route::Help,
@@ -72,6 +75,7 @@ impl Route {
             Route::CheckAnswers => "check-answers",
             Route::Results => "results",
             Route::Group(id) => return format!("{}/group/{id}", base.trim_end_matches('/')),
+            Route::Shortlist => "shortlist",
             Route::Refer => "refer",
             Route::Confirmation => "confirmation",
             Route::Help => "help",
@@ -104,6 +108,7 @@ mod tests {
             Route::CheckAnswers,
             Route::Results,
             Route::Group("svc-0042".into()),
+            Route::Shortlist,
             Route::Refer,
             Route::Confirmation,
             Route::Help,

@@ -5,7 +5,10 @@ use crate::web::answers::provide_check_state;
 use crate::web::components::{Footer, Header};
 use crate::web::config::{load_setup, SetupResource};
 use crate::web::pages::*;
+use crate::web::nearby::provide_nearby_state;
+use crate::web::referral::provide_referral_choice;
 use crate::web::router::provide_router;
+use crate::web::shortlist::provide_shortlist;
 
 /// The shell around every page: header with urgent help and quick exit,
 /// the current page, and the footer.
@@ -14,6 +17,9 @@ pub fn App() -> impl IntoView {
     let setup = SetupResource(LocalResource::new(load_setup));
     provide_context(setup);
     provide_check_state(setup);
+    provide_shortlist(setup);
+    provide_nearby_state();
+    provide_referral_choice();
     let route = provide_router().0;
     let page = move || match route.get() {
         Route::Start => StartPage().into_any(),
@@ -22,6 +28,7 @@ pub fn App() -> impl IntoView {
         Route::CheckAnswers => CheckAnswersPage().into_any(),
         Route::Results => ResultsPage().into_any(),
         Route::Group(id) => GroupPage(GroupPageProps { id }).into_any(),
+        Route::Shortlist => ShortlistPage().into_any(),
         Route::Refer => ReferPage().into_any(),
         Route::Confirmation => ConfirmationPage().into_any(),
         Route::Help => HelpPage().into_any(),

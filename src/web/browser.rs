@@ -48,3 +48,22 @@ pub fn focus_by_id(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// The values a form holds under `name` (one per ticked box), read when it
+/// is submitted or changed; inputs are otherwise left to the browser.
+pub fn form_values(form: &web_sys::HtmlFormElement, name: &str) -> Vec<String> {
+    let Ok(data) = web_sys::FormData::new_with_form(form) else { return Vec::new() };
+    data.get_all(name).iter().filter_map(|v| v.as_string()).collect()
+}
+
+/// The form an event happened in (the form itself, or a field inside it).
+pub fn event_form(ev: &web_sys::Event) -> Option<web_sys::HtmlFormElement> {
+    let target: web_sys::Element = wasm_bindgen::JsCast::dyn_into(ev.target()?).ok()?;
+    let form = target.closest("form").ok()??;
+    wasm_bindgen::JsCast::dyn_into(form).ok()
+}
+
+/// The current time as seconds since the epoch.
+pub fn unix_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}

@@ -31,3 +31,9 @@ pub fn t(key: &str) -> String {
 pub fn tf(key: &str, values: &[(&str, &str)]) -> String {
     TRANSLATOR.with(|tr| tr.borrow().format(key, values))
 }
+
+/// Runs `f` with the translator, for `core::markup` builders that look up
+/// their own words.
+pub fn with_words<R>(f: impl FnOnce(&Translator) -> R) -> R {
+    TRANSLATOR.with(|tr| f(&tr.borrow()))
+}

@@ -15,8 +15,11 @@ mod components;
 mod config;
 mod fetch;
 mod i18n;
+mod nearby;
 mod pages;
+mod referral;
 mod router;
+mod shortlist;
 
 /// Mounts the widget into the page; the app removes the static loading
 /// message (and the noscript text) once it has something to show.

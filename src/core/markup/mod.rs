@@ -5,14 +5,16 @@
 //! escaped; only these builders write tags.
 
 mod answers;
+mod nearby;
 mod needs;
 mod question;
 mod services;
 
 pub use answers::answers_list;
+pub use nearby::{filters_form, postcode_field};
 pub use needs::needs_list;
 pub use question::{question_fields, QuestionText};
-pub use services::{pounds, service_details, services_list, ServiceWords};
+pub use services::{date_in_words, directions_url, pounds, service_details, services_list};
 
 /// HTML being built, with text escaped on the way in.
 #[derive(Default)]
@@ -63,6 +65,12 @@ impl Html {
     /// `<tag class="…">text</tag>`.
     pub fn element(&mut self, tag: &str, class: &str, text: &str) -> &mut Self {
         self.open(tag, &[("class", Some(class))]).text(text).close(tag)
+    }
+
+    /// Markup already built (and escaped) by another builder here.
+    pub fn raw(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
+        self
     }
 
     pub fn finish(self) -> String {

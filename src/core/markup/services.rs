@@ -1,137 +1,239 @@
 use crate::core::directory::{Attendance, Service};
+use crate::core::geo::LatLon;
+use crate::core::i18n::Translator;
 use crate::core::markup::Html;
+use crate::core::ranking::Ranked;
 use crate::core::route::Route;
+use crate::core::schedule::in_words;
 
-/// Interface words the service markup needs, in the person's language.
-pub struct ServiceWords {
-    pub in_person: String,
-    pub online: String,
-    pub phone: String,
-    pub free: String,
-    pub what_happens: String,
-    pub who_for: String,
-    pub when: String,
-    pub where_: String,
-    pub cost: String,
-    pub access: String,
-    pub languages: String,
-    pub contact: String,
-    pub last_checked: String,
-    pub mentors: String,
-    pub mentor_experience: String,
-    pub mentor_interests: String,
-    pub mentor_languages: String,
-    pub mentor_availability: String,
-}
-
-fn attendance(service: &Service, words: &ServiceWords) -> Option<String> {
-    service.attendance.map(|a| match a {
-        Attendance::InPerson => words.in_person.clone(),
-        Attendance::Online => words.online.clone(),
-        Attendance::Phone => words.phone.clone(),
+fn attendance(service: &Service, tr: &Translator) -> Option<String> {
+    service.attendance.map(|a| {
+        tr.text(match a {
+            Attendance::InPerson => "service.in_person",
+            Attendance::Online => "service.online",
+            Attendance::Phone => "service.phone",
+        })
     })
 }
 
-/// A list of services as cards linking to their pages.
+/// "1.2 miles away · about a 25 minute walk", or for online and phone
+/// services "No need to travel".
+fn how_far(item: &Ranked, tr: &Translator) -> Option<String> {
+    if item.is_remote() {
+        return Some(tr.text("service.no_travel"));
+    }
+    let distance = item.distance?;
+    let miles = distance.miles_text();
+    let mut text = if miles == "1" {
+        tr.text("service.one_mile")
+    } else {
+        tr.format("service.miles", &[("miles", &miles)])
+    };
+    text.push_str(" · ");
+    text.push_str(&match distance.walk_minutes {
+        Some(walk) => tr.format("service.walk", &[("minutes", &walk.to_string())]),
+        None => tr.format("service.drive", &[("minutes", &distance.drive_minutes.to_string())]),
+    });
+    Some(text)
+}
+
+/// A list of services as cards linking to their pages, with how far each is
+/// when the person has said where they are.
 ///
 /// ```
 /// use waymark::core::directory::Directory;
-/// use waymark::core::markup::{services_list, ServiceWords};
+/// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
+/// use waymark::core::markup::services_list;
+/// use waymark::core::ranking::{rank, Filters};
 /// let dir = Directory::parse(r#"[ { "id": "walk-1", "name": "Park <walk>" } ]"#).unwrap();
-/// let words = ServiceWords { in_person: "In person".into(), ..ServiceWords::empty() };
-/// let html = services_list(&dir.services.iter().collect::<Vec<_>>(), &words, "/");
+/// let tr = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
+/// let ranked = rank(&dir.services, &Default::default(), None, &Filters::default());
+/// let html = services_list(&ranked, &tr, "/");
 /// assert!(html.contains(r#"<a href="/group/walk-1">Park &lt;walk&gt;</a>"#));
 /// ```
-pub fn services_list(services: &[&Service], words: &ServiceWords, base: &str) -> String {
+pub fn services_list(items: &[Ranked], tr: &Translator, base: &str) -> String {
     let mut html = Html::new();
     html.open("ul", &[("class", Some("wm-card-list"))]);
-    for service in services {
+    for item in items {
+        let service = item.service;
         let href = Route::Group(service.id.clone()).path(base);
         html.open("li", &[("class", Some("wm-card"))]).open("h3", &[("class", Some("wm-card__heading"))]);
         html.open("a", &[("href", Some(&href))]).text(&service.name).close("a").close("h3");
         let facts: Vec<String> =
-            [service.organisation.clone(), service.town().map(str::to_string), attendance(service, words)]
+            [service.organisation.clone(), service.town().map(str::to_string), attendance(service, tr)]
                 .into_iter()
                 .flatten()
-                .chain(service.is_free().then(|| words.free.clone()))
+                .chain(service.is_free().then(|| tr.text("service.free")))
                 .collect();
-        html.element("p", "wm-body wm-card__facts", &facts.join(" · ")).close("li");
+        html.element("p", "wm-body wm-card__facts", &facts.join(" · "));
+        if let Some(far) = how_far(item, tr) {
+            html.element("p", "wm-body wm-card__distance", &far);
+        }
+        html.close("li");
     }
     html.close("ul");
     html.finish()
 }
 
+/// A coordinate to five decimal places (about a metre), without float
+/// formatting, which is large in wasm.
+fn coordinate(value: f64) -> String {
+    let scaled = (value * 100_000.0).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    format!("{sign}{}.{:05}", scaled.abs() / 100_000, scaled.abs() % 100_000)
+}
+
+/// Directions from wherever the person is, on OpenStreetMap (a link they
+/// choose to follow; nothing is requested from there until they do).
+///
+/// ```
+/// use waymark::core::geo::LatLon;
+/// use waymark::core::markup::directions_url;
+/// assert_eq!(
+///     directions_url(LatLon::new(51.0158, -3.1)),
+///     "https://www.openstreetmap.org/directions?to=51.01580%2C-3.10000"
+/// );
+/// ```
+pub fn directions_url(at: LatLon) -> String {
+    format!("https://www.openstreetmap.org/directions?to={}%2C{}", coordinate(at.lat), coordinate(at.lon))
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "2026-09-14" (or a longer timestamp) → "14 September 2026"; anything
+/// else is shown as published.
+///
+/// ```
+/// use waymark::core::markup::date_in_words;
+/// assert_eq!(date_in_words("2026-09-04T10:00:00Z"), "4 September 2026");
+/// assert_eq!(date_in_words("last spring"), "last spring");
+/// ```
+pub fn date_in_words(date: &str) -> String {
+    let number = |range: std::ops::Range<usize>| date.get(range).and_then(|s| s.parse::<usize>().ok());
+    match (number(0..4), date.get(4..5), number(5..7), number(8..10)) {
+        (Some(year), Some("-"), Some(month @ 1..=12), Some(day @ 1..=31)) => {
+            format!("{day} {} {year}", MONTHS[month - 1])
+        }
+        _ => date.to_string(),
+    }
+}
+
+/// One summary-list row with one or more lines of text; empty rows are left out.
+fn row(html: &mut Html, key: &str, values: &[String]) {
+    if values.iter().all(String::is_empty) {
+        return;
+    }
+    open_row(html, key);
+    for (i, value) in values.iter().filter(|v| !v.is_empty()).enumerate() {
+        if i > 0 {
+            html.open("br", &[]);
+        }
+        html.text(value);
+    }
+    html.close("dd").close("div");
+}
+
+fn open_row(html: &mut Html, key: &str) {
+    html.open("div", &[("class", Some("wm-summary-list__row"))]).element("dt", "wm-summary-list__key", key);
+    html.open("dd", &[("class", Some("wm-summary-list__value"))]);
+}
+
+fn link(html: &mut Html, href: &str, text: &str) {
+    html.open("a", &[("href", Some(href))]).text(text).close("a").open("br", &[]);
+}
+
 /// Everything a person needs to judge a group before going: what happens,
-/// who it is for, when, where, cost, access, languages, contact, and when
-/// the listing was last checked; and a scheme's peer mentors.
-pub fn service_details(service: &Service, words: &ServiceWords) -> String {
+/// who it is for, when, where (with directions), cost, access, languages,
+/// contact, and when the listing was last checked; and a scheme's peer
+/// mentors, each with a button (`data-mentor`) to ask for them when
+/// `actions` is set.
+pub fn service_details(service: &Service, tr: &Translator, actions: bool) -> String {
     let mut html = Html::new();
     if let Some(description) = &service.description {
         html.element("p", "wm-body-l", description);
     }
     html.open("dl", &[("class", Some("wm-summary-list"))]);
-    let mut row = |key: &str, values: Vec<String>| {
-        if values.is_empty() {
-            return;
+    let ages = match (service.min_age, service.max_age) {
+        (Some(min), None) => tr.format("service.age_from", &[("min", &min.to_string())]),
+        (Some(min), Some(max)) => {
+            tr.format("service.age_range", &[("min", &min.to_string()), ("max", &max.to_string())])
         }
-        html.open("div", &[("class", Some("wm-summary-list__row"))]).element(
-            "dt",
-            "wm-summary-list__key",
-            key,
-        );
-        html.open("dd", &[("class", Some("wm-summary-list__value"))]);
-        for (i, value) in values.iter().enumerate() {
-            if i > 0 {
-                html.open("br", &[]);
+        _ => String::new(),
+    };
+    row(&mut html, &tr.text("service.what_happens"), &[service.first_session.clone().unwrap_or_default()]);
+    row(&mut html, &tr.text("service.who_for"), &[service.who_for.clone().unwrap_or_default(), ages]);
+    row(&mut html, &tr.text("service.when"), &service.schedules.iter().map(in_words).collect::<Vec<_>>());
+    let located: Vec<_> =
+        service.locations.iter().filter(|l| !l.address.is_empty() || l.at.is_some()).collect();
+    if service.attendance.is_some() || !located.is_empty() {
+        open_row(&mut html, &tr.text("service.where"));
+        if let Some(how) = attendance(service, tr) {
+            html.text(&how).open("br", &[]);
+        }
+        for location in located {
+            for line in location.name.iter().chain(&location.address).chain(&location.postcode) {
+                html.text(line).open("br", &[]);
             }
-            html.text(value);
+            if let Some(at) = location.at {
+                let place = location.name.as_deref().or(location.address.first().map(String::as_str));
+                let text = tr.format("service.directions", &[("place", place.unwrap_or(&service.name))]);
+                link(&mut html, &directions_url(at), &text);
+            }
         }
         html.close("dd").close("div");
-    };
-    row(&words.what_happens, service.first_session.iter().cloned().collect());
-    row(&words.who_for, service.who_for.iter().cloned().collect());
-    row(
-        &words.when,
-        service
-            .schedules
-            .iter()
-            .map(|s| {
-                let times = match (&s.opens_at, &s.closes_at) {
-                    (Some(open), Some(close)) => format!(", {open} to {close}"),
-                    _ => String::new(),
-                };
-                format!("{}{times}", s.description.clone().or_else(|| s.byday.clone()).unwrap_or_default())
-            })
-            .collect(),
-    );
-    let mut place: Vec<String> = attendance(service, words).into_iter().collect();
-    for location in &service.locations {
-        place.extend(location.address.iter().cloned());
-        place.extend(location.postcode.iter().cloned());
     }
-    row(&words.where_, place);
+    let costs: Vec<String> = service
+        .costs
+        .iter()
+        .map(|c| match (c.amount, &c.description) {
+            (Some(0.0), _) => tr.text("service.free"),
+            (_, Some(d)) => d.clone(),
+            (Some(a), None) => pounds(a),
+            (None, None) => c.option.clone().unwrap_or_default(),
+        })
+        .collect();
+    row(&mut html, &tr.text("service.cost"), &costs);
+    let access: Vec<String> =
+        service.locations.iter().flat_map(|l| l.accessibility.iter().cloned()).collect();
+    row(&mut html, &tr.text("service.access"), &access);
+    row(&mut html, &tr.text("service.languages"), &[service.languages.join(", ")]);
+    if !service.phones.is_empty() || service.email.is_some() || service.url.is_some() {
+        open_row(&mut html, &tr.text("service.contact"));
+        for phone in &service.phones {
+            let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+            link(&mut html, &format!("tel:{digits}"), phone);
+        }
+        if let Some(email) = &service.email {
+            link(&mut html, &format!("mailto:{email}"), email);
+        }
+        for url in service.url.iter().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+            link(&mut html, url, url);
+        }
+        html.close("dd").close("div");
+    }
     row(
-        &words.cost,
-        service
-            .costs
-            .iter()
-            .map(|c| match (c.amount, &c.description) {
-                (Some(0.0), _) => words.free.clone(),
-                (_, Some(d)) => d.clone(),
-                (Some(a), None) => pounds(a),
-                (None, None) => c.option.clone().unwrap_or_default(),
-            })
-            .collect(),
+        &mut html,
+        &tr.text("service.last_checked"),
+        &[service.last_checked.as_deref().map(date_in_words).unwrap_or_default()],
     );
-    row(&words.access, service.locations.iter().flat_map(|l| l.accessibility.iter().cloned()).collect());
-    row(&words.languages, vec![service.languages.join(", ")].into_iter().filter(|l| !l.is_empty()).collect());
-    let contact: Vec<String> =
-        service.phones.iter().chain(service.email.iter()).chain(service.url.iter()).cloned().collect();
-    row(&words.contact, contact);
-    row(&words.last_checked, service.last_checked.iter().cloned().collect());
     html.close("dl");
     if !service.mentors.is_empty() {
-        html.element("h2", "wm-heading-m", &words.mentors).open("ul", &[("class", Some("wm-card-list"))]);
+        html.element("h2", "wm-heading-m", &tr.text("service.mentors"));
+        html.element("p", "wm-body", &tr.text("service.mentors_intro"));
+        html.open("ul", &[("class", Some("wm-card-list"))]);
         for mentor in &service.mentors {
             html.open("li", &[("class", Some("wm-card"))]).element(
                 "h3",
@@ -139,51 +241,35 @@ pub fn service_details(service: &Service, words: &ServiceWords) -> String {
                 &mentor.first_name,
             );
             for (label, value) in [
-                (&words.mentor_experience, mentor.lived_experience.clone()),
-                (&words.mentor_interests, Some(mentor.interests.join(", ")).filter(|s| !s.is_empty())),
-                (&words.mentor_languages, Some(mentor.languages.join(", ")).filter(|s| !s.is_empty())),
-                (&words.mentor_availability, mentor.availability.clone()),
+                ("service.mentor_experience", mentor.lived_experience.clone()),
+                ("service.mentor_interests", Some(mentor.interests.join(", ")).filter(|s| !s.is_empty())),
+                ("service.mentor_languages", Some(mentor.languages.join(", ")).filter(|s| !s.is_empty())),
+                ("service.mentor_availability", mentor.availability.clone()),
             ] {
                 if let Some(value) = value {
                     html.open("p", &[("class", Some("wm-body"))])
-                        .element("strong", "", label)
-                        .text(" ")
-                        .text(&value);
-                    html.close("p");
+                        .element("strong", "", &tr.text(label))
+                        .text(" ");
+                    html.text(&value).close("p");
                 }
+            }
+            if actions {
+                html.open(
+                    "button",
+                    &[
+                        ("type", Some("button")),
+                        ("class", Some("wm-button wm-button--secondary")),
+                        ("data-mentor", Some(&mentor.id)),
+                    ],
+                );
+                html.text(&tr.format("service.ask_named_mentor", &[("name", &mentor.first_name)]))
+                    .close("button");
             }
             html.close("li");
         }
         html.close("ul");
     }
     html.finish()
-}
-
-impl ServiceWords {
-    /// All words blank, for tests that set only what they check.
-    pub fn empty() -> Self {
-        let e = String::new;
-        ServiceWords {
-            in_person: e(),
-            online: e(),
-            phone: e(),
-            free: e(),
-            what_happens: e(),
-            who_for: e(),
-            when: e(),
-            where_: e(),
-            cost: e(),
-            access: e(),
-            languages: e(),
-            contact: e(),
-            last_checked: e(),
-            mentors: e(),
-            mentor_experience: e(),
-            mentor_interests: e(),
-            mentor_languages: e(),
-            mentor_availability: e(),
-        }
-    }
 }
 
 /// `£2.50` from 2.5, without float formatting (which is large in wasm).

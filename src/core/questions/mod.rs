@@ -17,6 +17,9 @@ pub struct Need {
     pub id: String,
     /// How the need is named on the results page ("Meeting people and feeling less alone").
     pub label: String,
+    /// Directory taxonomy terms that serve this need; `waymark:<id>` unless
+    /// the set names others (e.g. a local authority's own service types).
+    pub terms: Vec<String>,
 }
 
 /// How a question is asked and answered.

@@ -22,8 +22,13 @@ impl QuestionSet {
         let top = Node::root(&doc);
         top.only_fields(&["needs", "questions"])?;
         let needs = top.each("needs", |n| {
-            n.only_fields(&["id", "label"])?;
-            Ok(Need { id: n.req_str("id")?, label: n.req_str("label")? })
+            n.only_fields(&["id", "label", "terms"])?;
+            let id = n.req_str("id")?;
+            let mut terms = n.each("terms", |t| t.as_str().map(str::to_string))?;
+            if terms.is_empty() {
+                terms.push(format!("waymark:{id}"));
+            }
+            Ok(Need { id, label: n.req_str("label")?, terms })
         })?;
         if let Some(i) = first_repeat(needs.iter().map(|n| n.id.as_str())) {
             return Err(FieldError::new(

@@ -7,6 +7,8 @@ use crate::core::questions::{Answer, Answers, QuestionSet, Weights};
 #[derive(Clone, Debug, PartialEq)]
 pub struct NeedScore {
     pub need: String,
+    /// The directory taxonomy terms that serve this need.
+    pub terms: Vec<String>,
     pub weight: f32,
     /// Plain-words reasons from the answers, e.g. "You said you often feel left out."
     pub reasons: Vec<String>,
@@ -43,7 +45,12 @@ impl QuestionSet {
         let mut scores: Vec<NeedScore> = self
             .needs
             .iter()
-            .map(|n| NeedScore { need: n.id.clone(), weight: 0.0, reasons: Vec::new() })
+            .map(|n| NeedScore {
+                need: n.id.clone(),
+                terms: n.terms.clone(),
+                weight: 0.0,
+                reasons: Vec::new(),
+            })
             .collect();
         let mut add = |weights: &Weights| {
             for (need, weight) in &weights.needs {

@@ -92,9 +92,25 @@ fn coming_soon(title_key: &'static str) -> impl IntoView {
     view! { <ConfigGate render={move |_| short_page(title_key, "coming_soon.body")}/> }
 }
 
+/// What the person asked to join, so far; sending the request comes in a
+/// later release, so the organisation's phone number is given meanwhile.
 #[component]
 pub fn ReferPage() -> impl IntoView {
-    coming_soon("refer.title")
+    let choice = expect_context::<crate::web::referral::ReferralChoice>();
+    view! {
+        <ConfigGate render={move |setup: Arc<Setup>| {
+            let mut html = Html::new();
+            html.element("p", "wm-body", &t("refer.chosen")).open("ul", &[("class", Some("wm-list wm-list--bullet"))]);
+            for service in choice.services.get_untracked().iter().filter_map(|id| setup.directory.find(id)) {
+                html.element("li", "", &service.name);
+            }
+            html.close("ul").element("p", "wm-body", &t("coming_soon.body"));
+            let organisation = &setup.config.organisation;
+            let call = tf("refer.call", &[("organisation", &organisation.name), ("phone", &organisation.phone)]);
+            html.element("p", "wm-body", &call);
+            view! { <Page title=t("refer.title")><div inner_html=html.finish()></div></Page> }
+        }}/>
+    }
 }
 
 #[component]

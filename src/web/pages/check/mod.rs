@@ -1,10 +1,7 @@
-//! The needs check pages: one question per page, check your answers, and
-//! the suggestions that follow.
+//! The needs check pages: one question per page, and check your answers.
 
 mod answers_page;
 mod question;
-mod results;
 
 pub use answers_page::CheckAnswersPage;
 pub use question::{CheckPage, QuestionPage, QuestionPageProps};
-pub use results::ResultsPage;

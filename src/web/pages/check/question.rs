@@ -7,8 +7,10 @@ use crate::core::markup::{question_fields, QuestionText};
 use crate::core::questions::{Answer, AnswerProblem, Kind, Next, Question, QuestionSet};
 use crate::core::route::Route;
 use crate::web::answers::CheckState;
-use crate::web::browser::{focus_by_id, set_title};
-use crate::web::components::{focus_heading_after_navigation, ConfigGate};
+use crate::web::browser::{form_values, set_title};
+use crate::web::components::{
+    error_summary, focus_error_summary, focus_heading_after_navigation, ConfigGate,
+};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, tf};
 use crate::web::router::{href, navigate, redirect};
@@ -92,32 +94,6 @@ fn next_route(set: &QuestionSet, question: &str, state: CheckState) -> Route {
     route
 }
 
-/// The values the form submitted under `name` (one per ticked box).
-fn submitted(form: &web_sys::HtmlFormElement, name: &str) -> Vec<String> {
-    let Ok(data) = web_sys::FormData::new_with_form(form) else { return Vec::new() };
-    data.get_all(name).iter().filter_map(|v| v.as_string()).collect()
-}
-
-/// The error summary at the top of the page after a failed Continue.
-fn error_summary(message: String, first_input: String) -> impl IntoView {
-    let href = format!("#{first_input}");
-    // Focus the field without a hash change, which would count as a navigation.
-    let focus_field = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        focus_by_id(&first_input);
-    };
-    view! {
-        <div class="wm-error-summary" id="error-summary" tabindex="-1">
-            <div role="alert">
-                <h2 class="wm-error-summary__title">{t("check.error_summary")}</h2>
-                <ul class="wm-list wm-error-summary__list">
-                    <li><a href=href on:click=focus_field>{message}</a></li>
-                </ul>
-            </div>
-        </div>
-    }
-}
-
 // Inputs are left to the browser and read once on Continue; the markup comes
 // from `core::markup`. One reactive view per page keeps the download small,
 // and re-rendering after an error puts back exactly what was entered.
@@ -154,12 +130,11 @@ fn question_form(setup: Arc<Setup>, index: usize) -> AnyView {
             else {
                 return;
             };
-            let values = submitted(&element, &question.id);
+            let values = form_values(&element, &question.id);
             match question.accept(&values) {
                 Err(problem) => {
                     form.set(FormState { values, problem: Some(problem) });
-                    // The error summary is focused so it is read out first (GOV.UK pattern).
-                    request_animation_frame(|| focus_by_id("error-summary"));
+                    focus_error_summary();
                 }
                 Ok(answer) => {
                     state.answers.update(|a| a.set(&question.id, answer));

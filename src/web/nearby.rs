@@ -1,0 +1,85 @@
+//! Where the person is looking from, and what they narrowed the list to:
+//! kept for the visit so the list is the same after looking at a group.
+//! Postcodes are placed from the committed centroid tables; the only other
+//! way is the browser's own location, and neither leaves the device.
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::core::geo::LatLon;
+use crate::core::postcode::{CentroidTable, Postcode, PostcodeProblem};
+use crate::core::ranking::Filters;
+use crate::web::fetch::{fetch_text, FetchProblem};
+
+/// A place to measure distances from, and how to name it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Origin {
+    pub at: LatLon,
+    /// The postcode as normalised, or `None` for the browser's location.
+    pub postcode: Option<String>,
+}
+
+/// Shared through context by the app.
+#[derive(Clone, Copy)]
+pub struct NearbyState {
+    /// What was typed in the postcode box, kept even when it is wrong.
+    pub typed: RwSignal<String>,
+    pub origin: RwSignal<Option<Origin>>,
+    pub filters: RwSignal<Filters>,
+}
+
+pub fn provide_nearby_state() {
+    provide_context(NearbyState {
+        typed: RwSignal::new(String::new()),
+        origin: RwSignal::new(None),
+        filters: RwSignal::new(Filters::default()),
+    });
+}
+
+/// Why a postcode could not be placed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LocateProblem {
+    Postcode(PostcodeProblem),
+    /// Shaped like a postcode but not in the tables.
+    Unknown,
+    Network,
+}
+
+/// Places `typed` using `tables` (the configured folder of area files).
+pub async fn locate_postcode(typed: &str, tables: &str) -> Result<Origin, LocateProblem> {
+    let postcode = Postcode::parse(typed).map_err(LocateProblem::Postcode)?;
+    let file = format!("{tables}{}.txt", postcode.area());
+    let table = match fetch_text(&file).await {
+        Ok(text) => CentroidTable::parse(&text).map_err(|_| LocateProblem::Unknown)?,
+        Err(FetchProblem::NotFound) => return Err(LocateProblem::Unknown),
+        Err(_) => return Err(LocateProblem::Network),
+    };
+    let located = table.lookup(&postcode).ok_or(LocateProblem::Unknown)?;
+    Ok(Origin { at: located.at, postcode: Some(postcode.to_string()) })
+}
+
+/// Asks the browser where the person is; `done` gets `None` if they refuse
+/// or it cannot tell. Low accuracy is enough and spares the battery.
+pub fn locate_device(done: impl Fn(Option<LatLon>) + 'static) {
+    let Ok(geolocation) = window().navigator().geolocation() else {
+        done(None);
+        return;
+    };
+    let done = std::rc::Rc::new(done);
+    let on_error = {
+        let done = done.clone();
+        Closure::once_into_js(move |_: JsValue| done(None))
+    };
+    let on_success = Closure::once_into_js(move |position: web_sys::Position| {
+        let coords = position.coords();
+        done(Some(LatLon::new(coords.latitude(), coords.longitude())).filter(|at| at.is_in_uk_bounds()))
+    });
+    let options = web_sys::PositionOptions::new();
+    options.set_timeout(10_000);
+    options.set_maximum_age(600_000);
+    let _ = geolocation.get_current_position_with_error_callback_and_options(
+        on_success.unchecked_ref(),
+        Some(on_error.unchecked_ref()),
+        &options,
+    );
+}
