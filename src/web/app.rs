@@ -1,14 +1,38 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::core::route::Route;
 use crate::web::answers::provide_check_state;
-use crate::web::components::{Footer, Header};
-use crate::web::config::{load_setup, SetupResource};
-use crate::web::pages::*;
+use crate::web::components::{
+    event_target, footer, header, leave_on_escape, quick_exit, region, show, Screen,
+};
+use crate::web::config::{load_setup, Setup, SetupResource};
 use crate::web::nearby::provide_nearby_state;
+use crate::web::pages::*;
 use crate::web::referral::provide_referral_choice;
 use crate::web::router::provide_router;
 use crate::web::shortlist::provide_shortlist;
+
+/// The page for `route`, once the set-up has loaded.
+fn screen(route: Route, setup: &Arc<Setup>) -> Screen {
+    match route {
+        Route::Start => start_page(setup),
+        Route::Check => check_page(setup),
+        Route::Question(id) => question_page(setup, &id),
+        Route::CheckAnswers => check_answers_page(setup),
+        Route::Results => results_page(setup),
+        Route::Group(id) => group_page(setup, &id),
+        Route::Shortlist => shortlist_page(setup),
+        Route::Refer => refer_page(setup),
+        Route::Confirmation => confirmation_page(setup),
+        Route::Help => help_page(),
+        Route::Privacy => privacy_page(setup),
+        Route::Accessibility => accessibility_page(setup),
+        Route::Credits => credits_page(),
+        Route::NotFound => not_found_page(),
+    }
+}
 
 /// The shell around every page: header with urgent help and quick exit,
 /// the current page, and the footer.
@@ -20,36 +44,35 @@ pub fn App() -> impl IntoView {
     provide_shortlist(setup);
     provide_nearby_state();
     provide_referral_choice();
+    leave_on_escape(setup);
     let route = provide_router().0;
-    let page = move || match route.get() {
-        Route::Start => StartPage().into_any(),
-        Route::Check => CheckPage().into_any(),
-        Route::Question(id) => QuestionPage(QuestionPageProps { id }).into_any(),
-        Route::CheckAnswers => CheckAnswersPage().into_any(),
-        Route::Results => ResultsPage().into_any(),
-        Route::Group(id) => GroupPage(GroupPageProps { id }).into_any(),
-        Route::Shortlist => ShortlistPage().into_any(),
-        Route::Refer => ReferPage().into_any(),
-        Route::Confirmation => ConfirmationPage().into_any(),
-        Route::Help => HelpPage().into_any(),
-        Route::Privacy => PrivacyPage().into_any(),
-        Route::Accessibility => AccessibilityPage().into_any(),
-        Route::Credits => CreditsPage().into_any(),
-        Route::NotFound => NotFoundPage().into_any(),
-    };
+    let on_header = Arc::new(move |ev: &web_sys::Event| {
+        if event_target(ev, "[data-action=exit]").is_some() {
+            quick_exit(setup);
+        }
+    });
     // The page's own "Loading" message stays until the words and set-up have
     // arrived; nothing is drawn half-translated.
     move || {
-        let _loaded = setup.0.get()?;
+        let loaded = setup.0.get()?;
         if let Some(loading) = document().get_element_by_id("waymark-loading") {
             loading.remove();
         }
+        let page = move || {
+            let route = route.get();
+            // Urgent help needs nothing from the set-up, so it shows even when that is broken.
+            show(match (&loaded, route) {
+                (_, Route::Help) => help_page(),
+                (Ok(setup), route) => screen(route, setup),
+                (Err(problem), _) => load_problem_page(problem.clone()),
+            })
+        };
         Some(view! {
-            <Header/>
+            {region(Arc::new(header), None, Some(on_header.clone()))}
             <div class="wm-width-container">
                 <main class="wm-main" id="main-content" tabindex="-1">{page}</main>
             </div>
-            <Footer/>
+            {region(Arc::new(footer), None, None)}
         })
     }
 }

@@ -19,19 +19,27 @@ pub struct Origin {
     pub postcode: Option<String>,
 }
 
-/// Shared through context by the app.
+/// The person's search: what they typed, where that is, or why it failed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Search {
+    /// What was typed in the postcode box, kept even when it is wrong.
+    pub typed: String,
+    pub origin: Option<Origin>,
+    /// The message for the error summary and the field.
+    pub problem: Option<String>,
+}
+
+/// Shared through context by the app. Filters are apart from the search so
+/// changing one does not redraw the postcode box.
 #[derive(Clone, Copy)]
 pub struct NearbyState {
-    /// What was typed in the postcode box, kept even when it is wrong.
-    pub typed: RwSignal<String>,
-    pub origin: RwSignal<Option<Origin>>,
+    pub search: RwSignal<Search>,
     pub filters: RwSignal<Filters>,
 }
 
 pub fn provide_nearby_state() {
     provide_context(NearbyState {
-        typed: RwSignal::new(String::new()),
-        origin: RwSignal::new(None),
+        search: RwSignal::new(Search::default()),
         filters: RwSignal::new(Filters::default()),
     });
 }

@@ -3,29 +3,38 @@
 
 use leptos::prelude::*;
 
-/// Shared through context by the app.
-#[derive(Clone, Copy)]
-pub struct ReferralChoice {
-    /// Directory ids of the groups or schemes chosen, in order.
-    pub services: RwSignal<Vec<String>>,
-    /// A preferred peer mentor, by mentor id, when one was named.
-    pub mentor: RwSignal<Option<String>>,
+/// The groups or schemes chosen, and a preferred peer mentor if one was named.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Chosen {
+    /// Directory ids, in the order chosen.
+    pub services: Vec<String>,
+    /// A mentor id from one of the chosen schemes.
+    pub mentor: Option<String>,
 }
 
+/// Shared through context by the app.
+#[derive(Clone, Copy)]
+pub struct ReferralChoice(pub RwSignal<Chosen>);
+
 pub fn provide_referral_choice() {
-    provide_context(ReferralChoice { services: RwSignal::new(Vec::new()), mentor: RwSignal::new(None) });
+    provide_context(ReferralChoice(RwSignal::new(Chosen::default())));
 }
 
 impl ReferralChoice {
+    /// What has been chosen so far.
+    pub fn get(&self) -> Chosen {
+        self.0.get_untracked()
+    }
+
     /// Adds `service` to the groups asked for (once), with an optional mentor.
     pub fn choose(&self, service: &str, mentor: Option<String>) {
-        self.services.update(|ids| {
-            if !ids.iter().any(|i| i == service) {
-                ids.push(service.to_string());
+        self.0.update(|chosen| {
+            if !chosen.services.iter().any(|i| i == service) {
+                chosen.services.push(service.to_string());
+            }
+            if mentor.is_some() {
+                chosen.mentor = mentor;
             }
         });
-        if mentor.is_some() {
-            self.mentor.set(mentor);
-        }
     }
 }

@@ -78,6 +78,28 @@ impl Html {
     }
 }
 
+/// The error summary for the top of a page (GOV.UK pattern): `title`, then
+/// `message` linking to the field with id `field`. Focused by the page after
+/// a failed submit so it is read out first.
+///
+/// ```
+/// use waymark::core::markup::{error_summary, Html};
+/// let mut html = Html::new();
+/// error_summary(&mut html, "There is a problem", "Enter your postcode", "postcode");
+/// assert!(html.finish().contains(r##"<a href="#postcode">Enter your postcode</a>"##));
+/// ```
+pub fn error_summary(html: &mut Html, title: &str, message: &str, field: &str) {
+    let href = format!("#{field}");
+    html.open(
+        "div",
+        &[("class", Some("wm-error-summary")), ("id", Some("error-summary")), ("tabindex", Some("-1"))],
+    );
+    html.open("div", &[("role", Some("alert"))]).element("h2", "wm-error-summary__title", title);
+    html.open("ul", &[("class", Some("wm-list wm-error-summary__list"))]).open("li", &[]);
+    html.open("a", &[("href", Some(&href))]).text(message).close("a");
+    html.close("li").close("ul").close("div").close("div");
+}
+
 /// Escapes text for use in HTML content or a quoted attribute.
 ///
 /// ```

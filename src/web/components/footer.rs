@@ -1,14 +1,13 @@
-use leptos::prelude::*;
-
 use crate::core::markup::Html;
 use crate::core::route::Route;
 use crate::web::i18n::t;
 use crate::web::router::href;
 
 /// Links to the privacy notice, accessibility statement and credits.
-#[component]
-pub fn Footer() -> impl IntoView {
+pub fn footer() -> String {
     let mut html = Html::new();
+    html.open("footer", &[("class", Some("wm-footer"))])
+        .open("div", &[("class", Some("wm-width-container"))]);
     html.element("h2", "wm-visually-hidden", &t("footer.heading"));
     html.open("ul", &[("class", Some("wm-footer__links"))]);
     for (route, key) in [
@@ -20,5 +19,6 @@ pub fn Footer() -> impl IntoView {
         html.open("li", &[]).open("a", &[("href", Some(&href(&route)))]).text(&t(key)).close("a").close("li");
     }
     html.close("ul").element("p", "wm-footer__note", &t("footer.not_emergency"));
-    view! { <footer class="wm-footer"><div class="wm-width-container" inner_html=html.finish()></div></footer> }
+    html.close("div").close("footer");
+    html.finish()
 }

@@ -1,31 +1,31 @@
+use crate::core::markup::Html;
 use crate::core::route::Route;
-use crate::web::router::href;
-use leptos::prelude::*;
-
-use crate::web::components::QuickExit;
 use crate::web::i18n::t;
+use crate::web::router::href;
 
-/// The skip link, service name, "Need help now?" link and quick exit, on every page.
-#[component]
-pub fn Header() -> impl IntoView {
-    let skip_to_main = |ev: leptos::ev::MouseEvent| {
-        // The router would treat "#main-content" as a navigation; move focus ourselves.
-        ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("main-content") {
-            let main: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(main);
-            let _ = main.focus();
-        }
-    };
-    view! {
-        <a class="wm-skip-link" href="#main-content" on:click=skip_to_main>{t("shell.skip_link")}</a>
-        <header class="wm-header">
-            <div class="wm-width-container wm-header__inner">
-                <a href=href(&Route::Start) class="wm-header__service">{t("shell.service_name")}</a>
-                <nav class="wm-header__actions" aria-label=t("shell.urgent_nav_label")>
-                    <a href=href(&Route::Help) class="wm-header__help">{t("shell.need_help_now")}</a>
-                    <QuickExit/>
-                </nav>
-            </div>
-        </header>
-    }
+/// The skip link, service name, "Need help now?" link and quick exit, on
+/// every page. The exit button is `data-action="exit"`.
+pub fn header() -> String {
+    let mut html = Html::new();
+    html.open("a", &[("class", Some("wm-skip-link")), ("href", Some("#main-content"))]);
+    html.text(&t("shell.skip_link")).close("a");
+    html.open("header", &[("class", Some("wm-header"))]);
+    html.open("div", &[("class", Some("wm-width-container wm-header__inner"))]);
+    html.open("a", &[("href", Some(&href(&Route::Start))), ("class", Some("wm-header__service"))]);
+    html.text(&t("shell.service_name")).close("a");
+    let label = t("shell.urgent_nav_label");
+    html.open("nav", &[("class", Some("wm-header__actions")), ("aria-label", Some(&label))]);
+    html.open("a", &[("href", Some(&href(&Route::Help))), ("class", Some("wm-header__help"))]);
+    html.text(&t("shell.need_help_now")).close("a");
+    html.open(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", Some("wm-button wm-button--warning wm-quick-exit")),
+            ("data-action", Some("exit")),
+        ],
+    );
+    html.text(&t("shell.quick_exit")).element("span", "wm-visually-hidden", &t("shell.quick_exit_hint"));
+    html.close("button").close("nav").close("div").close("header");
+    html.finish()
 }

@@ -1,15 +1,14 @@
-//! Small building blocks shared by pages, after the NHS.UK / GOV.UK patterns.
+//! Small building blocks shared by pages, after the NHS.UK / GOV.UK patterns:
+//! a page is a [`Screen`] of markup regions, so pages add no view code.
 
-mod config_gate;
-mod error_summary;
 mod footer;
 mod header;
-mod page;
 mod quick_exit;
+mod region;
+mod screen;
 
-pub use config_gate::ConfigGate;
-pub use error_summary::{error_summary, focus_error_summary};
-pub use footer::Footer;
-pub use header::Header;
-pub use page::{focus_heading_after_navigation, Page};
-pub use quick_exit::QuickExit;
+pub use footer::footer;
+pub use header::header;
+pub use quick_exit::{leave_on_escape, quick_exit};
+pub use region::{event_target, region};
+pub use screen::{focus_error_summary, show, Screen};

@@ -7,84 +7,90 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::directory::Service;
-use crate::core::markup::service_details;
+use crate::core::markup::{service_details, Html};
 use crate::core::qr::qr_svg;
 use crate::core::route::Route;
-use crate::web::components::{ConfigGate, Page};
+use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, with_words};
 use crate::web::referral::ReferralChoice;
 use crate::web::router::{href, navigate};
 use crate::web::shortlist::Shortlist;
 
-#[component]
-pub fn GroupPage(id: String) -> impl IntoView {
-    view! {
-        <ConfigGate render={move |setup: Arc<Setup>| match setup.directory.find(&id) {
-            Some(service) => group(service),
-            None => crate::web::pages::about_short_page("not_found.title", "group.not_found"),
-        }}/>
+pub fn group_page(setup: &Arc<Setup>, id: &str) -> Screen {
+    match setup.directory.find(id) {
+        Some(service) => group(service),
+        None => crate::web::pages::short_page("not_found.title", "group.not_found"),
     }
 }
 
-/// The mentor a click inside the details asked for, from its `data-mentor`.
-fn clicked_mentor(ev: &leptos::ev::MouseEvent) -> Option<String> {
-    let target: web_sys::Element = wasm_bindgen::JsCast::dyn_into(ev.target()?).ok()?;
-    target.closest("[data-mentor]").ok()??.get_attribute("data-mentor")
+fn button(html: &mut Html, action: &str, class: &str, text: &str) {
+    html.open("button", &[("type", Some("button")), ("class", Some(class)), ("data-action", Some(action))]);
+    html.text(text).close("button");
 }
 
-fn group(service: &Service) -> AnyView {
+fn save_text(saved: bool) -> String {
+    t(if saved { "shortlist.remove" } else { "shortlist.save" })
+}
+
+fn group_markup(service: &Service, saved: bool) -> String {
+    let mut html = Html::new();
+    with_words(|tr| html.raw(&service_details(service, tr, true)));
+    html.open("div", &[("class", Some("wm-button-group"))]);
+    let ask = if service.mentors.is_empty() { "service.ask_join" } else { "service.ask_mentor" };
+    button(&mut html, "ask", "wm-button", &t(ask));
+    button(&mut html, "save", "wm-button wm-button--secondary", &save_text(saved));
+    html.close("div");
+    html.open("p", &[("class", Some("wm-body")), ("role", Some("status")), ("id", Some("save-status"))]);
+    html.close("p");
+    let page_url = format!(
+        "{}{}",
+        window().location().origin().unwrap_or_default(),
+        href(&Route::Group(service.id.clone()))
+    );
+    html.open("details", &[("class", Some("wm-details"))]).element("summary", "", &t("service.qr_show"));
+    html.element("p", "wm-body", &t("service.qr_hint"));
+    html.raw(&qr_svg(&page_url, &t("service.qr_label")).unwrap_or_default()).close("details");
+    html.open("p", &[("class", Some("wm-body"))]).open("a", &[("href", Some(&href(&Route::Results)))]);
+    html.text(&t("group.back_to_list")).close("a").close("p");
+    html.finish()
+}
+
+fn group(service: &Service) -> Screen {
     let choice = expect_context::<ReferralChoice>();
     let shortlist = expect_context::<Shortlist>();
-    let details = with_words(|tr| service_details(service, tr, true));
+    // Drawn once: saving changes the button's words in place, so focus stays on it.
+    let markup = group_markup(service, shortlist.contains(&service.id));
     let id = service.id.clone();
-    let ask = {
-        let id = id.clone();
-        move |mentor: Option<String>| {
-            choice.choose(&id, mentor);
+    let on_click = Arc::new(move |ev: &web_sys::Event| {
+        if let Some(mentor) = event_target(ev, "[data-mentor]") {
+            choice.choose(&id, mentor.get_attribute("data-mentor"));
             navigate(Route::Refer);
+            return;
         }
-    };
-    let on_mentor = {
-        let ask = ask.clone();
-        move |ev: leptos::ev::MouseEvent| {
-            if let Some(mentor) = clicked_mentor(&ev) {
-                ask(Some(mentor));
+        let Some(action) = event_target(ev, "[data-action]") else { return };
+        match action.get_attribute("data-action").as_deref() {
+            Some("ask") => {
+                choice.choose(&id, None);
+                navigate(Route::Refer);
             }
+            Some("save") => {
+                let saved = shortlist.toggle(&id);
+                action.set_text_content(Some(&save_text(saved)));
+                if let Some(status) = document().get_element_by_id("save-status") {
+                    status.set_text_content(Some(&t(if saved {
+                        "shortlist.saved"
+                    } else {
+                        "shortlist.removed"
+                    })));
+                }
+            }
+            _ => {}
         }
-    };
-    let ask_text = t(if service.mentors.is_empty() { "service.ask_join" } else { "service.ask_mentor" });
-    let status = RwSignal::new(String::new());
-    let saved = {
-        let id = id.clone();
-        move || shortlist.0.with(|ids| ids.contains(&id))
-    };
-    let on_save = {
-        let id = id.clone();
-        move |_| {
-            let now_saved = shortlist.toggle(&id);
-            status.set(t(if now_saved { "shortlist.saved" } else { "shortlist.removed" }));
-        }
-    };
-    let page_url = format!("{}{}", window().location().origin().unwrap_or_default(), href(&Route::Group(id)));
-    let qr = qr_svg(&page_url, &t("service.qr_label")).unwrap_or_default();
-    view! {
-        <Page title=service.name.clone() caption=service.organisation.clone().unwrap_or_default()>
-            <div on:click=on_mentor inner_html=details></div>
-            <div class="wm-button-group">
-                <button type="button" class="wm-button" on:click=move |_| ask(None)>{ask_text}</button>
-                <button type="button" class="wm-button wm-button--secondary" on:click=on_save>
-                    {move || t(if saved() { "shortlist.remove" } else { "shortlist.save" })}
-                </button>
-            </div>
-            <p class="wm-body" role="status">{status}</p>
-            <details class="wm-details">
-                <summary>{t("service.qr_show")}</summary>
-                <p class="wm-body">{t("service.qr_hint")}</p>
-                <div inner_html=qr></div>
-            </details>
-            <p class="wm-body"><a href=href(&Route::Results)>{t("group.back_to_list")}</a></p>
-        </Page>
-    }
-    .into_any()
+    });
+    Screen::new(service.name.clone()).caption(service.organisation.clone()).region(
+        Arc::new(move || markup.clone()),
+        None,
+        Some(on_click),
+    )
 }

@@ -1,13 +1,10 @@
-use leptos::prelude::*;
-
 use crate::core::markup::Html;
-use crate::web::components::Page;
+use crate::web::components::Screen;
 use crate::web::i18n::t;
 
 /// Urgent help. Needs no config, directory or network once the widget has
 /// loaded, so it works even when everything else has failed.
-#[component]
-pub fn HelpPage() -> impl IntoView {
+pub fn help_page() -> Screen {
     let contacts = [
         ("help.emergency_title", "help.emergency_body", "tel:999", "help.emergency_action"),
         ("help.mental_health_title", "help.mental_health_body", "tel:111", "help.mental_health_action"),
@@ -29,5 +26,5 @@ pub fn HelpPage() -> impl IntoView {
         html.close("div").close("section");
     }
     html.element("p", "wm-body", &t("help.not_urgent"));
-    view! { <Page title=t("help.title")><div inner_html=html.finish()></div></Page> }
+    Screen::new(t("help.title")).markup(html.finish())
 }

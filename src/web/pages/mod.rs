@@ -1,4 +1,5 @@
-//! One module per route of the journey.
+//! One module per route of the journey. Each page is a function from the
+//! set-up to a [`Screen`](crate::web::components::Screen).
 
 mod about;
 mod check;
@@ -8,11 +9,13 @@ mod nearby;
 mod shortlist;
 mod start;
 
-pub(crate) use about::short_page as about_short_page;
-pub use about::{AccessibilityPage, ConfirmationPage, CreditsPage, NotFoundPage, PrivacyPage, ReferPage};
-pub use check::{CheckAnswersPage, CheckPage, QuestionPage, QuestionPageProps};
-pub use group::{GroupPage, GroupPageProps};
-pub use nearby::ResultsPage;
-pub use shortlist::ShortlistPage;
-pub use help::HelpPage;
-pub use start::StartPage;
+pub use about::{
+    accessibility_page, confirmation_page, credits_page, load_problem_page, not_found_page, privacy_page,
+    refer_page, short_page,
+};
+pub use check::{check_answers_page, check_page, question_page};
+pub use group::group_page;
+pub use help::help_page;
+pub use nearby::results_page;
+pub use shortlist::shortlist_page;
+pub use start::start_page;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::markup::{filters_form, needs_list, postcode_field, services_list};
+use crate::core::markup::{error_summary, filters_form, needs_list, postcode_field, services_list, Html};
 use crate::core::postcode::PostcodeProblem;
 use crate::core::questions::NeedsProfile;
 use crate::core::ranking::{languages, rank, Filters};
@@ -13,7 +13,7 @@ use crate::core::route::Route;
 use crate::core::schedule::LocalTime;
 use crate::web::answers::CheckState;
 use crate::web::browser::{event_form, form_values, unix_seconds};
-use crate::web::components::{error_summary, focus_error_summary, ConfigGate, Page};
+use crate::web::components::{event_target, focus_error_summary, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, tf, with_words};
 use crate::web::nearby::{locate_device, locate_postcode, LocateProblem, NearbyState, Origin};
@@ -21,11 +21,6 @@ use crate::web::router::{base_path, href};
 use crate::web::shortlist::Shortlist;
 
 const FILTER_FIELDS: [&str; 7] = ["free", "open_now", "step_free", "remote", "day", "time", "language"];
-
-#[component]
-pub fn ResultsPage() -> impl IntoView {
-    view! { <ConfigGate render=results/> }
-}
 
 fn problem_text(problem: LocateProblem, typed: &str, setup: &Setup) -> String {
     let organisation = &setup.config.organisation;
@@ -41,124 +36,141 @@ fn problem_text(problem: LocateProblem, typed: &str, setup: &Setup) -> String {
     }
 }
 
-fn results(setup: Arc<Setup>) -> AnyView {
+/// The needs found, then the postcode question and where the list is from.
+fn top_markup(setup: &Setup, profile: &NeedsProfile, nearby: NearbyState, saved: usize) -> String {
+    let search = nearby.search.get();
+    let mut html = Html::new();
+    if let Some(problem) = &search.problem {
+        error_summary(&mut html, &t("check.error_summary"), problem, "postcode");
+    }
+    if profile.needs.is_empty() {
+        html.element("p", "wm-body-l", &t("results.nothing_specific"))
+            .open("p", &[("class", Some("wm-body"))]);
+        html.open("a", &[("href", Some(&href(&Route::Check)))]).text(&t("results.answer_questions"));
+        html.close("a").close("p");
+    } else {
+        html.element("p", "wm-body-l", &t("results.lede"));
+    }
+    html.raw(&needs_list(&setup.questions, profile)).element("p", "wm-body", &t("results.not_diagnosis"));
+    html.open("p", &[("class", Some("wm-body"))]).open("a", &[("href", Some(&href(&Route::CheckAnswers)))]);
+    html.text(&t("results.change_answers")).close("a").close("p");
+    html.element("h2", "wm-heading-m", &t("nearby.heading"));
+    html.open("form", &[("novalidate", Some(""))]);
+    with_words(|tr| html.raw(&postcode_field(&search.typed, search.problem.as_deref(), tr)));
+    html.open("div", &[("class", Some("wm-button-group"))]);
+    html.open("button", &[("type", Some("submit")), ("class", Some("wm-button"))]);
+    html.text(&t("nearby.find")).close("button");
+    html.open(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", Some("wm-button wm-button--secondary")),
+            ("data-action", Some("locate")),
+        ],
+    );
+    html.text(&t("nearby.use_location")).close("button").close("div").close("form");
+    if let Some(origin) = &search.origin {
+        let place = origin.postcode.clone().unwrap_or_else(|| t("nearby.near_location"));
+        html.element("p", "wm-body", &tf("nearby.near", &[("place", &place)]));
+        html.element("p", "wm-body wm-hint", &t("nearby.straight_line"));
+    }
+    if saved > 0 {
+        html.open("p", &[("class", Some("wm-body"))]).open("a", &[("href", Some(&href(&Route::Shortlist)))]);
+        html.text(&tf("shortlist.link", &[("count", &saved.to_string())])).close("a").close("p");
+    }
+    html.finish()
+}
+
+fn found(nearby: NearbyState, origin: Option<Origin>, problem: Option<String>) {
+    let failed = problem.is_some();
+    nearby.search.update(|s| {
+        s.problem = problem;
+        if origin.is_some() {
+            s.origin = origin;
+        }
+    });
+    if failed {
+        focus_error_summary();
+    }
+}
+
+pub fn results_page(setup: &Arc<Setup>) -> Screen {
+    let setup = setup.clone();
     let state = expect_context::<CheckState>();
     let nearby = expect_context::<NearbyState>();
     let shortlist = expect_context::<Shortlist>();
     let set = &setup.questions;
-    let profile = set.profile(&set.relevant_answers(&state.answers.get_untracked()));
-    let lede = if profile.needs.is_empty() {
-        view! {
-            <p class="wm-body-l">{t("results.nothing_specific")}</p>
-            <p class="wm-body"><a href=href(&Route::Check)>{t("results.answer_questions")}</a></p>
-        }
-        .into_any()
-    } else {
-        view! { <p class="wm-body-l">{t("results.lede")}</p> }.into_any()
-    };
-    let needs = needs_list(set, &profile);
-    let problem = RwSignal::new(None::<String>);
-    let on_find = {
+    let profile = Arc::new(set.profile(&set.relevant_answers(&state.answers.get_untracked())));
+    let on_search = {
         let setup = setup.clone();
-        move |ev: leptos::ev::SubmitEvent| {
+        Arc::new(move |ev: &web_sys::Event| {
+            if ev.type_() == "submit" {
+                ev.prevent_default();
+                let typed = event_form(ev).map(|f| form_values(&f, "postcode")).unwrap_or_default().join("");
+                nearby.search.update(|s| s.typed = typed.clone());
+                let setup = setup.clone();
+                leptos::task::spawn_local(async move {
+                    match locate_postcode(&typed, &setup.config.postcodes.url).await {
+                        Ok(origin) => found(nearby, Some(origin), None),
+                        Err(why) => found(nearby, None, Some(problem_text(why, &typed, &setup))),
+                    }
+                });
+            } else if ev.type_() == "click" && event_target(ev, "[data-action=locate]").is_some() {
+                locate_device(move |at| match at {
+                    Some(at) => found(nearby, Some(Origin { at, postcode: None }), None),
+                    None => found(nearby, None, Some(t("nearby.location_refused"))),
+                });
+            }
+        })
+    };
+    let on_filter = Arc::new(move |ev: &web_sys::Event| {
+        if ev.type_() == "submit" {
             ev.prevent_default();
-            let typed = event_form(&ev).map(|f| form_values(&f, "postcode")).unwrap_or_default().join("");
-            nearby.typed.set(typed.clone());
-            let setup = setup.clone();
-            leptos::task::spawn_local(async move {
-                match locate_postcode(&typed, &setup.config.postcodes.url).await {
-                    Ok(origin) => {
-                        problem.set(None);
-                        nearby.origin.set(Some(origin));
-                    }
-                    Err(why) => {
-                        problem.set(Some(problem_text(why, &typed, &setup)));
-                        focus_error_summary();
-                    }
-                }
-            });
+        }
+        let Some(form) = event_form(ev) else { return };
+        let fields = FILTER_FIELDS
+            .iter()
+            .flat_map(|name| form_values(&form, name).into_iter().map(|v| (name.to_string(), v)));
+        nearby.filters.set(Filters::from_form(fields, LocalTime::uk(unix_seconds())));
+    });
+    let top = {
+        let (setup, profile) = (setup.clone(), profile.clone());
+        Arc::new(move || top_markup(&setup, &profile, nearby, shortlist.0.with(Vec::len)))
+    };
+    let filters = {
+        let setup = setup.clone();
+        Arc::new(move || {
+            let mut html = Html::new();
+            html.open("form", &[("class", Some("wm-filters")), ("novalidate", Some(""))]);
+            let languages = languages(&setup.directory.services);
+            with_words(|tr| html.raw(&filters_form(&nearby.filters.get_untracked(), &languages, tr)));
+            html.close("form");
+            html.finish()
+        })
+    };
+    let ranked = {
+        let setup = setup.clone();
+        let profile = profile.clone();
+        move || {
+            let origin = nearby.search.with(|s| s.origin.as_ref().map(|o| o.at));
+            let ranked = rank(&setup.directory.services, &profile, origin, &nearby.filters.get());
+            let count = match ranked.len() {
+                0 => t("nearby.none"),
+                1 => t("nearby.count_one"),
+                n => tf("nearby.count", &[("count", &n.to_string())]),
+            };
+            (count, with_words(|tr| services_list(&ranked, tr, &base_path())))
         }
     };
-    let on_locate = move |_| {
-        locate_device(move |at| match at {
-            Some(at) => {
-                problem.set(None);
-                nearby.origin.set(Some(Origin { at, postcode: None }));
-            }
-            None => {
-                problem.set(Some(t("nearby.location_refused")));
-                focus_error_summary();
-            }
-        })
-    };
-    let on_filter = move |ev: leptos::ev::Event| {
-        let Some(form) = event_form(&ev) else { return };
-        let fields =
-            FILTER_FIELDS.iter().flat_map(|name| form_values(&form, name).into_iter().map(|v| (name.to_string(), v)));
-        nearby.filters.set(Filters::from_form(fields, LocalTime::uk(unix_seconds())));
-    };
-    let postcode = move || with_words(|tr| postcode_field(&nearby.typed.get(), problem.get().as_deref(), tr));
-    let filters = with_words(|tr| {
-        filters_form(&nearby.filters.get_untracked(), &languages(&setup.directory.services), tr)
+    let (count, list) = (ranked.clone(), ranked);
+    let count = Arc::new(move || {
+        let mut html = Html::new();
+        html.element("p", "wm-body wm-result-count", &count().0);
+        html.finish()
     });
-    let near = move || {
-        nearby.origin.get().map(|origin| {
-            let place = origin.postcode.unwrap_or_else(|| t("nearby.near_location"));
-            view! {
-                <p class="wm-body">{tf("nearby.near", &[("place", &place)])}</p>
-                <p class="wm-body wm-hint">{t("nearby.straight_line")}</p>
-            }
-        })
-    };
-    let listing = Memo::new(move |_| list(&setup, &profile, &nearby));
-    let shortlisted = move || {
-        let count = shortlist.0.with(Vec::len);
-        (count > 0).then(|| {
-            view! {
-                <p class="wm-body">
-                    <a href=href(&Route::Shortlist)>{tf("shortlist.link", &[("count", &count.to_string())])}</a>
-                </p>
-            }
-        })
-    };
-    view! {
-        <Page title=t("results.title")>
-            {move || problem.get().map(|message| error_summary(message, "postcode".into()))}
-            {lede}
-            <div inner_html=needs></div>
-            <p class="wm-body">{t("results.not_diagnosis")}</p>
-            <p class="wm-body"><a href=href(&Route::CheckAnswers)>{t("results.change_answers")}</a></p>
-            <h2 class="wm-heading-m">{t("nearby.heading")}</h2>
-            <form novalidate on:submit=on_find>
-                <div inner_html=postcode></div>
-                <div class="wm-button-group">
-                    <button type="submit" class="wm-button">{t("nearby.find")}</button>
-                    <button type="button" class="wm-button wm-button--secondary" on:click=on_locate>
-                        {t("nearby.use_location")}
-                    </button>
-                </div>
-            </form>
-            {near}
-            {shortlisted}
-            <form class="wm-filters" on:change=on_filter on:submit=|ev| ev.prevent_default()>
-                <div inner_html=filters></div>
-            </form>
-            <p class="wm-body wm-result-count" role="status">{move || listing.with(|l| l.0.clone())}</p>
-            <div inner_html=move || listing.with(|l| l.1.clone())></div>
-        </Page>
-    }
-    .into_any()
-}
-
-/// The count to announce and the list's markup.
-fn list(setup: &Setup, profile: &NeedsProfile, nearby: &NearbyState) -> (String, String) {
-    let filters = nearby.filters.get();
-    let origin = nearby.origin.get().map(|o| o.at);
-    let ranked = rank(&setup.directory.services, profile, origin, &filters);
-    let count = match ranked.len() {
-        0 => t("nearby.none"),
-        1 => t("nearby.count_one"),
-        n => tf("nearby.count", &[("count", &n.to_string())]),
-    };
-    (count, with_words(|tr| services_list(&ranked, tr, &base_path())))
+    Screen::new(t("results.title"))
+        .region(top, None, Some(on_search))
+        .region(filters, None, Some(on_filter))
+        .region(count, Some("status"), None)
+        .region(Arc::new(move || list().1), None, None)
 }

@@ -7,18 +7,14 @@ use leptos::prelude::*;
 
 use crate::core::markup::{service_details, Html};
 use crate::core::route::Route;
-use crate::web::components::{ConfigGate, Page};
+use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, with_words};
 use crate::web::router::href;
 use crate::web::shortlist::Shortlist;
 
-#[component]
-pub fn ShortlistPage() -> impl IntoView {
-    view! { <ConfigGate render=shortlist_page/> }
-}
-
-fn shortlist_page(setup: Arc<Setup>) -> AnyView {
+pub fn shortlist_page(setup: &Arc<Setup>) -> Screen {
+    let setup = setup.clone();
     let shortlist = expect_context::<Shortlist>();
     let lede = t(if setup.config.kiosk.enabled { "shortlist.kiosk" } else { "shortlist.lede" });
     let saved = move || {
@@ -41,18 +37,34 @@ fn shortlist_page(setup: Arc<Setup>) -> AnyView {
         }
         html.finish()
     };
-    let print = |_| {
-        let _ = window().print();
+    let on_click = Arc::new(|ev: &web_sys::Event| {
+        if event_target(ev, "[data-action=print]").is_some() {
+            let _ = window().print();
+        }
+    });
+    let top = Arc::new(move || {
+        let mut html = Html::new();
+        html.element("p", "wm-body-l", &lede);
+        html.open(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("class", Some("wm-button wm-button--secondary wm-no-print")),
+                ("data-action", Some("print")),
+            ],
+        );
+        html.text(&t("shortlist.print")).close("button");
+        html.finish()
+    });
+    let back = || {
+        let mut html = Html::new();
+        html.open("p", &[("class", Some("wm-body wm-no-print"))])
+            .open("a", &[("href", Some(&href(&Route::Results)))]);
+        html.text(&t("shortlist.find")).close("a").close("p");
+        html.finish()
     };
-    view! {
-        <Page title=t("shortlist.title")>
-            <p class="wm-body-l">{lede}</p>
-            <button type="button" class="wm-button wm-button--secondary wm-no-print" on:click=print>
-                {t("shortlist.print")}
-            </button>
-            <div inner_html=saved></div>
-            <p class="wm-body wm-no-print"><a href=href(&Route::Results)>{t("shortlist.find")}</a></p>
-        </Page>
-    }
-    .into_any()
+    Screen::new(t("shortlist.title"))
+        .region(top, None, Some(on_click))
+        .region(Arc::new(saved), None, None)
+        .markup(back())
 }

@@ -3,5 +3,5 @@
 mod answers_page;
 mod question;
 
-pub use answers_page::CheckAnswersPage;
-pub use question::{CheckPage, QuestionPage, QuestionPageProps};
+pub use answers_page::check_answers_page;
+pub use question::{check_page, question_page};

@@ -1,40 +1,28 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::core::markup::{question_fields, QuestionText};
+use crate::core::markup::{error_summary, question_fields, Html, QuestionText};
 use crate::core::questions::{Answer, AnswerProblem, Kind, Next, Question, QuestionSet};
 use crate::core::route::Route;
 use crate::web::answers::CheckState;
-use crate::web::browser::{form_values, set_title};
-use crate::web::components::{
-    error_summary, focus_error_summary, focus_heading_after_navigation, ConfigGate,
-};
+use crate::web::browser::{event_form, form_values, set_title};
+use crate::web::components::{focus_error_summary, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, tf};
 use crate::web::router::{href, navigate, redirect};
 
 /// `/check`: goes on to the first question.
-#[component]
-pub fn CheckPage() -> impl IntoView {
-    view! {
-        <ConfigGate render={|setup: Arc<Setup>| {
-            redirect(Route::Question(setup.questions.questions[0].id.clone()));
-        }}/>
-    }
+pub fn check_page(setup: &Arc<Setup>) -> Screen {
+    redirect(Route::Question(setup.questions.questions[0].id.clone()));
+    Screen::titled(t("check.title"))
 }
 
 /// One question of the needs check.
-#[component]
-pub fn QuestionPage(id: String) -> impl IntoView {
-    view! {
-        <ConfigGate render={move |setup: Arc<Setup>| {
-            match setup.questions.questions.iter().position(|q| q.id == id) {
-                Some(index) => question_form(setup.clone(), index),
-                None => crate::web::pages::NotFoundPage().into_any(),
-            }
-        }}/>
+pub fn question_page(setup: &Arc<Setup>, id: &str) -> Screen {
+    match setup.questions.questions.iter().position(|q| q.id == id) {
+        Some(index) => question_form(setup.clone(), index),
+        None => crate::web::pages::not_found_page(),
     }
 }
 
@@ -95,45 +83,42 @@ fn next_route(set: &QuestionSet, question: &str, state: CheckState) -> Route {
 }
 
 // Inputs are left to the browser and read once on Continue; the markup comes
-// from `core::markup`. One reactive view per page keeps the download small,
-// and re-rendering after an error puts back exactly what was entered.
-fn question_form(setup: Arc<Setup>, index: usize) -> AnyView {
+// from `core::markup`. Redrawing after an error puts back exactly what was entered.
+fn question_form(setup: Arc<Setup>, index: usize) -> Screen {
     let state = expect_context::<CheckState>();
     let question = &setup.questions.questions[index];
     let form = RwSignal::new(FormState {
         values: values_of(state.answers.get_untracked().get(&question.id)),
         problem: None,
     });
-    focus_heading_after_navigation();
-    {
-        let title = question.text.clone();
-        Effect::new(move |_| {
-            let prefix = if form.with(|f| f.problem.is_some()) {
-                t("check.error_title_prefix")
-            } else {
-                String::new()
-            };
-            set_title(&format!("{prefix}{title}"), &t("shell.service_name"));
-        });
-    }
     let back = match setup.questions.previous_before(&question.id, &state.answers.get_untracked()) {
         _ if state.changing.get_untracked() => Route::CheckAnswers,
         Some(previous) => Route::Question(previous.id.clone()),
         None => Route::Start,
     };
-    let on_submit = {
+    let on_event = {
         let setup = setup.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+        Arc::new(move |ev: &web_sys::Event| {
             let question = &setup.questions.questions[index];
-            let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-            else {
+            if ev.type_() == "input" {
+                let used = event_target_value(ev).chars().count();
+                if let Some(count) = document().get_element_by_id("character-count") {
+                    count.set_text_content(Some(&characters_left(question, used)));
+                }
                 return;
-            };
-            let values = form_values(&element, &question.id);
+            }
+            if ev.type_() != "submit" {
+                return;
+            }
+            ev.prevent_default();
+            let values = event_form(ev).map(|form| form_values(&form, &question.id)).unwrap_or_default();
             match question.accept(&values) {
                 Err(problem) => {
                     form.set(FormState { values, problem: Some(problem) });
+                    set_title(
+                        &format!("{}{}", t("check.error_title_prefix"), question.text),
+                        &t("shell.service_name"),
+                    );
                     focus_error_summary();
                 }
                 Ok(answer) => {
@@ -141,43 +126,29 @@ fn question_form(setup: Arc<Setup>, index: usize) -> AnyView {
                     navigate(next_route(&setup.questions, &question.id, state));
                 }
             }
-        }
+        })
     };
-    let on_input = {
-        let setup = setup.clone();
-        move |ev: leptos::ev::Event| {
-            let used = event_target_value(&ev).chars().count();
-            if let Some(count) = document().get_element_by_id("character-count") {
-                count.set_text_content(Some(&characters_left(&setup.questions.questions[index], used)));
-            }
-        }
-    };
-    let summary = {
-        let setup = setup.clone();
-        move || {
-            let question = &setup.questions.questions[index];
-            form.with(|f| f.problem.is_some())
-                .then(|| error_summary(error_text(question), format!("{}-0", question.id)))
-        }
-    };
-    let fields = move || {
+    let title = question.text.clone();
+    let render = Arc::new(move || {
         let question = &setup.questions.questions[index];
         let FormState { values, problem } = form.get();
         let used = values.first().map(|v| v.chars().count()).unwrap_or(0);
+        let error = problem.map(|_| error_text(question));
+        let mut html = Html::new();
+        html.open("a", &[("href", Some(&href(&back))), ("class", Some("wm-back-link"))]);
+        html.text(&t("check.back")).close("a");
+        if let Some(error) = &error {
+            error_summary(&mut html, &t("check.error_summary"), error, &format!("{}-0", question.id));
+        }
         let text = QuestionText {
             error_prefix: t("check.error_prefix"),
-            error: problem.map(|_| error_text(question)),
+            error,
             characters_left: characters_left(question, used),
         };
-        question_fields(question, &values, &text)
-    };
-    view! {
-        <a href=href(&back) class="wm-back-link">{t("check.back")}</a>
-        {summary}
-        <form novalidate on:submit=on_submit on:input=on_input>
-            <div inner_html=fields></div>
-            <button type="submit" class="wm-button">{t("check.continue")}</button>
-        </form>
-    }
-    .into_any()
+        html.open("form", &[("novalidate", Some(""))]).raw(&question_fields(question, &values, &text));
+        html.open("button", &[("type", Some("submit")), ("class", Some("wm-button"))]);
+        html.text(&t("check.continue")).close("button").close("form");
+        html.finish()
+    });
+    Screen::titled(title).region(render, None, Some(on_event))
 }
