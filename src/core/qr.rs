@@ -224,7 +224,10 @@ impl QrCode {
         for y in 0..size - 1 {
             for x in 0..size - 1 {
                 let c = self.is_dark(x, y);
-                if c == self.is_dark(x + 1, y) && c == self.is_dark(x, y + 1) && c == self.is_dark(x + 1, y + 1) {
+                if c == self.is_dark(x + 1, y)
+                    && c == self.is_dark(x, y + 1)
+                    && c == self.is_dark(x + 1, y + 1)
+                {
                     score += 3;
                 }
             }

@@ -7,7 +7,7 @@ use crate::web::answers::provide_check_state;
 use crate::web::components::{
     event_target, footer, header, leave_on_escape, quick_exit, region, show, Screen,
 };
-use crate::web::config::{load_setup, Setup, SetupResource};
+use crate::web::config::{Setup, SetupResource};
 use crate::web::nearby::provide_nearby_state;
 use crate::web::pages::*;
 use crate::web::referral::provide_referral_choice;
@@ -38,7 +38,7 @@ fn screen(route: Route, setup: &Arc<Setup>) -> Screen {
 /// the current page, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let setup = SetupResource(LocalResource::new(load_setup));
+    let setup = SetupResource::load();
     provide_context(setup);
     provide_check_state(setup);
     provide_shortlist(setup);

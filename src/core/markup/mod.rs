@@ -67,6 +67,28 @@ impl Html {
         self.open(tag, &[("class", Some(class))]).text(text).close(tag)
     }
 
+    /// Markup from a template: each `{}` in `template` is replaced by the
+    /// next of `args`, escaped. Templates are plain text in the download,
+    /// which compresses far better than the code of many small calls.
+    ///
+    /// ```
+    /// use waymark::core::markup::Html;
+    /// let mut html = Html::new();
+    /// html.push(r#"<a href="{}">{}</a>"#, &["/a?b&c", "<Tom>"]);
+    /// assert_eq!(html.finish(), r#"<a href="/a?b&amp;c">&lt;Tom&gt;</a>"#);
+    /// ```
+    pub fn push(&mut self, template: &str, args: &[&str]) -> &mut Self {
+        let mut parts = template.split("{}");
+        if let Some(first) = parts.next() {
+            self.0.push_str(first);
+        }
+        for (part, arg) in parts.zip(args.iter().chain(std::iter::repeat(&""))) {
+            escape_into(&mut self.0, arg);
+            self.0.push_str(part);
+        }
+        self
+    }
+
     /// Markup already built (and escaped) by another builder here.
     pub fn raw(&mut self, markup: &str) -> &mut Self {
         self.0.push_str(markup);

@@ -16,64 +16,48 @@ use crate::core::ranking::{Filters, TimeOfDay};
 pub fn postcode_field(value: &str, error: Option<&str>, tr: &Translator) -> String {
     let mut html = Html::new();
     let group = if error.is_some() { "wm-form-group wm-form-group--error" } else { "wm-form-group" };
-    html.open("div", &[("class", Some(group))]);
-    html.open("label", &[("class", Some("wm-label wm-label--m")), ("for", Some("postcode"))]);
-    html.text(&tr.text("nearby.postcode_label")).close("label");
-    html.open("div", &[("class", Some("wm-hint")), ("id", Some("postcode-hint"))]);
-    html.text(&tr.text("nearby.postcode_hint")).close("div");
-    let described = if let Some(error) = error {
-        html.open("p", &[("class", Some("wm-error-message")), ("id", Some("postcode-error"))]);
-        html.element("span", "wm-visually-hidden", &tr.text("check.error_prefix")).text(error).close("p");
-        "postcode-hint postcode-error"
-    } else {
-        "postcode-hint"
-    };
-    html.open(
-        "input",
-        &[
-            ("class", Some("wm-input wm-input--postcode")),
-            ("id", Some("postcode")),
-            ("name", Some("postcode")),
-            ("type", Some("text")),
-            ("autocomplete", Some("postal-code")),
-            ("spellcheck", Some("false")),
-            ("value", Some(value)),
-            ("aria-describedby", Some(described)),
-            ("aria-invalid", error.map(|_| "true")),
-        ],
+    html.push(
+        r#"<div class="{}"><label class="wm-label wm-label--m" for="postcode">{}</label><div class="wm-hint" id="postcode-hint">{}</div>"#,
+        &[group, &tr.text("nearby.postcode_label"), &tr.text("nearby.postcode_hint")],
     );
-    html.close("div");
+    if let Some(error) = error {
+        html.push(
+            r#"<p class="wm-error-message" id="postcode-error"><span class="wm-visually-hidden">{}</span>{}</p>"#,
+            &[&tr.text("check.error_prefix"), error],
+        );
+    }
+    let described = if error.is_some() { "postcode-hint postcode-error" } else { "postcode-hint" };
+    html.push(
+        r#"<input class="wm-input wm-input--postcode" id="postcode" name="postcode" type="text" autocomplete="postal-code" spellcheck="false" value="{}" aria-describedby="{}""#,
+        &[value, described],
+    );
+    html.push(if error.is_some() { r#" aria-invalid="true"></div>"# } else { "></div>" }, &[]);
     html.finish()
 }
 
 fn checkbox(html: &mut Html, name: &str, label: &str, checked: bool) {
-    let id = format!("filter-{name}");
-    html.open("div", &[("class", Some("wm-choice"))]);
-    html.open(
-        "input",
-        &[
-            ("class", Some("wm-choice__input")),
-            ("id", Some(&id)),
-            ("name", Some(name)),
-            ("type", Some("checkbox")),
-            ("value", Some("yes")),
-            ("checked", checked.then_some("")),
-        ],
+    html.push(
+        r#"<div class="wm-choice"><input class="wm-choice__input" id="filter-{}" name="{}" type="checkbox" value="yes""#,
+        &[name, name],
     );
-    html.open("label", &[("class", Some("wm-label wm-choice__label")), ("for", Some(&id))]);
-    html.text(label).close("label").close("div");
+    html.push(if checked { " checked>" } else { ">" }, &[]);
+    html.push(r#"<label class="wm-label wm-choice__label" for="filter-{}">{}</label></div>"#, &[name, label]);
 }
 
 fn select(html: &mut Html, name: &str, label: &str, options: &[(String, String)], chosen: &str) {
-    let id = format!("filter-{name}");
-    html.open("div", &[("class", Some("wm-form-group"))]);
-    html.open("label", &[("class", Some("wm-label")), ("for", Some(&id))]).text(label).close("label");
-    html.open("select", &[("class", Some("wm-select")), ("id", Some(&id)), ("name", Some(name))]);
+    html.push(
+        r#"<div class="wm-form-group"><label class="wm-label" for="filter-{}">{}</label><select class="wm-select" id="filter-{}" name="{}">"#,
+        &[name, label, name, name],
+    );
     for (value, text) in options {
-        html.open("option", &[("value", Some(value)), ("selected", (value == chosen).then_some(""))]);
-        html.text(text).close("option");
+        let template = if value == chosen {
+            r#"<option value="{}" selected>{}</option>"#
+        } else {
+            r#"<option value="{}">{}</option>"#
+        };
+        html.push(template, &[value, text]);
     }
-    html.close("select").close("div");
+    html.push("</select></div>", &[]);
 }
 
 /// The filter controls, showing `filters` as chosen. The page re-ranks on
@@ -91,14 +75,15 @@ fn select(html: &mut Html, name: &str, label: &str, options: &[(String, String)]
 /// ```
 pub fn filters_form(filters: &Filters, languages: &[String], tr: &Translator) -> String {
     let mut html = Html::new();
-    html.open("fieldset", &[("class", Some("wm-fieldset"))]);
-    html.element("legend", "wm-fieldset__legend wm-heading-s", &tr.text("filters.legend"));
-    html.open("div", &[("class", Some("wm-choices"))]);
+    html.push(
+        r#"<fieldset class="wm-fieldset"><legend class="wm-fieldset__legend wm-heading-s">{}</legend><div class="wm-choices">"#,
+        &[&tr.text("filters.legend")],
+    );
     checkbox(&mut html, "free", &tr.text("filters.free"), filters.free_only);
     checkbox(&mut html, "open_now", &tr.text("filters.open_now"), filters.open_at.is_some());
     checkbox(&mut html, "step_free", &tr.text("filters.step_free"), filters.step_free);
     checkbox(&mut html, "remote", &tr.text("filters.remote"), filters.remote_only);
-    html.close("div");
+    html.push("</div>", &[]);
     let any = |key: &str| (String::new(), tr.text(key));
     let days: Vec<(String, String)> = std::iter::once(any("filters.any_day"))
         .chain((0..7).map(|d| (d.to_string(), tr.text(&format!("filters.day_{d}")))))
@@ -131,6 +116,6 @@ pub fn filters_form(filters: &Filters, languages: &[String], tr: &Translator) ->
             filters.language.as_deref().unwrap_or(""),
         );
     }
-    html.close("fieldset");
+    html.push("</fieldset>", &[]);
     html.finish()
 }

@@ -53,25 +53,26 @@ fn how_far(item: &Ranked, tr: &Translator) -> Option<String> {
 /// ```
 pub fn services_list(items: &[Ranked], tr: &Translator, base: &str) -> String {
     let mut html = Html::new();
-    html.open("ul", &[("class", Some("wm-card-list"))]);
+    html.push(r#"<ul class="wm-card-list">"#, &[]);
     for item in items {
         let service = item.service;
         let href = Route::Group(service.id.clone()).path(base);
-        html.open("li", &[("class", Some("wm-card"))]).open("h3", &[("class", Some("wm-card__heading"))]);
-        html.open("a", &[("href", Some(&href))]).text(&service.name).close("a").close("h3");
         let facts: Vec<String> =
             [service.organisation.clone(), service.town().map(str::to_string), attendance(service, tr)]
                 .into_iter()
                 .flatten()
                 .chain(service.is_free().then(|| tr.text("service.free")))
                 .collect();
-        html.element("p", "wm-body wm-card__facts", &facts.join(" · "));
+        html.push(
+            r#"<li class="wm-card"><h3 class="wm-card__heading"><a href="{}">{}</a></h3><p class="wm-body wm-card__facts">{}</p>"#,
+            &[&href, &service.name, &facts.join(" · ")],
+        );
         if let Some(far) = how_far(item, tr) {
-            html.element("p", "wm-body wm-card__distance", &far);
+            html.push(r#"<p class="wm-body wm-card__distance">{}</p>"#, &[&far]);
         }
-        html.close("li");
+        html.push("</li>", &[]);
     }
-    html.close("ul");
+    html.push("</ul>", &[]);
     html.finish()
 }
 
@@ -138,21 +139,20 @@ fn row(html: &mut Html, key: &str, values: &[String]) {
     }
     open_row(html, key);
     for (i, value) in values.iter().filter(|v| !v.is_empty()).enumerate() {
-        if i > 0 {
-            html.open("br", &[]);
-        }
-        html.text(value);
+        html.push(if i > 0 { "<br>{}" } else { "{}" }, &[value]);
     }
-    html.close("dd").close("div");
+    html.push("</dd></div>", &[]);
 }
 
 fn open_row(html: &mut Html, key: &str) {
-    html.open("div", &[("class", Some("wm-summary-list__row"))]).element("dt", "wm-summary-list__key", key);
-    html.open("dd", &[("class", Some("wm-summary-list__value"))]);
+    html.push(
+        r#"<div class="wm-summary-list__row"><dt class="wm-summary-list__key">{}</dt><dd class="wm-summary-list__value">"#,
+        &[key],
+    );
 }
 
 fn link(html: &mut Html, href: &str, text: &str) {
-    html.open("a", &[("href", Some(href))]).text(text).close("a").open("br", &[]);
+    html.push(r#"<a href="{}">{}</a><br>"#, &[href, text]);
 }
 
 /// Everything a person needs to judge a group before going: what happens,
@@ -163,14 +163,13 @@ fn link(html: &mut Html, href: &str, text: &str) {
 pub fn service_details(service: &Service, tr: &Translator, actions: bool) -> String {
     let mut html = Html::new();
     if let Some(description) = &service.description {
-        html.element("p", "wm-body-l", description);
+        html.push(r#"<p class="wm-body-l">{}</p>"#, &[description]);
     }
-    html.open("dl", &[("class", Some("wm-summary-list"))]);
-    let ages = match (service.min_age, service.max_age) {
-        (Some(min), None) => tr.format("service.age_from", &[("min", &min.to_string())]),
-        (Some(min), Some(max)) => {
-            tr.format("service.age_range", &[("min", &min.to_string()), ("max", &max.to_string())])
-        }
+    html.push(r#"<dl class="wm-summary-list">"#, &[]);
+    let (min, max) = (service.min_age.map(|a| a.to_string()), service.max_age.map(|a| a.to_string()));
+    let ages = match (&min, &max) {
+        (Some(min), None) => tr.format("service.age_from", &[("min", min)]),
+        (Some(min), Some(max)) => tr.format("service.age_range", &[("min", min), ("max", max)]),
         _ => String::new(),
     };
     row(&mut html, &tr.text("service.what_happens"), &[service.first_session.clone().unwrap_or_default()]);
@@ -181,11 +180,11 @@ pub fn service_details(service: &Service, tr: &Translator, actions: bool) -> Str
     if service.attendance.is_some() || !located.is_empty() {
         open_row(&mut html, &tr.text("service.where"));
         if let Some(how) = attendance(service, tr) {
-            html.text(&how).open("br", &[]);
+            html.push("{}<br>", &[&how]);
         }
         for location in located {
             for line in location.name.iter().chain(&location.address).chain(&location.postcode) {
-                html.text(line).open("br", &[]);
+                html.push("{}<br>", &[line]);
             }
             if let Some(at) = location.at {
                 let place = location.name.as_deref().or(location.address.first().map(String::as_str));
@@ -193,7 +192,7 @@ pub fn service_details(service: &Service, tr: &Translator, actions: bool) -> Str
                 link(&mut html, &directions_url(at), &text);
             }
         }
-        html.close("dd").close("div");
+        html.push("</dd></div>", &[]);
     }
     let costs: Vec<String> = service
         .costs
@@ -222,52 +221,38 @@ pub fn service_details(service: &Service, tr: &Translator, actions: bool) -> Str
         for url in service.url.iter().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
             link(&mut html, url, url);
         }
-        html.close("dd").close("div");
+        html.push("</dd></div>", &[]);
     }
-    row(
-        &mut html,
-        &tr.text("service.last_checked"),
-        &[service.last_checked.as_deref().map(date_in_words).unwrap_or_default()],
-    );
-    html.close("dl");
+    let checked = service.last_checked.as_deref().map(date_in_words).unwrap_or_default();
+    row(&mut html, &tr.text("service.last_checked"), &[checked]);
+    html.push("</dl>", &[]);
     if !service.mentors.is_empty() {
-        html.element("h2", "wm-heading-m", &tr.text("service.mentors"));
-        html.element("p", "wm-body", &tr.text("service.mentors_intro"));
-        html.open("ul", &[("class", Some("wm-card-list"))]);
+        html.push(
+            r#"<h2 class="wm-heading-m">{}</h2><p class="wm-body">{}</p><ul class="wm-card-list">"#,
+            &[&tr.text("service.mentors"), &tr.text("service.mentors_intro")],
+        );
         for mentor in &service.mentors {
-            html.open("li", &[("class", Some("wm-card"))]).element(
-                "h3",
-                "wm-card__heading",
-                &mentor.first_name,
-            );
+            html.push(r#"<li class="wm-card"><h3 class="wm-card__heading">{}</h3>"#, &[&mentor.first_name]);
             for (label, value) in [
-                ("service.mentor_experience", mentor.lived_experience.clone()),
-                ("service.mentor_interests", Some(mentor.interests.join(", ")).filter(|s| !s.is_empty())),
-                ("service.mentor_languages", Some(mentor.languages.join(", ")).filter(|s| !s.is_empty())),
-                ("service.mentor_availability", mentor.availability.clone()),
+                ("service.mentor_experience", mentor.lived_experience.clone().unwrap_or_default()),
+                ("service.mentor_interests", mentor.interests.join(", ")),
+                ("service.mentor_languages", mentor.languages.join(", ")),
+                ("service.mentor_availability", mentor.availability.clone().unwrap_or_default()),
             ] {
-                if let Some(value) = value {
-                    html.open("p", &[("class", Some("wm-body"))])
-                        .element("strong", "", &tr.text(label))
-                        .text(" ");
-                    html.text(&value).close("p");
+                if !value.is_empty() {
+                    html.push(r#"<p class="wm-body"><strong>{}</strong> {}</p>"#, &[&tr.text(label), &value]);
                 }
             }
             if actions {
-                html.open(
-                    "button",
-                    &[
-                        ("type", Some("button")),
-                        ("class", Some("wm-button wm-button--secondary")),
-                        ("data-mentor", Some(&mentor.id)),
-                    ],
+                let ask = tr.format("service.ask_named_mentor", &[("name", &mentor.first_name)]);
+                html.push(
+                    r#"<button type="button" class="wm-button wm-button--secondary" data-mentor="{}">{}</button>"#,
+                    &[&mentor.id, &ask],
                 );
-                html.text(&tr.format("service.ask_named_mentor", &[("name", &mentor.first_name)]))
-                    .close("button");
             }
-            html.close("li");
+            html.push("</li>", &[]);
         }
-        html.close("ul");
+        html.push("</ul>", &[]);
     }
     html.finish()
 }

@@ -7,25 +7,24 @@ use crate::web::router::href;
 /// every page. The exit button is `data-action="exit"`.
 pub fn header() -> String {
     let mut html = Html::new();
-    html.open("a", &[("class", Some("wm-skip-link")), ("href", Some("#main-content"))]);
-    html.text(&t("shell.skip_link")).close("a");
-    html.open("header", &[("class", Some("wm-header"))]);
-    html.open("div", &[("class", Some("wm-width-container wm-header__inner"))]);
-    html.open("a", &[("href", Some(&href(&Route::Start))), ("class", Some("wm-header__service"))]);
-    html.text(&t("shell.service_name")).close("a");
-    let label = t("shell.urgent_nav_label");
-    html.open("nav", &[("class", Some("wm-header__actions")), ("aria-label", Some(&label))]);
-    html.open("a", &[("href", Some(&href(&Route::Help))), ("class", Some("wm-header__help"))]);
-    html.text(&t("shell.need_help_now")).close("a");
-    html.open(
-        "button",
+    html.push(
+        concat!(
+            r##"<a class="wm-skip-link" href="#main-content">{}</a><header class="wm-header">"##,
+            r#"<div class="wm-width-container wm-header__inner"><a href="{}" class="wm-header__service">{}</a>"#,
+            r#"<nav class="wm-header__actions" aria-label="{}"><a href="{}" class="wm-header__help">{}</a>"#,
+            r#"<button type="button" class="wm-button wm-button--warning wm-quick-exit" data-action="exit">"#,
+            r#"{}<span class="wm-visually-hidden">{}</span></button></nav></div></header>"#,
+        ),
         &[
-            ("type", Some("button")),
-            ("class", Some("wm-button wm-button--warning wm-quick-exit")),
-            ("data-action", Some("exit")),
+            &t("shell.skip_link"),
+            &href(&Route::Start),
+            &t("shell.service_name"),
+            &t("shell.urgent_nav_label"),
+            &href(&Route::Help),
+            &t("shell.need_help_now"),
+            &t("shell.quick_exit"),
+            &t("shell.quick_exit_hint"),
         ],
     );
-    html.text(&t("shell.quick_exit")).element("span", "wm-visually-hidden", &t("shell.quick_exit_hint"));
-    html.close("button").close("nav").close("div").close("header");
     html.finish()
 }

@@ -24,11 +24,6 @@ pub fn group_page(setup: &Arc<Setup>, id: &str) -> Screen {
     }
 }
 
-fn button(html: &mut Html, action: &str, class: &str, text: &str) {
-    html.open("button", &[("type", Some("button")), ("class", Some(class)), ("data-action", Some(action))]);
-    html.text(text).close("button");
-}
-
 fn save_text(saved: bool) -> String {
     t(if saved { "shortlist.remove" } else { "shortlist.save" })
 }
@@ -36,23 +31,18 @@ fn save_text(saved: bool) -> String {
 fn group_markup(service: &Service, saved: bool) -> String {
     let mut html = Html::new();
     with_words(|tr| html.raw(&service_details(service, tr, true)));
-    html.open("div", &[("class", Some("wm-button-group"))]);
     let ask = if service.mentors.is_empty() { "service.ask_join" } else { "service.ask_mentor" };
-    button(&mut html, "ask", "wm-button", &t(ask));
-    button(&mut html, "save", "wm-button wm-button--secondary", &save_text(saved));
-    html.close("div");
-    html.open("p", &[("class", Some("wm-body")), ("role", Some("status")), ("id", Some("save-status"))]);
-    html.close("p");
-    let page_url = format!(
-        "{}{}",
-        window().location().origin().unwrap_or_default(),
-        href(&Route::Group(service.id.clone()))
+    let page = href(&Route::Group(service.id.clone()));
+    let page_url = format!("{}{page}", window().location().origin().unwrap_or_default());
+    html.push(
+        r#"<div class="wm-button-group"><button type="button" class="wm-button" data-action="ask">{}</button><button type="button" class="wm-button wm-button--secondary" data-action="save">{}</button></div><p class="wm-body" role="status" id="save-status"></p><details class="wm-details"><summary>{}</summary><p class="wm-body">{}</p>"#,
+        &[&t(ask), &save_text(saved), &t("service.qr_show"), &t("service.qr_hint")],
     );
-    html.open("details", &[("class", Some("wm-details"))]).element("summary", "", &t("service.qr_show"));
-    html.element("p", "wm-body", &t("service.qr_hint"));
-    html.raw(&qr_svg(&page_url, &t("service.qr_label")).unwrap_or_default()).close("details");
-    html.open("p", &[("class", Some("wm-body"))]).open("a", &[("href", Some(&href(&Route::Results)))]);
-    html.text(&t("group.back_to_list")).close("a").close("p");
+    html.raw(&qr_svg(&page_url, &t("service.qr_label")).unwrap_or_default());
+    html.push(
+        r#"</details><p class="wm-body"><a href="{}">{}</a></p>"#,
+        &[&href(&Route::Results), &t("group.back_to_list")],
+    );
     html.finish()
 }
 

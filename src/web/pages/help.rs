@@ -13,18 +13,17 @@ pub fn help_page() -> Screen {
         ("help.young_title", "help.young_body", "tel:08001111", "help.young_action"),
     ];
     let mut html = Html::new();
-    html.element("p", "wm-body-l", &t("help.lede"));
+    html.push(r#"<p class="wm-body-l">{}</p>"#, &[&t("help.lede")]);
     for (title, body, link, action) in contacts {
-        html.open("section", &[("class", Some("wm-care-card"))]).element(
-            "h2",
-            "wm-care-card__heading",
-            &t(title),
+        html.push(
+            concat!(
+                r#"<section class="wm-care-card"><h2 class="wm-care-card__heading">{}</h2>"#,
+                r#"<div class="wm-care-card__content"><p class="wm-body">{}</p>"#,
+                r#"<p class="wm-body wm-care-card__action"><a href="{}">{}</a></p></div></section>"#,
+            ),
+            &[&t(title), &t(body), link, &t(action)],
         );
-        html.open("div", &[("class", Some("wm-care-card__content"))]).element("p", "wm-body", &t(body));
-        html.open("p", &[("class", Some("wm-body wm-care-card__action"))]);
-        html.open("a", &[("href", Some(link))]).text(&t(action)).close("a").close("p");
-        html.close("div").close("section");
     }
-    html.element("p", "wm-body", &t("help.not_urgent"));
+    html.push(r#"<p class="wm-body">{}</p>"#, &[&t("help.not_urgent")]);
     Screen::new(t("help.title")).markup(html.finish())
 }

@@ -44,39 +44,35 @@ fn top_markup(setup: &Setup, profile: &NeedsProfile, nearby: NearbyState, saved:
         error_summary(&mut html, &t("check.error_summary"), problem, "postcode");
     }
     if profile.needs.is_empty() {
-        html.element("p", "wm-body-l", &t("results.nothing_specific"))
-            .open("p", &[("class", Some("wm-body"))]);
-        html.open("a", &[("href", Some(&href(&Route::Check)))]).text(&t("results.answer_questions"));
-        html.close("a").close("p");
+        html.push(
+            r#"<p class="wm-body-l">{}</p><p class="wm-body"><a href="{}">{}</a></p>"#,
+            &[&t("results.nothing_specific"), &href(&Route::Check), &t("results.answer_questions")],
+        );
     } else {
-        html.element("p", "wm-body-l", &t("results.lede"));
+        html.push(r#"<p class="wm-body-l">{}</p>"#, &[&t("results.lede")]);
     }
-    html.raw(&needs_list(&setup.questions, profile)).element("p", "wm-body", &t("results.not_diagnosis"));
-    html.open("p", &[("class", Some("wm-body"))]).open("a", &[("href", Some(&href(&Route::CheckAnswers)))]);
-    html.text(&t("results.change_answers")).close("a").close("p");
-    html.element("h2", "wm-heading-m", &t("nearby.heading"));
-    html.open("form", &[("novalidate", Some(""))]);
-    with_words(|tr| html.raw(&postcode_field(&search.typed, search.problem.as_deref(), tr)));
-    html.open("div", &[("class", Some("wm-button-group"))]);
-    html.open("button", &[("type", Some("submit")), ("class", Some("wm-button"))]);
-    html.text(&t("nearby.find")).close("button");
-    html.open(
-        "button",
-        &[
-            ("type", Some("button")),
-            ("class", Some("wm-button wm-button--secondary")),
-            ("data-action", Some("locate")),
-        ],
+    html.raw(&needs_list(&setup.questions, profile));
+    html.push(
+        r#"<p class="wm-body">{}</p><p class="wm-body"><a href="{}">{}</a></p><h2 class="wm-heading-m">{}</h2><form novalidate>"#,
+        &[&t("results.not_diagnosis"), &href(&Route::CheckAnswers), &t("results.change_answers"), &t("nearby.heading")],
     );
-    html.text(&t("nearby.use_location")).close("button").close("div").close("form");
+    with_words(|tr| html.raw(&postcode_field(&search.typed, search.problem.as_deref(), tr)));
+    html.push(
+        r#"<div class="wm-button-group"><button type="submit" class="wm-button">{}</button><button type="button" class="wm-button wm-button--secondary" data-action="locate">{}</button></div></form>"#,
+        &[&t("nearby.find"), &t("nearby.use_location")],
+    );
     if let Some(origin) = &search.origin {
         let place = origin.postcode.clone().unwrap_or_else(|| t("nearby.near_location"));
-        html.element("p", "wm-body", &tf("nearby.near", &[("place", &place)]));
-        html.element("p", "wm-body wm-hint", &t("nearby.straight_line"));
+        html.push(
+            r#"<p class="wm-body">{}</p><p class="wm-body wm-hint">{}</p>"#,
+            &[&tf("nearby.near", &[("place", &place)]), &t("nearby.straight_line")],
+        );
     }
     if saved > 0 {
-        html.open("p", &[("class", Some("wm-body"))]).open("a", &[("href", Some(&href(&Route::Shortlist)))]);
-        html.text(&tf("shortlist.link", &[("count", &saved.to_string())])).close("a").close("p");
+        html.push(
+            r#"<p class="wm-body"><a href="{}">{}</a></p>"#,
+            &[&href(&Route::Shortlist), &tf("shortlist.link", &[("count", &saved.to_string())])],
+        );
     }
     html.finish()
 }
@@ -140,12 +136,9 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
     let filters = {
         let setup = setup.clone();
         Arc::new(move || {
-            let mut html = Html::new();
-            html.open("form", &[("class", Some("wm-filters")), ("novalidate", Some(""))]);
             let languages = languages(&setup.directory.services);
-            with_words(|tr| html.raw(&filters_form(&nearby.filters.get_untracked(), &languages, tr)));
-            html.close("form");
-            html.finish()
+            let fields = with_words(|tr| filters_form(&nearby.filters.get_untracked(), &languages, tr));
+            format!(r#"<form class="wm-filters" novalidate>{fields}</form>"#)
         })
     };
     let ranked = {
@@ -165,7 +158,7 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
     let (count, list) = (ranked.clone(), ranked);
     let count = Arc::new(move || {
         let mut html = Html::new();
-        html.element("p", "wm-body wm-result-count", &count().0);
+        html.push(r#"<p class="wm-body wm-result-count">{}</p>"#, &[&count().0]);
         html.finish()
     });
     Screen::new(t("results.title"))
