@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::core::route::Route;
 use crate::web::answers::provide_check_state;
 use crate::web::components::{
-    event_target, footer, header, leave_on_escape, quick_exit, region, show, Screen,
+    event_target, footer, header, leave_on_escape, listen_for_region_events, quick_exit, region, show, Screen,
 };
 use crate::web::config::{Setup, SetupResource};
 use crate::web::nearby::provide_nearby_state;
@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
     provide_nearby_state();
     provide_referral_choice();
     leave_on_escape(setup);
+    listen_for_region_events();
     let route = provide_router().0;
     let on_header = Arc::new(move |ev: &web_sys::Event| {
         if event_target(ev, "[data-action=exit]").is_some() {

@@ -10,5 +10,5 @@ mod screen;
 pub use footer::footer;
 pub use header::header;
 pub use quick_exit::{leave_on_escape, quick_exit};
-pub use region::{event_target, region};
+pub use region::{event_target, listen_for_region_events, region};
 pub use screen::{focus_error_summary, show, Screen};
