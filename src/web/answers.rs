@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::questions::Answers;
+use crate::core::questions::{Answer, Answers};
 use crate::web::browser::STORAGE_PREFIX;
-use crate::web::config::SetupResource;
+use crate::web::state::may_store;
 
 /// Shared through context by the app.
 #[derive(Clone, Copy)]
@@ -23,25 +23,27 @@ fn session_storage() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
-/// Restores saved answers and keeps saving them as they change.
-pub fn provide_check_state(setup: SetupResource) -> CheckState {
-    let saved = session_storage().and_then(|s| s.get_item(&storage_key()).ok().flatten());
-    let answers = RwSignal::new(saved.map(|json| Answers::from_json(&json)).unwrap_or_default());
-    Effect::new(move |_| {
-        let answers = answers.get();
-        // On a shared kiosk nothing is stored; answers live in memory only.
-        if setup.config().is_none_or(|s| s.config.kiosk.enabled) {
+impl CheckState {
+    /// The answers kept in this tab, if any.
+    pub fn restore() -> Self {
+        let saved = session_storage().and_then(|s| s.get_item(&storage_key()).ok().flatten());
+        let answers = saved.map(|json| Answers::from_json(&json)).unwrap_or_default();
+        CheckState { answers: RwSignal::new(answers), changing: RwSignal::new(false) }
+    }
+
+    /// Records an answer and, except on a shared kiosk, keeps it in this tab.
+    pub fn set(&self, question: &str, answer: Option<Answer>) {
+        self.answers.update(|a| a.set(question, answer));
+        if !may_store() {
             return;
         }
         if let Some(storage) = session_storage() {
+            let answers = self.answers.get_untracked();
             let _ = if answers.is_empty() {
                 storage.remove_item(&storage_key())
             } else {
                 storage.set_item(&storage_key(), &answers.to_json())
             };
         }
-    });
-    let state = CheckState { answers, changing: RwSignal::new(false) };
-    provide_context(state);
-    state
+    }
 }

@@ -3,16 +3,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::route::Route;
-use crate::web::answers::provide_check_state;
 use crate::web::components::{
     event_target, footer, header, leave_on_escape, listen_for_region_events, quick_exit, region, show, Screen,
 };
-use crate::web::config::{Setup, SetupResource};
-use crate::web::nearby::provide_nearby_state;
+use crate::web::config::Setup;
 use crate::web::pages::*;
-use crate::web::referral::provide_referral_choice;
 use crate::web::router::provide_router;
-use crate::web::shortlist::provide_shortlist;
+use crate::web::state::init_state;
 
 /// The page for `route`, once the set-up has loaded.
 fn screen(route: Route, setup: &Arc<Setup>) -> Screen {
@@ -38,12 +35,7 @@ fn screen(route: Route, setup: &Arc<Setup>) -> Screen {
 /// the current page, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let setup = SetupResource::load();
-    provide_context(setup);
-    provide_check_state(setup);
-    provide_shortlist(setup);
-    provide_nearby_state();
-    provide_referral_choice();
+    let setup = init_state().setup;
     leave_on_escape(setup);
     listen_for_region_events();
     let route = provide_router().0;

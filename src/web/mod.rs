@@ -20,6 +20,7 @@ mod pages;
 mod referral;
 mod router;
 mod shortlist;
+mod state;
 
 /// Mounts the widget into the page; the app removes the static loading
 /// message (and the noscript text) once it has something to show.

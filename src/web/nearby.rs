@@ -37,11 +37,10 @@ pub struct NearbyState {
     pub filters: RwSignal<Filters>,
 }
 
-pub fn provide_nearby_state() {
-    provide_context(NearbyState {
-        search: RwSignal::new(Search::default()),
-        filters: RwSignal::new(Filters::default()),
-    });
+impl NearbyState {
+    pub fn new() -> Self {
+        NearbyState { search: RwSignal::new(Search::default()), filters: RwSignal::new(Filters::default()) }
+    }
 }
 
 /// Why a postcode could not be placed.

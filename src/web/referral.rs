@@ -16,11 +16,11 @@ pub struct Chosen {
 #[derive(Clone, Copy)]
 pub struct ReferralChoice(pub RwSignal<Chosen>);
 
-pub fn provide_referral_choice() {
-    provide_context(ReferralChoice(RwSignal::new(Chosen::default())));
-}
-
 impl ReferralChoice {
+    pub fn new() -> Self {
+        ReferralChoice(RwSignal::new(Chosen::default()))
+    }
+
     /// What has been chosen so far.
     pub fn get(&self) -> Chosen {
         self.0.get_untracked()

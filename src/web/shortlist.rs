@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::web::browser::STORAGE_PREFIX;
-use crate::web::config::SetupResource;
+use crate::web::state::may_store;
 
 /// Directory ids, in the order they were saved. Shared through context.
 #[derive(Clone, Copy)]
@@ -19,28 +19,14 @@ fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Restores a saved shortlist and keeps saving it as it changes.
-pub fn provide_shortlist(setup: SetupResource) {
-    let saved = local_storage().and_then(|s| s.get_item(&storage_key()).ok().flatten()).unwrap_or_default();
-    let ids = RwSignal::new(saved.lines().filter(|l| !l.is_empty()).map(str::to_string).collect::<Vec<_>>());
-    Effect::new(move |_| {
-        let ids = ids.get();
-        // On a shared kiosk the next person must not see it.
-        if setup.config().is_none_or(|s| s.config.kiosk.enabled) {
-            return;
-        }
-        if let Some(storage) = local_storage() {
-            let _ = if ids.is_empty() {
-                storage.remove_item(&storage_key())
-            } else {
-                storage.set_item(&storage_key(), &ids.join("\n"))
-            };
-        }
-    });
-    provide_context(Shortlist(ids));
-}
-
 impl Shortlist {
+    /// The shortlist kept in this browser, if any.
+    pub fn restore() -> Self {
+        let saved =
+            local_storage().and_then(|s| s.get_item(&storage_key()).ok().flatten()).unwrap_or_default();
+        Shortlist(RwSignal::new(saved.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()))
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.0.with(|ids| ids.iter().any(|i| i == id))
     }
@@ -55,6 +41,17 @@ impl Shortlist {
                 ids.retain(|i| i != id);
             }
         });
+        // On a shared kiosk the next person must not see it.
+        if may_store() {
+            if let Some(storage) = local_storage() {
+                let ids = self.0.get_untracked();
+                let _ = if ids.is_empty() {
+                    storage.remove_item(&storage_key())
+                } else {
+                    storage.set_item(&storage_key(), &ids.join("\n"))
+                };
+            }
+        }
         saved
     }
 }

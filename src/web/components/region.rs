@@ -52,7 +52,8 @@ fn dispatch(ev: web_sys::Event) {
     let Some(id) = event_target(&ev, "[data-region]").and_then(|r| r.get_attribute("data-region")) else {
         return;
     };
-    let handler = HANDLERS.with(|h| h.borrow().iter().find(|(i, _)| i.to_string() == id).map(|(_, f)| f.clone()));
+    let handler =
+        HANDLERS.with(|h| h.borrow().iter().find(|(i, _)| i.to_string() == id).map(|(_, f)| f.clone()));
     if let Some(handler) = handler {
         handler(&ev);
     }

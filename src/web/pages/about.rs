@@ -8,8 +8,8 @@ use crate::core::route::Route;
 use crate::web::components::Screen;
 use crate::web::config::{LoadProblem, Setup};
 use crate::web::i18n::{t, tf};
-use crate::web::referral::ReferralChoice;
 use crate::web::router::href;
+use crate::web::state::state as app_state;
 
 type Sections = &'static [(&'static str, &'static [&'static str])];
 
@@ -84,7 +84,7 @@ pub fn not_found_page() -> Screen {
 /// What the person asked to join, so far; sending the request comes in a
 /// later release, so the organisation's phone number is given meanwhile.
 pub fn refer_page(setup: &Arc<Setup>) -> Screen {
-    let chosen = leptos::prelude::expect_context::<ReferralChoice>().get();
+    let chosen = app_state().choice.get();
     let mut html = Html::new();
     html.element("p", "wm-body", &t("refer.chosen"))
         .open("ul", &[("class", Some("wm-list wm-list--bullet"))]);

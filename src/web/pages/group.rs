@@ -13,9 +13,8 @@ use crate::core::route::Route;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, with_words};
-use crate::web::referral::ReferralChoice;
 use crate::web::router::{href, navigate};
-use crate::web::shortlist::Shortlist;
+use crate::web::state::{state as app_state, AppState};
 
 pub fn group_page(setup: &Arc<Setup>, id: &str) -> Screen {
     match setup.directory.find(id) {
@@ -47,8 +46,7 @@ fn group_markup(service: &Service, saved: bool) -> String {
 }
 
 fn group(service: &Service) -> Screen {
-    let choice = expect_context::<ReferralChoice>();
-    let shortlist = expect_context::<Shortlist>();
+    let AppState { choice, shortlist, .. } = app_state();
     // Drawn once: saving changes the button's words in place, so focus stays on it.
     let markup = group_markup(service, shortlist.contains(&service.id));
     let id = service.id.clone();

@@ -11,14 +11,13 @@ use crate::core::questions::NeedsProfile;
 use crate::core::ranking::{languages, rank, Filters};
 use crate::core::route::Route;
 use crate::core::schedule::LocalTime;
-use crate::web::answers::CheckState;
 use crate::web::browser::{event_form, form_values, unix_seconds};
 use crate::web::components::{event_target, focus_error_summary, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, tf, with_words};
 use crate::web::nearby::{locate_device, locate_postcode, LocateProblem, NearbyState, Origin};
 use crate::web::router::{base_path, href};
-use crate::web::shortlist::Shortlist;
+use crate::web::state::{state as app_state, AppState};
 
 const FILTER_FIELDS: [&str; 7] = ["free", "open_now", "step_free", "remote", "day", "time", "language"];
 
@@ -92,9 +91,7 @@ fn found(nearby: NearbyState, origin: Option<Origin>, problem: Option<String>) {
 
 pub fn results_page(setup: &Arc<Setup>) -> Screen {
     let setup = setup.clone();
-    let state = expect_context::<CheckState>();
-    let nearby = expect_context::<NearbyState>();
-    let shortlist = expect_context::<Shortlist>();
+    let AppState { check: state, nearby, shortlist, .. } = app_state();
     let set = &setup.questions;
     let profile = Arc::new(set.profile(&set.relevant_answers(&state.answers.get_untracked())));
     let on_search = {

@@ -11,11 +11,11 @@ use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, with_words};
 use crate::web::router::href;
-use crate::web::shortlist::Shortlist;
+use crate::web::state::state as app_state;
 
 pub fn shortlist_page(setup: &Arc<Setup>) -> Screen {
     let setup = setup.clone();
-    let shortlist = expect_context::<Shortlist>();
+    let shortlist = app_state().shortlist;
     let lede = t(if setup.config.kiosk.enabled { "shortlist.kiosk" } else { "shortlist.lede" });
     let saved = move || {
         let mut html = Html::new();

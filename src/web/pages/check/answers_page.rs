@@ -4,16 +4,16 @@ use leptos::prelude::*;
 
 use crate::core::markup::{answers_list, Html};
 use crate::core::route::Route;
-use crate::web::answers::CheckState;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::t;
 use crate::web::router::{base_path, href, redirect};
+use crate::web::state::state as app_state;
 
 /// "Check your answers": every question that applies, its answer, and a
 /// change link back to it.
 pub fn check_answers_page(setup: &Arc<Setup>) -> Screen {
-    let state = expect_context::<CheckState>();
+    let state = app_state().check;
     let set = &setup.questions;
     let answers = state.answers.get_untracked();
     if let Some(first) = set.first_unanswered(&answers) {

@@ -11,6 +11,7 @@ use crate::web::components::{focus_error_summary, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, tf};
 use crate::web::router::{href, navigate, redirect};
+use crate::web::state::state as app_state;
 
 /// `/check`: goes on to the first question.
 pub fn check_page(setup: &Arc<Setup>) -> Screen {
@@ -85,7 +86,7 @@ fn next_route(set: &QuestionSet, question: &str, state: CheckState) -> Route {
 // Inputs are left to the browser and read once on Continue; the markup comes
 // from `core::markup`. Redrawing after an error puts back exactly what was entered.
 fn question_form(setup: Arc<Setup>, index: usize) -> Screen {
-    let state = expect_context::<CheckState>();
+    let state = app_state().check;
     let question = &setup.questions.questions[index];
     let form = RwSignal::new(FormState {
         values: values_of(state.answers.get_untracked().get(&question.id)),
@@ -122,7 +123,7 @@ fn question_form(setup: Arc<Setup>, index: usize) -> Screen {
                     focus_error_summary();
                 }
                 Ok(answer) => {
-                    state.answers.update(|a| a.set(&question.id, answer));
+                    state.set(&question.id, answer);
                     navigate(next_route(&setup.questions, &question.id, state));
                 }
             }
