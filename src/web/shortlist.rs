@@ -27,8 +27,9 @@ impl Shortlist {
         Shortlist(RwSignal::new(saved.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()))
     }
 
+    /// Whether `id` is saved, without redrawing the caller when that changes.
     pub fn contains(&self, id: &str) -> bool {
-        self.0.with(|ids| ids.iter().any(|i| i == id))
+        self.0.with_untracked(|ids| ids.iter().any(|i| i == id))
     }
 
     /// Adds `id` if absent, else removes it; returns whether it is now saved.
