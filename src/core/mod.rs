@@ -17,5 +17,6 @@ pub mod questions;
 pub mod ranking;
 pub mod route;
 pub mod schedule;
+pub mod tiles;
 
 pub use field_error::FieldError;

@@ -187,29 +187,51 @@ pub fn rank<'a>(
     origin: Option<LatLon>,
     filters: &Filters,
 ) -> Vec<Ranked<'a>> {
-    let mut ranked: Vec<(f64, Ranked<'a>)> = services
-        .iter()
-        .filter(|s| passes(s, filters))
-        .filter_map(|service| {
-            let item = measure(service, profile, origin);
-            if item.fit <= 0.0 && !profile.needs.is_empty() {
-                return None;
-            }
-            let score = f64::from(item.fit.max(0.01)) / (1.0 + item.miles / HALF_FIT_MILES);
-            Some((score, item))
-        })
-        .collect();
-    // Insertion keeps directory order among equals and needs no sort code in the download.
-    let mut out: Vec<Ranked<'a>> = Vec::with_capacity(ranked.len());
-    let mut scores: Vec<f64> = Vec::with_capacity(ranked.len());
-    for (score, item) in ranked.drain(..) {
-        let at = scores
-            .iter()
-            .zip(&out)
-            .position(|(s, o)| *s < score || (*s == score && o.miles > item.miles))
-            .unwrap_or(out.len());
-        scores.insert(at, score);
-        out.insert(at, item);
+    rank_top(services, profile, origin, filters, usize::MAX).top
+}
+
+/// The best `limit` of the services that fit and pass the filters, and how
+/// many there were in all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranking<'a> {
+    pub total: usize,
+    pub top: Vec<Ranked<'a>>,
+}
+
+/// Like [`rank`], keeping only the best `limit`: a person reads the first
+/// few dozen, and keeping a short list is linear in the directory's size
+/// (a whole sort would be slower, and its code larger in the download).
+///
+/// ```
+/// use waymark::core::directory::Directory;
+/// use waymark::core::ranking::{rank_top, Filters};
+/// let dir = Directory::parse(include_str!("../../public/data/somerset-sample.json")).unwrap();
+/// let ranking = rank_top(&dir.services, &Default::default(), None, &Filters::default(), 5);
+/// assert_eq!((ranking.total, ranking.top.len()), (dir.services.len(), 5));
+/// ```
+pub fn rank_top<'a>(
+    services: &'a [Service],
+    profile: &NeedsProfile,
+    origin: Option<LatLon>,
+    filters: &Filters,
+    limit: usize,
+) -> Ranking<'a> {
+    let mut total = 0;
+    // Best first; equal scores keep the nearer first, then directory order.
+    let mut top: Vec<(f64, Ranked<'a>)> = Vec::new();
+    for service in services.iter().filter(|s| passes(s, filters)) {
+        let item = measure(service, profile, origin);
+        if item.fit <= 0.0 && !profile.needs.is_empty() {
+            continue;
+        }
+        total += 1;
+        let score = f64::from(item.fit.max(0.01)) / (1.0 + item.miles / HALF_FIT_MILES);
+        let beats = |(s, o): &(f64, Ranked)| *s < score || (*s == score && o.miles > item.miles);
+        let at = top.iter().position(beats).unwrap_or(top.len());
+        if at < limit {
+            top.insert(at, (score, item));
+            top.truncate(limit);
+        }
     }
-    out
+    Ranking { total, top: top.into_iter().map(|(_, item)| item).collect() }
 }

@@ -2,9 +2,12 @@
 //! pattern). Everything a newcomer needs goes through here, so a fresh machine
 //! gets the same tools, at the same versions, as CI.
 
+mod bench;
 mod budget;
 mod postcodes;
 mod run;
+mod synth;
+mod tiles;
 mod tools;
 
 use std::path::PathBuf;
@@ -15,7 +18,10 @@ const USAGE: &str = "usage: cargo xtask <command>
   test        run every test: native cargo tests, release build, size budget, browser tests
   build       release build into dist/ and report sizes
   size        report brotli sizes of dist/ and check the budget
-  postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open";
+  postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
+  tiles       split a directory file into area tiles: tiles <directory.json> <out-folder>
+  synth       write a synthetic national directory: synth <count> <out.json>
+  bench       report ranking time per query at 1,000, 10,000 and 100,000 services";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +31,9 @@ fn main() {
         Some("build") => build().and_then(|_| budget::check(&root().join("dist"))),
         Some("size") => budget::check(&root().join("dist")),
         Some("postcodes") => postcodes::run(&args[1..]),
+        Some("tiles") => tiles::run(&args[1..]),
+        Some("synth") => synth::run(&args[1..]),
+        Some("bench") => bench::run(),
         _ => Err(USAGE.to_string()),
     };
     if let Err(e) = result {

@@ -27,6 +27,51 @@ const MAX_DEPTH: usize = 128;
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
 impl Value {
+    /// This value as compact JSON text (for tools that rewrite data files).
+    /// Numbers are written with Rust's shortest round-trip form.
+    ///
+    /// ```
+    /// use waymark::core::json::parse_value;
+    /// let text = r#"{"a":[1,-2.5,"x\n\"y\""],"b":null,"c":true}"#;
+    /// assert_eq!(parse_value(text).unwrap().to_json(), text);
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => out.push_str(&n.to_string()),
+            Value::String(s) => write_json_string(out, s),
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_json(out);
+                }
+                out.push(']');
+            }
+            Value::Object(fields) => {
+                out.push('{');
+                for (i, (key, value)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_json_string(out, key);
+                    out.push(':');
+                    value.write_json(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
     /// Field `key` of an object (the first, if repeated).
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.as_object()?.iter().find(|(k, _)| k == key).map(|(_, v)| v)
@@ -330,4 +375,20 @@ impl Parser<'_> {
         value = if exponent < 0 { value / power } else { value * power };
         Ok(Value::Number(if negative { -value } else { value }))
     }
+}
+
+fn write_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }

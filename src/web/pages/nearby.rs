@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::markup::{error_summary, filters_form, needs_list, postcode_field, services_list, Html};
 use crate::core::postcode::PostcodeProblem;
 use crate::core::questions::NeedsProfile;
-use crate::core::ranking::{languages, rank, Filters};
+use crate::core::ranking::{languages, rank_top, Filters};
 use crate::core::route::Route;
 use crate::core::schedule::LocalTime;
 use crate::web::browser::{event_form, form_values, unix_seconds};
@@ -18,6 +18,9 @@ use crate::web::i18n::{t, tf, with_words};
 use crate::web::nearby::{locate_device, locate_postcode, LocateProblem, NearbyState, Origin};
 use crate::web::router::{base_path, href};
 use crate::web::state::{state as app_state, AppState};
+
+/// How many results are listed: more than anyone reads, few enough to draw at once.
+const SHOWN: usize = 50;
 
 const FILTER_FIELDS: [&str; 7] = ["free", "open_now", "step_free", "remote", "day", "time", "language"];
 
@@ -143,13 +146,16 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
         let profile = profile.clone();
         move || {
             let origin = nearby.search.with(|s| s.origin.as_ref().map(|o| o.at));
-            let ranked = rank(&setup.directory.services, &profile, origin, &nearby.filters.get());
-            let count = match ranked.len() {
+            let ranking = rank_top(&setup.directory.services, &profile, origin, &nearby.filters.get(), SHOWN);
+            let mut count = match ranking.total {
                 0 => t("nearby.none"),
                 1 => t("nearby.count_one"),
                 n => tf("nearby.count", &[("count", &n.to_string())]),
             };
-            (count, with_words(|tr| services_list(&ranked, tr, &base_path())))
+            if ranking.total > SHOWN {
+                count = tf("nearby.count_shown", &[("count", &count), ("shown", &SHOWN.to_string())]);
+            }
+            (count, with_words(|tr| services_list(&ranking.top, tr, &base_path())))
         }
     };
     let (count, list) = (ranked.clone(), ranked);

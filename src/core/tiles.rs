@@ -1,0 +1,68 @@
+//! The tiled directory: a national directory split into square-ish cells of
+//! 0.2° latitude by 0.3° longitude (about 14 by 13 miles in England), so a
+//! person's device fetches only the cell they are in and the eight around it,
+//! plus the services that are not tied to a place (online and phone).
+//!
+//! Files, under the configured folder: `index.json` (`{ "tiles": [...] }`,
+//! the cells that have services), `everywhere.json`, and `<row>_<col>.json`
+//! for each cell, each an ordinary Open Referral UK `{ "services": [...] }`.
+//! `cargo xtask tiles` writes them from one directory file.
+
+use crate::core::geo::LatLon;
+use crate::core::json::{parse, Node};
+use crate::core::FieldError;
+
+const CELL_LAT: f64 = 0.2;
+const CELL_LON: f64 = 0.3;
+
+/// The file of services that have no place (online, phone), always fetched.
+pub const EVERYWHERE: &str = "everywhere";
+
+/// The cell a position falls in, as its file name (without `.json`).
+///
+/// ```
+/// use waymark::core::geo::LatLon;
+/// use waymark::core::tiles::tile_of;
+/// assert_eq!(tile_of(LatLon::new(51.0158, -3.0783)), "255_-11");
+/// ```
+pub fn tile_of(at: LatLon) -> String {
+    let (row, col) = cell(at);
+    format!("{row}_{col}")
+}
+
+fn cell(at: LatLon) -> (i32, i32) {
+    ((at.lat / CELL_LAT).floor() as i32, (at.lon / CELL_LON).floor() as i32)
+}
+
+/// The cell at `at` and the eight around it: every place within at least
+/// one cell's width (about 13 miles) in any direction.
+///
+/// ```
+/// use waymark::core::geo::LatLon;
+/// use waymark::core::tiles::tiles_around;
+/// let around = tiles_around(LatLon::new(51.0158, -3.0783));
+/// assert_eq!(around.len(), 9);
+/// assert!(around.contains(&"254_-12".to_string()) && around.contains(&"256_-10".to_string()));
+/// ```
+pub fn tiles_around(at: LatLon) -> Vec<String> {
+    let (row, col) = cell(at);
+    let mut tiles = Vec::with_capacity(9);
+    for r in row - 1..=row + 1 {
+        for c in col - 1..=col + 1 {
+            tiles.push(format!("{r}_{c}"));
+        }
+    }
+    tiles
+}
+
+/// The cells listed in a tile index, `{ "tiles": ["255_-11", …] }`.
+///
+/// ```
+/// use waymark::core::tiles::read_index;
+/// assert_eq!(read_index(r#"{ "tiles": ["255_-11"] }"#).unwrap(), vec!["255_-11".to_string()]);
+/// assert!(read_index(r#"{ "tiles": 3 }"#).is_err());
+/// ```
+pub fn read_index(text: &str) -> Result<Vec<String>, FieldError> {
+    let doc = parse(text)?;
+    Node::root(&doc).each("tiles", |t| t.as_str().map(str::to_string))
+}

@@ -1,0 +1,77 @@
+//! `cargo xtask bench`: how long ranking takes per query, natively, for
+//! synthetic national directories of 1,000, 10,000 and 100,000 services:
+//! over the whole directory, and over the tiles a person's device would
+//! hold (their cell and the eight around it, plus online and phone
+//! services). A report, not a test: timings depend on the machine.
+
+use std::time::{Duration, Instant};
+
+use waymark::core::directory::Directory;
+use waymark::core::geo::LatLon;
+use waymark::core::questions::{Answer, Answers, QuestionSet};
+use waymark::core::ranking::{rank_top, Filters};
+use waymark::core::tiles::{tile_of, tiles_around};
+
+/// As many as the results page lists.
+const SHOWN: usize = 50;
+
+/// Milliseconds per call of `f`, over at least half a second of calls.
+fn per_call(mut f: impl FnMut() -> usize) -> f64 {
+    let start = Instant::now();
+    let mut calls = 0u32;
+    let mut sink = 0;
+    while calls < 3 || start.elapsed() < Duration::from_millis(500) {
+        sink += f();
+        calls += 1;
+    }
+    std::hint::black_box(sink);
+    start.elapsed().as_secs_f64() * 1000.0 / f64::from(calls)
+}
+
+pub fn run() -> Result<(), String> {
+    if cfg!(debug_assertions) {
+        // Timings of a debug build mean nothing: run again as a release build.
+        return crate::run::command(
+            "cargo",
+            &["run", "--release", "--quiet", "-p", "xtask", "--", "bench"],
+            &crate::root(),
+        );
+    }
+    let root = crate::root();
+    let set = QuestionSet::parse(
+        &std::fs::read_to_string(root.join("public/questions/default.json")).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    let mut answers = Answers::default();
+    answers.set("topics", Some(Answer::Choices(vec!["loneliness".into(), "getting-active".into()])));
+    let profile = set.profile(&answers);
+    let taunton = LatLon::new(51.0158, -3.0783);
+    let filtered = Filters { free_only: true, days: vec![1], ..Filters::default() };
+    let districts = crate::synth::districts(&root)?;
+    let around = tiles_around(taunton);
+    println!("Ranking per query near TA1 2BX (loneliness and getting active; best {SHOWN} kept), native release build:\n");
+    println!("| services | parse | whole directory | whole, free on Tuesdays | local tiles (services) | local tiles, filtered |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    for count in [1_000, 10_000, 100_000] {
+        let text = crate::synth::directory(count, &districts).to_json();
+        let started = Instant::now();
+        let directory = Directory::parse(&text).map_err(|e| e.to_string())?;
+        let parse_ms = started.elapsed().as_secs_f64() * 1000.0;
+        let local: Vec<_> = directory
+            .services
+            .iter()
+            .filter(|s| s.locations.iter().filter_map(|l| l.at).all(|at| around.contains(&tile_of(at))))
+            .cloned()
+            .collect();
+        let all = &directory.services;
+        let whole = per_call(|| rank_top(all, &profile, Some(taunton), &Filters::default(), SHOWN).total);
+        let whole_filtered = per_call(|| rank_top(all, &profile, Some(taunton), &filtered, SHOWN).total);
+        let tiled = per_call(|| rank_top(&local, &profile, Some(taunton), &Filters::default(), SHOWN).total);
+        let tiled_filtered = per_call(|| rank_top(&local, &profile, Some(taunton), &filtered, SHOWN).total);
+        println!(
+            "| {count} | {parse_ms:.0} ms | {whole:.2} ms | {whole_filtered:.2} ms | {tiled:.3} ms ({}) | {tiled_filtered:.3} ms |",
+            local.len()
+        );
+    }
+    Ok(())
+}

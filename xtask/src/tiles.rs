@@ -1,0 +1,89 @@
+//! `cargo xtask tiles <directory.json> <out-folder>`: splits one Open
+//! Referral UK directory file into the tiled format `core::tiles` reads:
+//! one file per cell with services, `everywhere.json` for services with no
+//! place, and `index.json` listing the cells. A service meeting in several
+//! cells is written to each.
+
+use std::path::Path;
+
+use waymark::core::directory::Directory;
+use waymark::core::json::{parse_value, Value};
+use waymark::core::tiles::{tile_of, EVERYWHERE};
+
+/// The services of a directory document, as the document lists them.
+fn service_values(doc: Value) -> Result<Vec<Value>, String> {
+    let list = match doc {
+        Value::Array(items) => items,
+        Value::Object(fields) => fields
+            .into_iter()
+            .find(|(k, _)| k == "services" || k == "contents")
+            .and_then(|(_, v)| match v {
+                Value::Array(items) => Some(items),
+                _ => None,
+            })
+            .ok_or("the file has no \"services\" list")?,
+        _ => return Err("the file is not a directory".into()),
+    };
+    Ok(list)
+}
+
+/// Tiles for a directory's text: (tile name, services) in first-seen order.
+pub fn split(text: &str) -> Result<Vec<(String, Vec<Value>)>, String> {
+    let doc =
+        parse_value(text).map_err(|e| format!("line {}, column {}: {}", e.line, e.column, e.message))?;
+    let mut tiles: Vec<(String, Vec<Value>)> = Vec::new();
+    for value in service_values(doc)? {
+        // Read each service as the widget will, so hidden and broken ones stay out.
+        let one = Directory::parse(&format!("[{}]", value.to_json())).map_err(|e| e.to_string())?;
+        let Some(service) = one.services.first() else { continue };
+        let mut names: Vec<String> = service.locations.iter().filter_map(|l| l.at).map(tile_of).collect();
+        names.dedup();
+        if names.is_empty() {
+            names.push(EVERYWHERE.to_string());
+        }
+        for name in names {
+            match tiles.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, list)) => list.push(value.clone()),
+                None => tiles.push((name, vec![value.clone()])),
+            }
+        }
+    }
+    Ok(tiles)
+}
+
+fn services_document(services: Vec<Value>) -> String {
+    Value::Object(vec![("services".to_string(), Value::Array(services))]).to_json()
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let (Some(input), Some(out)) = (args.first(), args.get(1)) else {
+        return Err("usage: cargo xtask tiles <directory.json> <out-folder>".into());
+    };
+    let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
+    let tiles = split(&text).map_err(|e| format!("{input}: {e}"))?;
+    let out = Path::new(out);
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let write = |name: &str, text: String| {
+        let file = out.join(format!("{name}.json"));
+        std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))
+    };
+    let mut index = Vec::new();
+    let mut largest = 0;
+    let mut has_everywhere = false;
+    for (name, services) in tiles {
+        largest = largest.max(services.len());
+        if name == EVERYWHERE {
+            has_everywhere = true;
+        } else {
+            index.push(Value::String(name.clone()));
+        }
+        write(&name, services_document(services))?;
+    }
+    if !has_everywhere {
+        write(EVERYWHERE, services_document(Vec::new()))?;
+    }
+    let count = index.len();
+    write("index", Value::Object(vec![("tiles".to_string(), Value::Array(index))]).to_json())?;
+    println!("wrote {count} tiles (largest: {largest} services) and everywhere.json to {}", out.display());
+    Ok(())
+}
