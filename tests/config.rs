@@ -133,3 +133,23 @@ fn a_section_of_the_wrong_shape_is_named() {
     assert_eq!(err.field, "");
     assert!(err.problem.contains("must be an object"), "{err}");
 }
+
+#[test]
+fn a_directory_is_one_file_or_a_folder_of_tiles_never_both() {
+    let config_with = |directory: &str| {
+        format!(
+            r#"{{ "organisation": {{ "name": "Test Org", "phone": "01823 000000" }},
+                 "referral": {{ "endpoint": "https://example.org/r" }}, "directory": {directory} }}"#
+        )
+    };
+    let tiled = Config::parse(&config_with(r#"{ "tiles": "data/tiles/" }"#)).unwrap();
+    assert!(tiled.directory.tiled);
+    assert_eq!(tiled.directory.url, "data/tiles/");
+    for bad in [r#"{ "url": "a.json", "tiles": "t/" }"#, "{}"] {
+        let err = Config::parse(&config_with(bad)).unwrap_err();
+        assert_eq!(err.field, "directory");
+        assert!(err.problem.contains("either \"url\""), "{}", err.problem);
+    }
+    let err = Config::parse(&config_with(r#"{ "tiles": "http://elsewhere.example/tiles/" }"#)).unwrap_err();
+    assert_eq!(err.field, "directory.tiles");
+}

@@ -69,10 +69,13 @@ pub enum ReferralFormat {
     Mailto,
 }
 
-/// Where the Open Referral UK directory file is.
+/// Where the Open Referral UK directory is: one file (`url`), or a folder
+/// of area tiles (`tiles`, see `core::tiles`) for large directories.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DirectorySource {
+    /// The file, or with `tiled` the folder (ending in `/`).
     pub url: String,
+    pub tiled: bool,
     /// Only show services of this organisation id (for a charity's own site).
     pub organisation_id: Option<String>,
 }
@@ -224,8 +227,17 @@ impl Config {
             })
         })?;
         let directory = top.object("directory", |d| {
-            d.only_fields(&["url", "organisation_id"])?;
-            Ok(DirectorySource { url: d.req_str("url")?, organisation_id: d.opt_str("organisation_id")? })
+            d.only_fields(&["url", "tiles", "organisation_id"])?;
+            let (url, tiled) = match (d.opt_str("url")?, d.opt_str("tiles")?) {
+                (Some(url), None) => (url, false),
+                (None, Some(folder)) => (folder, true),
+                _ => {
+                    return Err(d.error(
+                        "needs either \"url\" (one directory file) or \"tiles\" (a folder of area tiles)",
+                    ))
+                }
+            };
+            Ok(DirectorySource { url, tiled, organisation_id: d.opt_str("organisation_id")? })
         })?;
         let url_only = |n: Node| {
             n.only_fields(&["url"])?;
@@ -283,7 +295,8 @@ impl Config {
         if !(3..=120).contains(&self.referral.timeout_seconds) {
             return Err(FieldError::new("referral.timeout_seconds", "must be between 3 and 120"));
         }
-        require_relative_or_https("directory.url", &self.directory.url)?;
+        let directory_field = if self.directory.tiled { "directory.tiles" } else { "directory.url" };
+        require_relative_or_https(directory_field, &self.directory.url)?;
         require_relative_or_https("postcodes.url", &self.postcodes.url)?;
         require_relative_or_https("questions.url", &self.questions.url)?;
         require_web_address("quick_exit_url", &self.quick_exit_url)?;

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::core::config::{is_safe_config_override, Config};
 use crate::core::directory::Directory;
 use crate::core::questions::QuestionSet;
+use crate::core::tiles::{read_index, EVERYWHERE};
 use crate::core::FieldError;
 use crate::web::fetch::fetch_text;
 use crate::web::i18n::load_translations;
@@ -24,7 +25,11 @@ pub struct LoadProblem {
 pub struct Setup {
     pub config: Config,
     pub questions: QuestionSet,
+    /// The whole directory from one file; empty for a tiled one, whose
+    /// services `web::directory` holds.
     pub directory: Directory,
+    /// For a tiled directory, the area tiles there are (see `web::directory`).
+    pub tiles: Vec<String>,
 }
 
 pub type SetupResult = Result<Arc<Setup>, LoadProblem>;
@@ -82,12 +87,21 @@ pub async fn load_setup() -> SetupResult {
     apply_to_page(&config);
     let file = config.questions.url.clone();
     let questions = QuestionSet::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
-    let file = config.directory.url.clone();
-    let directory = Directory::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
+    let mut tiles = Vec::new();
+    let mut file = config.directory.url.clone();
+    if config.directory.tiled {
+        let index = format!("{file}index.json");
+        tiles = read_index(&fetch_file(&index).await?).map_err(|e| named(&index, e))?;
+        file = format!("{file}{EVERYWHERE}.json");
+    }
+    let mut directory = Directory::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
     for warning in &directory.warnings {
         leptos::logging::warn!("{file}: {warning}");
     }
-    Ok(Arc::new(Setup { config, questions, directory }))
+    if config.directory.tiled {
+        crate::web::directory::hold(std::mem::take(&mut directory.services));
+    }
+    Ok(Arc::new(Setup { config, questions, directory, tiles }))
 }
 
 /// Which config file to read: `?config=/path.json` on this site, or `config.json`.

@@ -13,6 +13,7 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 mod browser;
 mod components;
 mod config;
+mod directory;
 mod fetch;
 mod i18n;
 mod nearby;

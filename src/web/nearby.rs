@@ -35,11 +35,17 @@ pub struct Search {
 pub struct NearbyState {
     pub search: RwSignal<Search>,
     pub filters: RwSignal<Filters>,
+    /// The directory tiles fetched so far (see `web::directory`).
+    pub tiles: RwSignal<Vec<String>>,
 }
 
 impl NearbyState {
     pub fn new() -> Self {
-        NearbyState { search: RwSignal::new(Search::default()), filters: RwSignal::new(Filters::default()) }
+        NearbyState {
+            search: RwSignal::new(Search::default()),
+            filters: RwSignal::new(Filters::default()),
+            tiles: RwSignal::new(Vec::new()),
+        }
     }
 }
 

@@ -169,3 +169,19 @@ test('"use my location" finds groups near the device, and says so when refused',
   );
   await refusing.close();
 });
+
+test('a tiled directory fetches only the tiles around the person', async ({ page, requests }) => {
+  await page.goto('/?config=/__fixtures/config-tiled.json');
+  await page.getByRole('button', { name: 'Start now' }).waitFor();
+  // Before a search only the index and the place-less services are fetched.
+  expect(requests.filter((url) => /\/data\/tiles\/\d/.test(url))).toEqual([]);
+  await checkToSuggestions(page, LONELY_AND_ACTIVE, '/?config=/__fixtures/config-tiled.json');
+  await searchNear(page, 'TA1 2BX');
+  await expect(cards(page).first().getByRole('heading', { level: 3 })).toHaveText('Taunton Riverside Health Walk');
+  await expect(cards(page).filter({ hasText: 'Somerset Telephone Befriending' })).toContainText('No need to travel');
+  const tiles = requests.filter((url) => /\/data\/tiles\/.+\.json$/.test(url)).map((url) => url.split('/').pop());
+  expect(tiles).toContain('255_-11.json');
+  // Bath and Frome are in a tile more than one cell away: not fetched.
+  expect(tiles).not.toContain('256_-8.json');
+  await expect(cards(page).filter({ hasText: 'Bath Parks Health Walk' })).toHaveCount(0);
+});

@@ -23,14 +23,14 @@ export async function checkStraightToSuggestions(page, topics) {
  *  answer to any follow-up question (for loneliness, "Often or always" to
  *  "How often do you feel lonely?"), says it is for "Me", and opens the
  *  suggestions. */
-export async function checkToSuggestions(page, topics) {
+export async function checkToSuggestions(page, topics, start = '/') {
   const heading = page.getByRole('heading', { level: 1 });
   const next = async () => {
     const before = await heading.textContent();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(heading).not.toHaveText(before);
   };
-  await page.goto('/');
+  await page.goto(start);
   await page.getByRole('button', { name: 'Start now' }).click();
   await page.getByLabel('No', { exact: true }).check();
   await next();

@@ -87,3 +87,37 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("wrote {count} tiles (largest: {largest} services) and everywhere.json to {}", out.display());
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committed_sample_tiles_match_the_sample_directory() {
+        let root = crate::root();
+        let sample = std::fs::read_to_string(root.join("public/data/somerset-sample.json")).unwrap();
+        let tiles = split(&sample).unwrap();
+        let folder = root.join("public/data/tiles");
+        for (name, services) in &tiles {
+            let committed = std::fs::read_to_string(folder.join(format!("{name}.json"))).unwrap();
+            assert_eq!(committed, services_document(services.clone()), "{name}.json is out of date: run cargo xtask tiles public/data/somerset-sample.json public/data/tiles");
+        }
+        let index = std::fs::read_to_string(folder.join("index.json")).unwrap();
+        let listed = waymark::core::tiles::read_index(&index).unwrap();
+        assert_eq!(listed.len(), tiles.iter().filter(|(n, _)| n != EVERYWHERE).count());
+    }
+
+    #[test]
+    fn services_go_to_the_cell_they_meet_in_and_placeless_ones_everywhere() {
+        let tiles = split(
+            r#"{ "services": [
+              { "id": "a", "name": "Taunton walk", "service_at_locations": [ { "location": { "latitude": 51.01, "longitude": -3.1 } } ] },
+              { "id": "b", "name": "Phone line" },
+              { "id": "c", "name": "Closed", "status": "inactive" }
+            ] }"#,
+        )
+        .unwrap();
+        let names: Vec<(&str, usize)> = tiles.iter().map(|(n, s)| (n.as_str(), s.len())).collect();
+        assert_eq!(names, vec![("255_-11", 1), (EVERYWHERE, 1)]);
+    }
+}

@@ -7,6 +7,7 @@ use crate::core::markup::Html;
 use crate::core::route::Route;
 use crate::web::components::Screen;
 use crate::web::config::{LoadProblem, Setup};
+use crate::web::directory::with_services;
 use crate::web::i18n::{t, tf};
 use crate::web::router::href;
 use crate::web::state::state as app_state;
@@ -88,16 +89,18 @@ pub fn refer_page(setup: &Arc<Setup>) -> Screen {
     let mut html = Html::new();
     html.element("p", "wm-body", &t("refer.chosen"))
         .open("ul", &[("class", Some("wm-list wm-list--bullet"))]);
-    for service in chosen.services.iter().filter_map(|id| setup.directory.find(id)) {
-        let mentor = service.mentors.iter().find(|m| chosen.mentor.as_ref() == Some(&m.id));
-        let line = match mentor {
-            Some(mentor) => {
-                tf("refer.with_mentor", &[("service", &service.name), ("mentor", &mentor.first_name)])
-            }
-            None => service.name.clone(),
-        };
-        html.element("li", "", &line);
-    }
+    with_services(setup, |all| {
+        for service in chosen.services.iter().filter_map(|id| all.iter().find(|s| &s.id == id)) {
+            let mentor = service.mentors.iter().find(|m| chosen.mentor.as_ref() == Some(&m.id));
+            let line = match mentor {
+                Some(mentor) => {
+                    tf("refer.with_mentor", &[("service", &service.name), ("mentor", &mentor.first_name)])
+                }
+                None => service.name.clone(),
+            };
+            html.element("li", "", &line);
+        }
+    });
     html.close("ul").element("p", "wm-body", &t("coming_soon.body"));
     let organisation = &setup.config.organisation;
     let call = tf("refer.call", &[("organisation", &organisation.name), ("phone", &organisation.phone)]);

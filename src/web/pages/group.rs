@@ -12,15 +12,16 @@ use crate::core::qr::qr_svg;
 use crate::core::route::Route;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
+use crate::web::directory::with_services;
 use crate::web::i18n::{t, with_words};
 use crate::web::router::{href, navigate};
 use crate::web::state::{state as app_state, AppState};
 
 pub fn group_page(setup: &Arc<Setup>, id: &str) -> Screen {
-    match setup.directory.find(id) {
+    with_services(setup, |services| match services.iter().find(|s| s.id == id) {
         Some(service) => group(service),
         None => crate::web::pages::short_page("not_found.title", "group.not_found"),
-    }
+    })
 }
 
 fn save_text(saved: bool) -> String {

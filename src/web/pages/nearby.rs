@@ -14,6 +14,7 @@ use crate::core::schedule::LocalTime;
 use crate::web::browser::{event_form, form_values, unix_seconds};
 use crate::web::components::{event_target, focus_error_summary, Screen};
 use crate::web::config::Setup;
+use crate::web::directory::{load_tiles_around, with_services};
 use crate::web::i18n::{t, tf, with_words};
 use crate::web::nearby::{locate_device, locate_postcode, LocateProblem, NearbyState, Origin};
 use crate::web::router::{base_path, href};
@@ -79,8 +80,12 @@ fn top_markup(setup: &Setup, profile: &NeedsProfile, nearby: NearbyState, saved:
     html.finish()
 }
 
-fn found(nearby: NearbyState, origin: Option<Origin>, problem: Option<String>) {
+fn found(setup: &Arc<Setup>, nearby: NearbyState, origin: Option<Origin>, problem: Option<String>) {
     let failed = problem.is_some();
+    if let Some(at) = origin.as_ref().map(|o| o.at) {
+        let setup = setup.clone();
+        leptos::task::spawn_local(async move { load_tiles_around(&setup, at).await });
+    }
     nearby.search.update(|s| {
         s.problem = problem;
         if origin.is_some() {
@@ -107,14 +112,15 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
                 let setup = setup.clone();
                 leptos::task::spawn_local(async move {
                     match locate_postcode(&typed, &setup.config.postcodes.url).await {
-                        Ok(origin) => found(nearby, Some(origin), None),
-                        Err(why) => found(nearby, None, Some(problem_text(why, &typed, &setup))),
+                        Ok(origin) => found(&setup, nearby, Some(origin), None),
+                        Err(why) => found(&setup, nearby, None, Some(problem_text(why, &typed, &setup))),
                     }
                 });
             } else if ev.type_() == "click" && event_target(ev, "[data-action=locate]").is_some() {
+                let setup = setup.clone();
                 locate_device(move |at| match at {
-                    Some(at) => found(nearby, Some(Origin { at, postcode: None }), None),
-                    None => found(nearby, None, Some(t("nearby.location_refused"))),
+                    Some(at) => found(&setup, nearby, Some(Origin { at, postcode: None }), None),
+                    None => found(&setup, nearby, None, Some(t("nearby.location_refused"))),
                 });
             }
         })
@@ -136,7 +142,7 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
     let filters = {
         let setup = setup.clone();
         Arc::new(move || {
-            let languages = languages(&setup.directory.services);
+            let languages = with_services(&setup, languages);
             let fields = with_words(|tr| filters_form(&nearby.filters.get_untracked(), &languages, tr));
             format!(r#"<form class="wm-filters" novalidate>{fields}</form>"#)
         })
@@ -146,16 +152,19 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
         let profile = profile.clone();
         move || {
             let origin = nearby.search.with(|s| s.origin.as_ref().map(|o| o.at));
-            let ranking = rank_top(&setup.directory.services, &profile, origin, &nearby.filters.get(), SHOWN);
-            let mut count = match ranking.total {
-                0 => t("nearby.none"),
-                1 => t("nearby.count_one"),
-                n => tf("nearby.count", &[("count", &n.to_string())]),
-            };
-            if ranking.total > SHOWN {
-                count = tf("nearby.count_shown", &[("count", &count), ("shown", &SHOWN.to_string())]);
-            }
-            (count, with_words(|tr| services_list(&ranking.top, tr, &base_path())))
+            let filters = nearby.filters.get();
+            with_services(&setup, |services| {
+                let ranking = rank_top(services, &profile, origin, &filters, SHOWN);
+                let mut count = match ranking.total {
+                    0 => t("nearby.none"),
+                    1 => t("nearby.count_one"),
+                    n => tf("nearby.count", &[("count", &n.to_string())]),
+                };
+                if ranking.total > SHOWN {
+                    count = tf("nearby.count_shown", &[("count", &count), ("shown", &SHOWN.to_string())]);
+                }
+                (count, with_words(|tr| services_list(&ranking.top, tr, &base_path())))
+            })
         }
     };
     let (count, list) = (ranked.clone(), ranked);

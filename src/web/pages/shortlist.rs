@@ -9,6 +9,7 @@ use crate::core::markup::{service_details, Html};
 use crate::core::route::Route;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
+use crate::web::directory::with_services;
 use crate::web::i18n::{t, with_words};
 use crate::web::router::href;
 use crate::web::state::state as app_state;
@@ -20,21 +21,23 @@ pub fn shortlist_page(setup: &Arc<Setup>) -> Screen {
     let saved = move || {
         let mut html = Html::new();
         let ids = shortlist.0.get();
-        let services: Vec<_> = ids.iter().filter_map(|id| setup.directory.find(id)).collect();
-        if services.is_empty() {
-            html.element("p", "wm-body", &t("shortlist.empty"));
-        }
-        for service in services {
-            html.open("section", &[("class", Some("wm-card wm-shortlist__item"))]);
-            html.open("h2", &[("class", Some("wm-heading-m"))]);
-            html.open("a", &[("href", Some(&href(&Route::Group(service.id.clone()))))]);
-            html.text(&service.name).close("a").close("h2");
-            if let Some(organisation) = &service.organisation {
-                html.element("p", "wm-caption", organisation);
+        with_services(&setup, |all| {
+            let services: Vec<_> = ids.iter().filter_map(|id| all.iter().find(|s| &s.id == id)).collect();
+            if services.is_empty() {
+                html.element("p", "wm-body", &t("shortlist.empty"));
             }
-            with_words(|tr| html.raw(&service_details(service, tr, false)));
-            html.close("section");
-        }
+            for service in &services {
+                html.open("section", &[("class", Some("wm-card wm-shortlist__item"))]);
+                html.open("h2", &[("class", Some("wm-heading-m"))]);
+                html.open("a", &[("href", Some(&href(&Route::Group(service.id.clone()))))]);
+                html.text(&service.name).close("a").close("h2");
+                if let Some(organisation) = &service.organisation {
+                    html.element("p", "wm-caption", organisation);
+                }
+                with_words(|tr| html.raw(&service_details(service, tr, false)));
+                html.close("section");
+            }
+        });
         html.finish()
     };
     let on_click = Arc::new(|ev: &web_sys::Event| {

@@ -1,0 +1,67 @@
+//! The directory services the widget holds right now. For one directory
+//! file that is all of it, from the set-up; for a tiled directory it is the
+//! services with no place plus the area tiles around where the person is
+//! looking, fetched on demand and kept for the visit.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+
+use crate::core::directory::{Directory, Service};
+use crate::core::geo::LatLon;
+use crate::core::tiles::tiles_around;
+use crate::web::config::Setup;
+use crate::web::fetch::fetch_text;
+use crate::web::state::state;
+
+thread_local! {
+    // With a tiled directory, every service fetched so far, the place-less
+    // ones first; `None` for a single-file directory.
+    static LOADED: RefCell<Option<Vec<Service>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the services held now. Reading this in a reactive closure
+/// redraws it when more tiles arrive.
+pub fn with_services<R>(setup: &Setup, f: impl FnOnce(&[Service]) -> R) -> R {
+    state().nearby.tiles.track();
+    LOADED.with(|loaded| match &*loaded.borrow() {
+        Some(services) => f(services),
+        None => f(&setup.directory.services),
+    })
+}
+
+/// Holds a tiled directory's services with no place, from the set-up.
+pub fn hold(services: Vec<Service>) {
+    LOADED.with(|loaded| *loaded.borrow_mut() = Some(services));
+}
+
+/// Fetches the tiles around `at` not yet held (none for a single-file directory).
+pub async fn load_tiles_around(setup: &Setup, at: LatLon) {
+    let tiles = state().nearby.tiles;
+    let wanted: Vec<String> = tiles_around(at)
+        .into_iter()
+        .filter(|t| setup.tiles.contains(t) && !tiles.with_untracked(|held| held.contains(t)))
+        .collect();
+    for tile in wanted {
+        let file = format!("{}{tile}.json", setup.config.directory.url);
+        // A tile that cannot be read leaves a gap in the list, not an error page.
+        let Ok(directory) = fetch_text(&file).await.map(|text| Directory::parse(&text)) else {
+            leptos::logging::warn!("{file}: could not be fetched");
+            continue;
+        };
+        match directory {
+            Ok(directory) => LOADED.with(|loaded| {
+                let mut loaded = loaded.borrow_mut();
+                let services = loaded.get_or_insert_with(Vec::new);
+                for service in directory.services {
+                    // A group meeting in two areas is in both tiles; keep it once.
+                    if !services.iter().any(|s| s.id == service.id) {
+                        services.push(service);
+                    }
+                }
+            }),
+            Err(e) => leptos::logging::warn!("{file}: {e}"),
+        }
+        tiles.update(|held| held.push(tile));
+    }
+}
