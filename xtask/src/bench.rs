@@ -49,11 +49,15 @@ pub fn run() -> Result<(), String> {
     let filtered = Filters { free_only: true, days: vec![1], ..Filters::default() };
     let districts = crate::synth::districts(&root)?;
     let around = tiles_around(taunton);
+    let bench_web = root.join("target/bench-web");
+    std::fs::create_dir_all(&bench_web).map_err(|e| e.to_string())?;
     println!("Ranking per query near TA1 2BX (loneliness and getting active; best {SHOWN} kept), native release build:\n");
     println!("| services | parse | whole directory | whole, free on Tuesdays | local tiles (services) | local tiles, filtered |");
     println!("|---:|---:|---:|---:|---:|---:|");
     for count in [1_000, 10_000, 100_000] {
         let text = crate::synth::directory(count, &districts).to_json();
+        let file = bench_web.join(format!("synthetic-{count}.json"));
+        std::fs::write(&file, &text).map_err(|e| format!("{}: {e}", file.display()))?;
         let started = Instant::now();
         let directory = Directory::parse(&text).map_err(|e| e.to_string())?;
         let parse_ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -73,5 +77,35 @@ pub fn run() -> Result<(), String> {
             local.len()
         );
     }
-    Ok(())
+    browser(&bench_web)
+}
+
+/// The same measurements in WebAssembly, in Chromium with the CPU slowed 4×.
+fn browser(folder: &std::path::Path) -> Result<(), String> {
+    crate::tools::ensure_all()?;
+    let root = crate::root();
+    crate::run::step("Building the browser benchmark (src/bin/bench.rs)");
+    crate::run::command(
+        "cargo",
+        &["build", "--release", "--target", "wasm32-unknown-unknown", "--bin", "bench"],
+        &root,
+    )?;
+    let wasm = root.join("target/wasm32-unknown-unknown/release/bench.wasm");
+    let out = folder.to_string_lossy().to_string();
+    crate::run::command(
+        "wasm-bindgen",
+        &["--target", "web", "--no-typescript", "--out-dir", &out, &wasm.to_string_lossy()],
+        &root,
+    )?;
+    std::fs::copy(root.join("public/questions/default.json"), folder.join("questions.json"))
+        .map_err(|e| e.to_string())?;
+    std::fs::write(
+        folder.join("index.html"),
+        "<!doctype html><title>Waymark ranking benchmark</title><body>starting…\n         <script type=\"module\">import init from './bench.js'; init();</script>",
+    )
+    .map_err(|e| e.to_string())?;
+    println!("\nThe same in the browser: WebAssembly in Chromium, CPU slowed 4× (Lighthouse's mobile setting):\n");
+    println!("| services | parse | whole directory | whole, free on Tuesdays | local tiles (services) | local tiles, filtered |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    crate::run::node_script("support/bench.mjs", &[("WAYMARK_DIST", &out)])
 }

@@ -73,3 +73,18 @@ pub fn browser_tests() -> Result<(), String> {
         Err("browser tests failed (see the Playwright report above)".into())
     }
 }
+
+/// Runs a Node script from tests/ (where the npm tools are) with extra environment.
+pub fn node_script(script: &str, env: &[(&str, &str)]) -> Result<(), String> {
+    let mut node = Command::new("node");
+    node.arg(script).current_dir(root().join("tests")).env("PATH", tool_path());
+    for (key, value) in env {
+        node.env(key, value);
+    }
+    let status = node.status().map_err(|e| format!("could not start node: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`node {script}` failed ({status})"))
+    }
+}
