@@ -110,3 +110,45 @@ fn each_filter_narrows_the_list_correctly() {
     let walk = dir.services.iter().find(|s| s.name == "Taunton Riverside Health Walk").unwrap();
     assert!(passes(walk, &Filters { open_at: Some(tuesday), ..Default::default() }));
 }
+
+#[test]
+fn keeping_the_best_few_gives_the_same_order_as_ranking_everything() {
+    let dir = directory();
+    let needs = profile(&["loneliness", "getting-active"], true);
+    let at = Some(locate("TA1 2BX"));
+    let all = rank(&dir.services, &needs, at, &Filters::default());
+    let top = waymark::core::ranking::rank_top(&dir.services, &needs, at, &Filters::default(), 5);
+    assert_eq!(top.total, all.len());
+    let names =
+        |r: &[waymark::core::ranking::Ranked]| r.iter().map(|r| r.service.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&top.top), names(&all[..5]));
+}
+
+#[test]
+fn the_filter_form_reads_every_field_and_ignores_nonsense() {
+    let now = LocalTime::uk(1_796_126_400);
+    let form = |pairs: &[(&str, &str)]| {
+        Filters::from_form(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())), now)
+    };
+    let all = form(&[
+        ("free", "yes"),
+        ("open_now", "yes"),
+        ("step_free", "yes"),
+        ("remote", "yes"),
+        ("day", "4"),
+        ("time", "afternoon"),
+        ("language", " Polish "),
+    ]);
+    assert!(all.free_only && all.step_free && all.remote_only);
+    assert_eq!(all.open_at, Some(now));
+    assert_eq!(all.days, vec![4]);
+    assert_eq!(all.time_of_day, Some(TimeOfDay::Afternoon));
+    assert_eq!(all.language.as_deref(), Some("Polish"));
+    assert_eq!(form(&[("day", "9"), ("time", "noonish"), ("free", "no"), ("day", "")]), Filters::default());
+}
+
+#[test]
+fn the_language_choices_are_those_offered_other_than_english_once_each() {
+    let languages = waymark::core::ranking::languages(&directory().services);
+    assert_eq!(languages, vec!["Polish", "Portuguese", "Bengali", "British Sign Language"]);
+}

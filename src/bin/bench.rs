@@ -25,7 +25,8 @@ mod browser {
 
     async fn fetch(url: &str) -> String {
         let window = web_sys::window().unwrap();
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.unwrap().unchecked_into();
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str(url)).await.unwrap().unchecked_into();
         JsFuture::from(response.text().unwrap()).await.unwrap().as_string().unwrap()
     }
 
@@ -74,8 +75,10 @@ mod browser {
             let all = &directory.services;
             let whole = per_call(|| rank_top(all, &profile, Some(taunton), &Filters::default(), SHOWN).total);
             let whole_filtered = per_call(|| rank_top(all, &profile, Some(taunton), &filtered, SHOWN).total);
-            let tiled = per_call(|| rank_top(&local, &profile, Some(taunton), &Filters::default(), SHOWN).total);
-            let tiled_filtered = per_call(|| rank_top(&local, &profile, Some(taunton), &filtered, SHOWN).total);
+            let tiled =
+                per_call(|| rank_top(&local, &profile, Some(taunton), &Filters::default(), SHOWN).total);
+            let tiled_filtered =
+                per_call(|| rank_top(&local, &profile, Some(taunton), &filtered, SHOWN).total);
             table.push_str(&format!(
                 "| {count} | {parse:.0} ms | {whole:.2} ms | {whole_filtered:.2} ms | {tiled:.3} ms ({}) | {tiled_filtered:.3} ms |\n",
                 local.len()

@@ -94,7 +94,7 @@ impl QrCode {
         for (i, &x) in centres.iter().enumerate() {
             for (j, &y) in centres.iter().enumerate() {
                 // Not where the finder patterns are.
-                if (i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0) {
+                if (i == 0 && (j == 0 || j == last)) || (i == last && j == 0) {
                     continue;
                 }
                 for dy in -2i32..=2 {

@@ -104,7 +104,9 @@ fn browser(folder: &std::path::Path) -> Result<(), String> {
         "<!doctype html><title>Waymark ranking benchmark</title><body>starting…\n         <script type=\"module\">import init from './bench.js'; init();</script>",
     )
     .map_err(|e| e.to_string())?;
-    println!("\nThe same in the browser: WebAssembly in Chromium, CPU slowed 4× (Lighthouse's mobile setting):\n");
+    println!(
+        "\nThe same in the browser: WebAssembly in Chromium, CPU slowed 4× (Lighthouse's mobile setting):\n"
+    );
     println!("| services | parse | whole directory | whole, free on Tuesdays | local tiles (services) | local tiles, filtered |");
     println!("|---:|---:|---:|---:|---:|---:|");
     crate::run::node_script("support/bench.mjs", &[("WAYMARK_DIST", &out)])
