@@ -100,3 +100,15 @@ test('an unknown group says so', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page.getByText(/not in the directory/)).toBeVisible();
 });
+
+test('on a kiosk the shortlist is never written to the browser', async ({ page }) => {
+  await page.goto('/group/cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3?config=/__fixtures/config-kiosk.json');
+  await page.getByRole('button', { name: 'Save to your shortlist' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved to your shortlist.');
+  await page.getByRole('link', { name: 'Back to the list of groups' }).click();
+  await page.getByRole('link', { name: 'Your shortlist (1)' }).click();
+  await expect(page.getByText('On this screen your shortlist is not kept.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Taunton Riverside Health Walk' })).toBeVisible();
+  const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length]);
+  expect(stored).toEqual([0, 0]);
+});
