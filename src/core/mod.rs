@@ -15,6 +15,7 @@ pub mod postcode;
 pub mod qr;
 pub mod questions;
 pub mod ranking;
+pub mod referral;
 pub mod route;
 pub mod schedule;
 pub mod tiles;

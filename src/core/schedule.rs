@@ -49,6 +49,18 @@ fn last_sunday_1am_utc(year: i32, month: u32) -> i64 {
     (last_day - (weekday - 6).rem_euclid(7)) * 86_400 + 3_600
 }
 
+/// An instant as an ISO 8601 UTC timestamp, `2026-11-23T08:45:00Z`.
+///
+/// ```
+/// use waymark::core::schedule::utc_timestamp;
+/// assert_eq!(utc_timestamp(1_796_126_400), "2026-12-01T12:00:00Z");
+/// ```
+pub fn utc_timestamp(unix_seconds: i64) -> String {
+    let (year, month, day) = civil_from_days(unix_seconds.div_euclid(86_400));
+    let second = unix_seconds.rem_euclid(86_400);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", second / 3600, second / 60 % 60, second % 60)
+}
+
 impl LocalTime {
     /// UK local time at `unix_seconds` (UTC).
     ///

@@ -1,0 +1,15 @@
+//! Referring oneself: the form and its checks, the referral's id and short
+//! reference, the document the charity receives, and what to do after each
+//! attempt to send it. Pure and natively tested; the web layer sends.
+
+mod contact;
+mod form;
+mod ids;
+mod payload;
+mod sending;
+
+pub use contact::{is_email, uk_phone};
+pub use form::{Chosen, ForWhom, Method, Problem, ReferralForm, MAX_TEXT};
+pub use ids::{is_reference, ReferralIds};
+pub use payload::{form_encoded, referral_document, Channel, Envelope, SCHEMA_VERSION};
+pub use sending::{outcome, retry_delay, Outcome, ATTEMPTS_WHILE_WAITING};

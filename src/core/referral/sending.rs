@@ -1,0 +1,55 @@
+//! What to do after each attempt to send: done, try again later (and when),
+//! or stop and tell the person. The same referral id is sent every time.
+
+/// How an attempt ended, from the HTTP status (`None`: no answer at all,
+/// such as no network, a timeout or a refused connection).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The receiver has it (any 2xx).
+    Sent,
+    /// Worth trying again: no answer, a server error (5xx) or "too many
+    /// requests" (429).
+    TryAgain,
+    /// The receiver refused it (another 4xx): sending it again would not help.
+    Refused,
+}
+
+/// ```
+/// use waymark::core::referral::{outcome, Outcome};
+/// assert_eq!(outcome(Some(201)), Outcome::Sent);
+/// assert_eq!(outcome(Some(503)), Outcome::TryAgain);
+/// assert_eq!(outcome(Some(429)), Outcome::TryAgain);
+/// assert_eq!(outcome(Some(400)), Outcome::Refused);
+/// assert_eq!(outcome(None), Outcome::TryAgain);
+/// ```
+pub fn outcome(status: Option<u16>) -> Outcome {
+    match status {
+        Some(200..=299) => Outcome::Sent,
+        Some(429) | Some(500..=599) | None => Outcome::TryAgain,
+        Some(_) => Outcome::Refused,
+    }
+}
+
+/// Attempts made while the person waits on the page, before the referral
+/// is left in the outbox to be resent when the browser is back online or
+/// the widget is next opened.
+pub const ATTEMPTS_WHILE_WAITING: u32 = 4;
+
+/// Seconds to wait before attempt `attempt` (1 is the first retry):
+/// 1, 2, then 4 seconds, and `None` once the waiting attempts are used up.
+/// A `Retry-After` the receiver sent (in seconds) is respected up to a minute.
+///
+/// ```
+/// use waymark::core::referral::retry_delay;
+/// assert_eq!(retry_delay(1, None), Some(1));
+/// assert_eq!(retry_delay(3, None), Some(4));
+/// assert_eq!(retry_delay(2, Some(30)), Some(30));
+/// assert_eq!(retry_delay(4, None), None);
+/// ```
+pub fn retry_delay(attempt: u32, retry_after: Option<u32>) -> Option<u32> {
+    if attempt == 0 || attempt >= ATTEMPTS_WHILE_WAITING {
+        return None;
+    }
+    let backoff = 1u32 << (attempt - 1).min(5);
+    Some(retry_after.map_or(backoff, |asked| asked.clamp(backoff, 60)))
+}

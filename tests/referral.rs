@@ -1,0 +1,251 @@
+//! The referral: contact checks, ids, every form check, the document the
+//! charity receives, and the retry schedule.
+
+use waymark::core::json::{parse_value, Value};
+use waymark::core::questions::{Answer, Answers, QuestionSet};
+use waymark::core::referral::*;
+
+const TODAY: (i32, u32, u32) = (2026, 11, 23);
+
+#[test]
+fn uk_phone_numbers_in_their_usual_written_forms() {
+    for (typed, digits) in [
+        ("01823 123456", "01823123456"),
+        ("(01823) 123 456", "01823123456"),
+        ("07700 900123", "07700900123"),
+        ("07700-900-123", "07700900123"),
+        ("+44 7700 900123", "07700900123"),
+        ("+44 (0)7700 900123", "07700900123"),
+        ("0044 20 7946 0000", "02079460000"),
+        ("020 7946 0000", "02079460000"),
+        ("0800 111 1111", "08001111111"),
+        (" 0300 123 1234 ", "03001231234"),
+    ] {
+        assert_eq!(uk_phone(typed).as_deref(), Some(digits), "{typed}");
+    }
+    for bad in [
+        "",
+        "999",
+        "7700 900123",
+        "+1 202 555 0100",
+        "0770090012345",
+        "01823 12345x",
+        "091 123 4567",
+        "07700 +900123",
+    ] {
+        assert_eq!(uk_phone(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn email_addresses_by_their_shape() {
+    for good in ["sam@example.org", "Sam.Jones+groups@mail.example.co.uk", " sam@example.org "] {
+        assert!(is_email(good), "{good}");
+    }
+    for bad in [
+        "",
+        "sam",
+        "sam@",
+        "@example.org",
+        "sam@example",
+        "sam@@example.org",
+        "sam jones@example.org",
+        "sam@-example.org",
+        "sam@example..org",
+    ] {
+        assert!(!is_email(bad), "{bad}");
+    }
+}
+
+#[test]
+fn references_are_short_unambiguous_and_vary() {
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..2000u32 {
+        let mut bytes = [0u8; 16];
+        for (j, b) in bytes.iter_mut().enumerate() {
+            *b = (i.wrapping_mul(2_654_435_761).rotate_left(j as u32) >> (j % 4 * 8)) as u8;
+        }
+        let ids = ReferralIds::from_random(bytes);
+        assert!(is_reference(&ids.reference), "{}", ids.reference);
+        assert_eq!(ids.id.len(), 36);
+        assert_eq!(&ids.id[14..15], "4", "version 4 UUID");
+        seen.insert(ids.reference);
+    }
+    assert!(seen.len() > 1990, "references should rarely repeat: {}", seen.len());
+}
+
+fn complete() -> ReferralForm {
+    ReferralForm {
+        services: vec![Chosen {
+            id: "walk-1".into(),
+            name: "Park walk".into(),
+            organisation: Some("Walkers".into()),
+        }],
+        mentor: None,
+        for_whom: Some(ForWhom::Me),
+        consent: true,
+        name: "Sam Jones".into(),
+        methods: vec![Method::Phone],
+        email: String::new(),
+        phone: "07700 900123".into(),
+        best_time: "morning".into(),
+        may_leave_message: Some(true),
+        postcode: "ta1 2bx".into(),
+        birth: [String::new(), String::new(), String::new()],
+        gp_surgery: String::new(),
+        first_visit: String::new(),
+    }
+}
+
+fn problems(form: &ReferralForm) -> Vec<(&'static str, &'static str)> {
+    form.problems(TODAY).iter().map(|p| (p.field, p.message)).collect()
+}
+
+#[test]
+fn a_complete_form_has_no_problems() {
+    assert_eq!(problems(&complete()), vec![]);
+}
+
+#[test]
+fn every_field_is_checked_with_its_own_message() {
+    let cases: Vec<(Box<dyn Fn(&mut ReferralForm)>, (&str, &str))> = vec![
+        (Box::new(|f| f.services.clear()), ("services", "refer.error_no_services")),
+        (Box::new(|f| f.for_whom = None), ("for_whom", "refer.error_for_whom")),
+        (
+            Box::new(|f| f.for_whom = Some(ForWhom::SomeoneElse { agreed: false })),
+            ("agreed", "refer.error_not_agreed"),
+        ),
+        (Box::new(|f| f.consent = false), ("consent", "refer.error_consent")),
+        (Box::new(|f| f.name = "  ".into()), ("name", "refer.error_name")),
+        (Box::new(|f| f.name = "x".repeat(101)), ("name", "refer.error_name_long")),
+        (Box::new(|f| f.methods.clear()), ("methods", "refer.error_methods")),
+        (Box::new(|f| f.methods = vec![Method::Email]), ("email", "refer.error_email_missing")),
+        (
+            Box::new(|f| {
+                f.methods = vec![Method::Email];
+                f.email = "sam@example".into()
+            }),
+            ("email", "refer.error_email"),
+        ),
+        (Box::new(|f| f.phone = String::new()), ("phone", "refer.error_phone_missing")),
+        (Box::new(|f| f.phone = "12345".into()), ("phone", "refer.error_phone")),
+        (
+            Box::new(|f| {
+                f.methods = vec![Method::Text];
+                f.phone = "01823 123456".into()
+            }),
+            ("phone", "refer.error_phone_mobile"),
+        ),
+        (Box::new(|f| f.may_leave_message = None), ("may_leave_message", "refer.error_leave_message")),
+        (Box::new(|f| f.postcode = "XYZ".into()), ("postcode", "refer.error_postcode")),
+        (
+            Box::new(|f| f.birth = ["31".into(), "2".into(), "1950".into()]),
+            ("birth-day", "refer.error_dob_real"),
+        ),
+        (
+            Box::new(|f| f.birth = ["1".into(), "1".into(), "2030".into()]),
+            ("birth-day", "refer.error_dob_past"),
+        ),
+        (
+            Box::new(|f| f.birth = ["1".into(), "".into(), "1950".into()]),
+            ("birth-day", "refer.error_dob_real"),
+        ),
+        (Box::new(|f| f.gp_surgery = "x".repeat(201)), ("gp_surgery", "refer.error_too_long")),
+        (Box::new(|f| f.first_visit = "x".repeat(MAX_TEXT + 1)), ("first_visit", "refer.error_too_long")),
+    ];
+    for (change, expected) in cases {
+        let mut form = complete();
+        change(&mut form);
+        assert_eq!(problems(&form), vec![expected]);
+    }
+    // Someone else who knows and agrees is fine; an empty postcode is optional; a leap day is real.
+    let mut form = complete();
+    form.for_whom = Some(ForWhom::SomeoneElse { agreed: true });
+    form.postcode.clear();
+    form.birth = ["29".into(), "2".into(), "1952".into()];
+    assert_eq!(problems(&form), vec![]);
+    assert_eq!(form.date_of_birth(TODAY), Ok(Some("1952-02-29".into())));
+}
+
+fn document(form: &ReferralForm) -> Value {
+    let set = QuestionSet::parse(include_str!("../public/questions/default.json")).unwrap();
+    let mut answers = Answers::default();
+    answers.set("topics", Some(Answer::Choices(vec!["loneliness".into()])));
+    answers.set("left_out", Some(Answer::Choice("often".into())));
+    let envelope = Envelope {
+        ids: ReferralIds::from_random([9; 16]),
+        created_unix: 1_796_126_400,
+        channel: Channel::Kiosk,
+        host: None,
+        recipient: "Somerset Community Connect".into(),
+        consent_text: "I agree to Somerset Community Connect using…".into(),
+        consent_unix: 1_796_126_380,
+    };
+    let dob = form.date_of_birth(TODAY).unwrap();
+    referral_document(form, &envelope, &set, &set.profile(&answers), "Getting out more", dob)
+}
+
+#[test]
+fn the_document_carries_every_part_of_the_referral() {
+    let mut form = complete();
+    form.mentor = Some(("m-2".into(), "Sam".into()));
+    form.birth = ["2".into(), "3".into(), "1950".into()];
+    form.first_visit = "I use a wheelchair".into();
+    let doc = document(&form);
+    let at = |path: &str| {
+        path.split('.').try_fold(&doc, |v, key| match key.parse::<usize>() {
+            Ok(i) => v.as_array().and_then(|a| a.get(i)),
+            Err(_) => v.get(key),
+        })
+    };
+    let text = |path: &str| at(path).and_then(Value::as_str).map(str::to_string);
+    assert_eq!(at("schema_version").and_then(Value::as_i64), Some(SCHEMA_VERSION as i64));
+    assert_eq!(text("referral_id").unwrap().len(), 36);
+    assert!(is_reference(&text("reference").unwrap()));
+    assert_eq!(text("created").as_deref(), Some("2026-12-01T12:00:00Z"));
+    assert_eq!(text("source.channel").as_deref(), Some("kiosk"));
+    assert_eq!(text("person.name").as_deref(), Some("Sam Jones"));
+    assert_eq!(text("person.referral_for").as_deref(), Some("self"));
+    assert_eq!(text("person.postcode").as_deref(), Some("TA1 2BX"));
+    assert_eq!(text("person.date_of_birth").as_deref(), Some("1950-03-02"));
+    assert_eq!(text("contact.phone").as_deref(), Some("07700900123"));
+    assert_eq!(at("contact.email"), Some(&Value::Null), "only what the person chose to give");
+    assert_eq!(at("contact.may_leave_message"), Some(&Value::Bool(true)));
+    assert_eq!(at("consent.given"), Some(&Value::Bool(true)));
+    assert_eq!(text("consent.time").as_deref(), Some("2026-12-01T11:59:40Z"));
+    assert_eq!(text("needs.0.id").as_deref(), Some("loneliness"));
+    assert_eq!(
+        text("needs.0.reasons.0").as_deref(),
+        Some("You said you would like to meet people or feel less lonely.")
+    );
+    assert_eq!(text("what_matters").as_deref(), Some("Getting out more"));
+    assert_eq!(text("support_requested.services.0.name").as_deref(), Some("Park walk"));
+    assert_eq!(text("support_requested.preferred_mentor.first_name").as_deref(), Some("Sam"));
+    assert_eq!(text("first_visit").as_deref(), Some("I use a wheelchair"));
+    // It is valid JSON that reads back the same.
+    assert_eq!(parse_value(&doc.to_json()).unwrap(), doc);
+}
+
+#[test]
+fn form_services_get_the_same_fields_flattened() {
+    let body = form_encoded(&document(&complete()));
+    assert!(body.contains("person.name=Sam+Jones"), "{body}");
+    assert!(body.contains("support_requested.services.0.id=walk-1"));
+    assert!(body.contains("schema_version=1&"));
+    assert!(!body.contains("date_of_birth"), "empty fields are left out");
+}
+
+#[test]
+fn sending_retries_network_and_server_errors_but_not_refusals() {
+    assert_eq!(outcome(Some(200)), Outcome::Sent);
+    assert_eq!(outcome(Some(204)), Outcome::Sent);
+    for status in [None, Some(500), Some(502), Some(503), Some(429)] {
+        assert_eq!(outcome(status), Outcome::TryAgain, "{status:?}");
+    }
+    for status in [400, 401, 403, 404, 409, 413, 422] {
+        assert_eq!(outcome(Some(status)), Outcome::Refused, "{status}");
+    }
+    let waits: Vec<Option<u32>> = (1..=ATTEMPTS_WHILE_WAITING).map(|a| retry_delay(a, None)).collect();
+    assert_eq!(waits, vec![Some(1), Some(2), Some(4), None]);
+    assert_eq!(retry_delay(1, Some(600)), Some(60), "a long Retry-After is capped");
+}
