@@ -108,7 +108,8 @@ fn a_complete_form_has_no_problems() {
 
 #[test]
 fn every_field_is_checked_with_its_own_message() {
-    let cases: Vec<(Box<dyn Fn(&mut ReferralForm)>, (&str, &str))> = vec![
+    type Change = Box<dyn Fn(&mut ReferralForm)>;
+    let cases: Vec<(Change, (&str, &str))> = vec![
         (Box::new(|f| f.services.clear()), ("services", "refer.error_no_services")),
         (Box::new(|f| f.for_whom = None), ("for_whom", "refer.error_for_whom")),
         (
@@ -248,4 +249,69 @@ fn sending_retries_network_and_server_errors_but_not_refusals() {
     let waits: Vec<Option<u32>> = (1..=ATTEMPTS_WHILE_WAITING).map(|a| retry_delay(a, None)).collect();
     assert_eq!(waits, vec![Some(1), Some(2), Some(4), None]);
     assert_eq!(retry_delay(1, Some(600)), Some(60), "a long Retry-After is capped");
+}
+
+/// Checks `value` against the parts of `schema` this project uses: types,
+/// required fields, no undocumented fields, `const`, `enum` and array items.
+fn conforms(value: &Value, schema: &Value, path: &str) {
+    let types: Vec<&str> = match schema.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    let actual = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.fract() == 0.0 => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    if !types.is_empty() {
+        assert!(
+            types.contains(&actual) || (actual == "integer" && types.contains(&"number")),
+            "{path}: {actual} is not {types:?}"
+        );
+    }
+    if let Some(expected) = schema.get("const") {
+        assert_eq!(value, expected, "{path}");
+    }
+    if let Some(Value::Array(options)) = schema.get("enum") {
+        assert!(options.contains(value), "{path}: {value:?} not in {options:?}");
+    }
+    if let (Value::Object(fields), Some(Value::Object(properties))) = (value, schema.get("properties")) {
+        let documented: Vec<&str> = properties.iter().map(|(k, _)| k.as_str()).collect();
+        let required: Vec<&str> = schema
+            .get("required")
+            .and_then(Value::as_array)
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        for key in &required {
+            assert!(fields.iter().any(|(k, _)| k == key), "{path}.{key} is required by the schema");
+        }
+        for (key, field) in fields {
+            assert!(documented.contains(&key.as_str()), "{path}.{key} is not in the schema");
+            let (_, sub) = properties.iter().find(|(k, _)| k == key).unwrap();
+            conforms(field, sub, &format!("{path}.{key}"));
+        }
+    }
+    if let (Value::Array(items), Some(item_schema)) = (value, schema.get("items")) {
+        for (i, item) in items.iter().enumerate() {
+            conforms(item, item_schema, &format!("{path}[{i}]"));
+        }
+    }
+}
+
+#[test]
+fn the_document_matches_its_published_schema() {
+    let schema = parse_value(include_str!("../public/referral.schema.json")).unwrap();
+    let mut form = complete();
+    form.mentor = Some(("m-2".into(), "Sam".into()));
+    form.methods = vec![Method::Email, Method::Text];
+    form.email = "sam@example.org".into();
+    conforms(&document(&form), &schema, "referral");
+    conforms(&document(&complete()), &schema, "referral");
 }
