@@ -86,6 +86,9 @@ impl<'a> Node<'a> {
         FieldError::new(render(Some(&Path::Key(key, self.parent))), problem)
     }
 
+    // Not inlined: the generic readers below are instantiated once per call
+    // site, and keeping their shared steps out of line keeps the wasm small.
+    #[inline(never)]
     fn map(&self) -> Result<&'a [(String, Value)], FieldError> {
         self.value.as_object().ok_or_else(|| self.error("must be an object ({ … })"))
     }
@@ -101,13 +104,24 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// Field `key`, unless missing or null.
+    #[inline(never)]
+    fn lookup(&self, key: &str) -> Result<Option<&'a Value>, FieldError> {
+        Ok(self.map()?.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !v.is_null()))
+    }
+
+    #[inline(never)]
+    fn array(&self) -> Result<&'a [Value], FieldError> {
+        self.value.as_array().ok_or_else(|| self.error("must be a list ([ … ])"))
+    }
+
     /// Runs `read` on field `key` (which may be missing or null) with its path.
     pub fn with_field<T>(
         &self,
         key: &str,
         read: impl FnOnce(Option<Node<'_>>) -> Result<T, FieldError>,
     ) -> Result<T, FieldError> {
-        let value = self.map()?.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !v.is_null());
+        let value = self.lookup(key)?;
         let path = Path::Key(key, self.parent);
         read(value.map(|value| Node { value, parent: Some(&path) }))
     }
@@ -131,7 +145,7 @@ impl<'a> Node<'a> {
         &self,
         mut read: impl FnMut(Node<'_>) -> Result<T, FieldError>,
     ) -> Result<Vec<T>, FieldError> {
-        let items = self.value.as_array().ok_or_else(|| self.error("must be a list ([ … ])"))?;
+        let items = self.array()?;
         let mut out = Vec::with_capacity(items.len());
         for (i, value) in items.iter().enumerate() {
             let path = Path::Index(i, self.parent);
