@@ -185,3 +185,30 @@ test('a tiled directory fetches only the tiles around the person', async ({ page
   expect(tiles).not.toContain('256_-8.json');
   await expect(cards(page).filter({ hasText: 'Bath Parks Health Walk' })).toHaveCount(0);
 });
+
+test('searching, filtering and opening a group work by keyboard at 320px with 200% text', async ({ page }) => {
+  await checkToSuggestions(page, LONELY_AND_ACTIVE);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  await page.getByLabel('Your postcode').focus();
+  await page.keyboard.type('TA1 2BX');
+  await page.keyboard.press('Enter');
+  await expect(cards(page).first()).toContainText('Taunton Riverside Health Walk');
+  // Tab on to the first filter and tick it with the space bar.
+  await page.getByLabel('Free only').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('Free only')).toBeChecked();
+  await expect(cards(page).filter({ hasText: "Taunton Men's Shed" })).toHaveCount(0);
+  await expect(page.getByLabel('Free only')).toBeFocused();
+  await expectAccessible(page, 'results at 320px and 200% text');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+  await cards(page).first().getByRole('link').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Taunton Riverside Health Walk' })).toBeFocused();
+  await page.getByText('Open this page on your phone').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('img', { name: 'QR code for this page' })).toBeVisible();
+  await expectAccessible(page, 'group page at 320px and 200% text');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
