@@ -315,3 +315,62 @@ fn the_document_matches_its_published_schema() {
     conforms(&document(&form), &schema, "referral");
     conforms(&document(&complete()), &schema, "referral");
 }
+
+#[test]
+fn the_pages_go_one_thing_at_a_time_and_stop_without_agreement() {
+    let mut form = complete();
+    assert_eq!(
+        steps(&form),
+        vec![
+            Step::Choices,
+            Step::ForWhom,
+            Step::Consent,
+            Step::Name,
+            Step::Contact,
+            Step::Postcode,
+            Step::Optional,
+            Step::Check
+        ]
+    );
+    form.for_whom = Some(ForWhom::SomeoneElse { agreed: true });
+    assert_eq!(Step::ForWhom.next(&form), Step::Agreed);
+    assert_eq!(Step::Agreed.next(&form), Step::Consent);
+    assert_eq!(Step::Consent.previous(&form), Some(Step::Agreed));
+    form.for_whom = Some(ForWhom::SomeoneElse { agreed: false });
+    assert_eq!(steps(&form).last(), Some(&Step::CannotSend), "no way on to sending");
+    assert!(!steps(&form).contains(&Step::Check));
+    assert_eq!(Step::Choices.previous(&form), None);
+}
+
+#[test]
+fn each_page_shows_only_its_own_problems_and_send_returns_to_the_first() {
+    let mut form = complete();
+    form.consent = false;
+    form.phone = "123".into();
+    let all = form.problems(TODAY);
+    assert_eq!(Step::Consent.problems(&all).len(), 1);
+    assert_eq!(Step::Contact.problems(&all)[0].message, "refer.error_phone");
+    assert!(Step::Name.problems(&all).is_empty());
+    assert_eq!(Step::first_with_problem(&form, &all), Some(Step::Consent));
+    // Every field a problem can name belongs to some page.
+    let owned: Vec<&str> = [
+        Step::Choices,
+        Step::ForWhom,
+        Step::Agreed,
+        Step::Consent,
+        Step::Name,
+        Step::Contact,
+        Step::Postcode,
+        Step::Optional,
+    ]
+    .iter()
+    .flat_map(|s| s.fields().iter().copied())
+    .collect();
+    let mut everything_wrong =
+        ReferralForm { name: "x".repeat(101), postcode: "XYZ".into(), ..ReferralForm::default() };
+    everything_wrong.methods = vec![Method::Email, Method::Phone];
+    everything_wrong.birth = ["40".into(), "1".into(), "1950".into()];
+    for problem in everything_wrong.problems(TODAY) {
+        assert!(owned.contains(&problem.field), "{} is on no page", problem.field);
+    }
+}

@@ -5,12 +5,14 @@
 //! escaped; only these builders write tags.
 
 mod answers;
+mod form;
 mod nearby;
 mod needs;
 mod question;
 mod services;
 
 pub use answers::answers_list;
+pub use form::{choices, date_input, text_input, textarea, Field, TextKind};
 pub use nearby::{filters_form, postcode_field};
 pub use needs::needs_list;
 pub use question::{question_fields, QuestionText};

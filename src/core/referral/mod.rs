@@ -7,9 +7,11 @@ mod form;
 mod ids;
 mod payload;
 mod sending;
+mod steps;
 
 pub use contact::{is_email, uk_phone};
 pub use form::{Chosen, ForWhom, Method, Problem, ReferralForm, MAX_TEXT};
 pub use ids::{is_reference, ReferralIds};
 pub use payload::{form_encoded, referral_document, Channel, Envelope, SCHEMA_VERSION};
 pub use sending::{outcome, retry_delay, Outcome, ATTEMPTS_WHILE_WAITING};
+pub use steps::{steps, Step};
