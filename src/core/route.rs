@@ -18,8 +18,8 @@ pub enum Route {
     Group(String),
     /// The groups the person saved, to print or come back to.
     Shortlist,
+    /// Asking to be put in touch (the referral module draws its pages).
     Refer,
-    Confirmation,
     Help,
     Privacy,
     Accessibility,
@@ -51,7 +51,6 @@ impl Route {
             ("group", Some(id)) if is_id(id) => Route::Group(id.to_string()),
             ("shortlist", None) => Route::Shortlist,
             ("refer", None) => Route::Refer,
-            ("confirmation", None) => Route::Confirmation,
             ("help", None) => Route::Help,
             ("privacy", None) => Route::Privacy,
             ("accessibility", None) => Route::Accessibility,
@@ -77,7 +76,6 @@ impl Route {
             Route::Group(id) => return format!("{}/group/{id}", base.trim_end_matches('/')),
             Route::Shortlist => "shortlist",
             Route::Refer => "refer",
-            Route::Confirmation => "confirmation",
             Route::Help => "help",
             Route::Privacy => "privacy",
             Route::Accessibility => "accessibility",
@@ -110,7 +108,6 @@ mod tests {
             Route::Group("svc-0042".into()),
             Route::Shortlist,
             Route::Refer,
-            Route::Confirmation,
             Route::Help,
             Route::Privacy,
             Route::Accessibility,

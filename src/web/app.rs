@@ -22,7 +22,6 @@ fn screen(route: Route, setup: &Arc<Setup>) -> Screen {
         Route::Group(id) => group_page(setup, &id),
         Route::Shortlist => shortlist_page(setup),
         Route::Refer => refer_page(setup),
-        Route::Confirmation => confirmation_page(setup),
         Route::Help => help_page(),
         Route::Privacy => privacy_page(setup),
         Route::Accessibility => accessibility_page(setup),

@@ -16,6 +16,7 @@ mod config;
 mod directory;
 mod fetch;
 mod i18n;
+mod modules;
 mod nearby;
 mod pages;
 mod referral;

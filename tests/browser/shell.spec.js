@@ -8,7 +8,6 @@ const routes = [
   ['/check', 'Do you need urgent help right now?'],
   ['/results', 'Support near you'],
   ['/refer', 'Ask to be put in touch'],
-  ['/confirmation', 'Your request has been sent'],
   ['/help', 'Get help now'],
   ['/privacy', 'Privacy'],
   ['/accessibility', 'Accessibility statement'],

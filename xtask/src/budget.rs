@@ -76,7 +76,8 @@ pub fn check(dist: &Path) -> Result<(), String> {
         if first {
             first_load += compressed;
         }
-        if relative.ends_with(".wasm") {
+        // The budget is for the wasm of the first load; modules/ are fetched later.
+        if first && relative.ends_with(".wasm") {
             wasm += compressed;
         }
         if first || !relative.starts_with("postcodes/") {
@@ -90,7 +91,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
     let postcodes = all.iter().filter(|p| p.starts_with(dist.join("postcodes"))).count();
     println!("(and {postcodes} postcode area files, each fetched only for the area a person types)");
     println!("\nfirst load: {:.1} KB brotli (budget 150 KB)", first_load as f64 / 1024.0);
-    println!("wasm:       {:.1} KB brotli (budget 100 KB)", wasm as f64 / 1024.0);
+    println!("wasm:       {:.1} KB brotli (budget 100 KB; first load only)", wasm as f64 / 1024.0);
     let mut over = Vec::new();
     if first_load > FIRST_LOAD_LIMIT {
         over.push(format!("the first load is {:.1} KB, over the 150 KB budget", first_load as f64 / 1024.0));
@@ -122,6 +123,7 @@ mod tests {
         }
         assert!(is_first_load("data/somerset-sample.json", &named));
         assert!(!is_first_load("postcodes/TA.txt", &named));
+        assert!(!is_first_load("modules/refer_bg.wasm", &named), "modules are fetched when needed");
         assert!(!is_first_load("locales/cy.json", &named));
     }
 

@@ -4,6 +4,7 @@
 
 mod bench;
 mod budget;
+mod modules;
 mod postcodes;
 mod run;
 mod synth;
@@ -18,6 +19,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   test        run every test: native cargo tests, release build, size budget, browser tests
   build       release build into dist/ and report sizes
   size        report brotli sizes of dist/ and check the budget
+  modules     build the lazily loaded modules (the referral pages) into the build; Trunk runs this
   postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
   tiles       split a directory file into area tiles: tiles <directory.json> <out-folder>
   synth       write a synthetic national directory: synth <count> <out.json>
@@ -31,6 +33,7 @@ fn main() {
         Some("build") => build().and_then(|_| budget::check(&root().join("dist"))),
         Some("size") => budget::check(&root().join("dist")),
         Some("postcodes") => postcodes::run(&args[1..]),
+        Some("modules") => modules::run(),
         Some("tiles") => tiles::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
         Some("bench") => bench::run(),

@@ -27,8 +27,9 @@ const MAX_DEPTH: usize = 128;
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
 impl Value {
-    /// This value as compact JSON text (for tools that rewrite data files).
-    /// Numbers are written with Rust's shortest round-trip form.
+    /// This value as compact JSON text. Whole numbers are written exactly;
+    /// others to six decimal places (float formatting would add kilobytes to
+    /// the download, and data files need no more).
     ///
     /// ```
     /// use waymark::core::json::parse_value;
@@ -45,7 +46,7 @@ impl Value {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Number(n) => out.push_str(&n.to_string()),
+            Value::Number(n) => write_number(out, *n),
             Value::String(s) => write_json_string(out, s),
             Value::Array(items) => {
                 out.push('[');
@@ -391,4 +392,26 @@ fn write_json_string(out: &mut String, text: &str) {
         }
     }
     out.push('"');
+}
+
+fn write_number(out: &mut String, n: f64) {
+    if !n.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    if n.fract() == 0.0 && n.abs() <= MAX_SAFE {
+        out.push_str(&(n as i64).to_string());
+        return;
+    }
+    let millionths = (n.abs() * 1_000_000.0).round() as u64;
+    if n < 0.0 {
+        out.push('-');
+    }
+    out.push_str(&(millionths / 1_000_000).to_string());
+    let fraction = format!("{:06}", millionths % 1_000_000);
+    let fraction = fraction.trim_end_matches('0');
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
 }

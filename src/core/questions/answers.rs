@@ -179,7 +179,7 @@ impl Answers {
 
 /// Appends `text` as a JSON string. Written out rather than using serde's
 /// serializer, which would add its number-formatting code to the download.
-pub(crate) fn push_json_string(out: &mut String, text: &str) {
+pub fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {

@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
+use leptos::prelude::GetUntracked;
+
 use crate::core::markup::Html;
+use crate::core::questions::push_json_string;
 use crate::core::route::Route;
 use crate::web::components::Screen;
 use crate::web::config::{LoadProblem, Setup};
@@ -82,34 +85,56 @@ pub fn not_found_page() -> Screen {
     short_page("not_found.title", "not_found.body")
 }
 
-/// What the person asked to join, so far; sending the request comes in a
-/// later release, so the organisation's phone number is given meanwhile.
+/// Asking to be put in touch: the referral pages are a module of their own
+/// (`modules/refer`), fetched now. It reads the set-up itself (from the
+/// browser's cache); this page hands it what only the widget knows: the
+/// config in use, the answers and what was chosen.
 pub fn refer_page(setup: &Arc<Setup>) -> Screen {
-    let chosen = app_state().choice.get();
-    let mut html = Html::new();
-    html.element("p", "wm-body", &t("refer.chosen"))
-        .open("ul", &[("class", Some("wm-list wm-list--bullet"))]);
+    let state = app_state();
+    let chosen = state.choice.get();
+    let mut context = String::from(r#"{"config":"#);
+    push_json_string(&mut context, &crate::web::config::config_url());
+    context.push_str(r#","answers":"#);
+    push_json_string(&mut context, &state.check.answers.get_untracked().to_json());
+    context.push_str(r#","services":["#);
     with_services(setup, |all| {
-        for service in chosen.services.iter().filter_map(|id| all.iter().find(|s| &s.id == id)) {
+        for (i, service) in
+            chosen.services.iter().filter_map(|id| all.iter().find(|s| &s.id == id)).enumerate()
+        {
             let mentor = service.mentors.iter().find(|m| chosen.mentor.as_ref() == Some(&m.id));
-            let line = match mentor {
-                Some(mentor) => {
-                    tf("refer.with_mentor", &[("service", &service.name), ("mentor", &mentor.first_name)])
+            let fields = [
+                ("id", service.id.as_str()),
+                ("name", service.name.as_str()),
+                ("organisation", service.organisation.as_deref().unwrap_or("")),
+                ("mentor_id", mentor.map_or("", |m| m.id.as_str())),
+                ("mentor", mentor.map_or("", |m| m.first_name.as_str())),
+            ];
+            context.push_str(if i > 0 { ",{" } else { "{" });
+            for (j, (key, value)) in fields.iter().enumerate() {
+                if j > 0 {
+                    context.push(',');
                 }
-                None => service.name.clone(),
-            };
-            html.element("li", "", &line);
+                push_json_string(&mut context, key);
+                context.push(':');
+                push_json_string(&mut context, value);
+            }
+            context.push('}');
         }
     });
-    html.close("ul").element("p", "wm-body", &t("coming_soon.body"));
-    let organisation = &setup.config.organisation;
-    let call = tf("refer.call", &[("organisation", &organisation.name), ("phone", &organisation.phone)]);
-    html.element("p", "wm-body", &call);
+    context.push_str("]}");
+    leptos::task::spawn_local(async move {
+        if let Some(root) = leptos::prelude::document().get_element_by_id("refer-root") {
+            if crate::web::modules::open_module("refer", &root, &context).await.is_err() {
+                root.set_text_content(Some(&t("refer.module_failed")));
+            }
+        }
+    });
+    let mut html = Html::new();
+    html.push(
+        r#"<div id="refer-root"><p class="wm-body" role="status">{}</p></div>"#,
+        &[&t("shell.loading")],
+    );
     Screen::new(t("refer.title")).markup(html.finish())
-}
-
-pub fn confirmation_page(_: &Arc<Setup>) -> Screen {
-    short_page("confirmation.title", "coming_soon.body")
 }
 
 /// The set-up error page: names the file, the field and what is wrong, for

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::directory::Service;
 use crate::core::markup::{service_details, Html};
-use crate::core::qr::qr_svg;
+use crate::core::questions::push_json_string;
 use crate::core::route::Route;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
@@ -32,15 +32,12 @@ fn group_markup(service: &Service, saved: bool) -> String {
     let mut html = Html::new();
     with_words(|tr| html.raw(&service_details(service, tr, true)));
     let ask = if service.mentors.is_empty() { "service.ask_join" } else { "service.ask_mentor" };
-    let page = href(&Route::Group(service.id.clone()));
-    let page_url = format!("{}{page}", window().location().origin().unwrap_or_default());
     html.push(
         r#"<div class="wm-button-group"><button type="button" class="wm-button" data-action="ask">{}</button><button type="button" class="wm-button wm-button--secondary" data-action="save">{}</button></div><p class="wm-body" role="status" id="save-status"></p><details class="wm-details"><summary>{}</summary><p class="wm-body">{}</p>"#,
         &[&t(ask), &save_text(saved), &t("service.qr_show"), &t("service.qr_hint")],
     );
-    html.raw(&qr_svg(&page_url, &t("service.qr_label")).unwrap_or_default());
     html.push(
-        r#"</details><p class="wm-body"><a href="{}">{}</a></p>"#,
+        r#"<div id="qr-code"></div></details><p class="wm-body"><a href="{}">{}</a></p>"#,
         &[&href(&Route::Results), &t("group.back_to_list")],
     );
     html.finish()
@@ -55,6 +52,10 @@ fn group(service: &Service) -> Screen {
         if let Some(mentor) = event_target(ev, "[data-mentor]") {
             choice.choose(&id, mentor.get_attribute("data-mentor"));
             navigate(Route::Refer);
+            return;
+        }
+        if event_target(ev, "summary").is_some() {
+            show_qr_code(&id);
             return;
         }
         let Some(action) = event_target(ev, "[data-action]") else { return };
@@ -82,4 +83,26 @@ fn group(service: &Service) -> Screen {
         None,
         Some(on_click),
     )
+}
+
+/// Draws the QR code of this page (from the `handoff` module) the first time
+/// the person opens "Open this page on your phone".
+fn show_qr_code(id: &str) {
+    let Some(slot) = document().get_element_by_id("qr-code") else { return };
+    if slot.child_element_count() > 0 {
+        return;
+    }
+    let url = format!(
+        "{}{}",
+        window().location().origin().unwrap_or_default(),
+        href(&Route::Group(id.to_string()))
+    );
+    let mut context = String::from(r#"{"url":"#);
+    push_json_string(&mut context, &url);
+    context.push_str(r#","label":"#);
+    push_json_string(&mut context, &t("service.qr_label"));
+    context.push('}');
+    leptos::task::spawn_local(async move {
+        let _ = crate::web::modules::open_module("handoff", &slot, &context).await;
+    });
 }

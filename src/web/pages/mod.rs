@@ -10,8 +10,7 @@ mod shortlist;
 mod start;
 
 pub use about::{
-    accessibility_page, confirmation_page, credits_page, load_problem_page, not_found_page, privacy_page,
-    refer_page, short_page,
+    accessibility_page, credits_page, load_problem_page, not_found_page, privacy_page, refer_page, short_page,
 };
 pub use check::{check_answers_page, check_page, question_page};
 pub use group::group_page;
