@@ -29,10 +29,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node support/static-server.mjs ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node support/static-server.mjs ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // The referral receiver (support/receiver.mjs): referrals on 8081, its controls on 8082.
+      command: 'node support/receiver.mjs 8081',
+      url: 'http://127.0.0.1:8082/',
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

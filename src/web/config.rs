@@ -46,7 +46,14 @@ impl SetupResource {
     /// Starts loading the set-up.
     pub fn load() -> Self {
         let setup = SetupResource(RwSignal::new(None));
-        leptos::task::spawn_local(async move { setup.0.set(Some(load_setup().await)) });
+        leptos::task::spawn_local(async move {
+            let loaded = load_setup().await;
+            let ready = loaded.is_ok();
+            setup.0.set(Some(loaded));
+            if ready {
+                crate::web::modules::resend_waiting_referrals();
+            }
+        });
         setup
     }
 

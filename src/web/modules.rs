@@ -21,3 +21,18 @@ pub async fn open_module(name: &str, root: &web_sys::Element, context: &str) -> 
     open.call2(&JsValue::NULL, root, &context.into())?;
     Ok(())
 }
+
+/// Referrals left in this device's outbox are tried again as soon as the
+/// widget has its set-up (by the referral module, fetched only if there are any).
+pub fn resend_waiting_referrals() {
+    let window = leptos::prelude::window();
+    let waiting =
+        window.local_storage().ok().flatten().and_then(|s| s.get_item("waymark:outbox").ok().flatten());
+    let Some(body) = waiting.and_then(|_| leptos::prelude::document().body()) else { return };
+    let mut context = String::from(r#"{"resend":true,"config":"#);
+    crate::core::questions::push_json_string(&mut context, &crate::web::config::config_url());
+    context.push('}');
+    leptos::task::spawn_local(async move {
+        let _ = open_module("refer", &body, &context).await;
+    });
+}

@@ -30,7 +30,7 @@ test('a group page shows every detail, in plain words', async ({ page }) => {
   await expectAccessible(page, 'group page');
 
   await page.getByRole('button', { name: 'Ask to join' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ask to be put in touch' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Taunton Riverside Health Walk' })).toBeVisible();
   await expectAccessible(page, 'refer page');
 });
@@ -51,7 +51,7 @@ test('a peer-mentor scheme lists its mentors, and a person can ask for one', asy
   await expectAccessible(page, 'mentor scheme page');
 
   await page.getByRole('button', { name: 'Ask to be matched with Sam' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ask to be put in touch' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
   await expect(page.getByText('Side by Side: cancer peer support, with Sam as your mentor if possible')).toBeVisible();
 });
 

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::GetUntracked;
+use leptos::prelude::{GetUntracked, WithUntracked};
 
 use crate::core::markup::Html;
 use crate::core::questions::push_json_string;
@@ -94,6 +94,9 @@ pub fn refer_page(setup: &Arc<Setup>) -> Screen {
     let chosen = state.choice.get();
     let mut context = String::from(r#"{"config":"#);
     push_json_string(&mut context, &crate::web::config::config_url());
+    context.push_str(r#","postcode":"#);
+    let postcode = state.nearby.search.with_untracked(|s| s.origin.as_ref().and_then(|o| o.postcode.clone()));
+    push_json_string(&mut context, &postcode.unwrap_or_default());
     context.push_str(r#","answers":"#);
     push_json_string(&mut context, &state.check.answers.get_untracked().to_json());
     context.push_str(r#","services":["#);
@@ -134,7 +137,8 @@ pub fn refer_page(setup: &Arc<Setup>) -> Screen {
         r#"<div id="refer-root"><p class="wm-body" role="status">{}</p></div>"#,
         &[&t("shell.loading")],
     );
-    Screen::new(t("refer.title")).markup(html.finish())
+    // The module draws the page heading; the title names the tab until then.
+    Screen::titled(t("refer.title")).markup(html.finish())
 }
 
 /// The set-up error page: names the file, the field and what is wrong, for

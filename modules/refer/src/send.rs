@@ -1,0 +1,168 @@
+//! Sending a referral to the configured endpoint, exactly once as far as the
+//! receiver can tell: the same id (and `Idempotency-Key`) on every attempt,
+//! a time limit on each, retries for network and server errors (the rules are
+//! in `core::referral`), and an outbox on the person's own device for what
+//! cannot be sent now (never on a kiosk).
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use waymark::core::json::{parse_value, Value};
+use waymark::core::referral::{outcome, retry_delay, Outcome};
+
+/// A referral ready to go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outgoing {
+    pub id: String,
+    pub reference: String,
+    pub endpoint: String,
+    /// `json` or `form`.
+    pub format: String,
+    pub body: String,
+}
+
+const OUTBOX: &str = "waymark:outbox";
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+async fn sleep(seconds: u32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ =
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, seconds as i32 * 1000);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// One attempt: the HTTP status (`None` for no answer in time) and any
+/// `Retry-After` seconds.
+async fn attempt(out: &Outgoing, timeout_seconds: u32) -> (Option<u16>, Option<u32>) {
+    let Ok(controller) = web_sys::AbortController::new() else { return (None, None) };
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(&out.body));
+    init.set_signal(Some(&controller.signal()));
+    let Ok(headers) = web_sys::Headers::new() else { return (None, None) };
+    if out.format == "form" {
+        // A plain form post needs no CORS preflight, which form services rarely answer;
+        // the id travels in the body as `referral_id`.
+        let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
+    } else {
+        let _ = headers.set("Content-Type", "application/json");
+        let _ = headers.set("Idempotency-Key", &out.id);
+    }
+    init.set_headers(&headers);
+    let abort = Closure::once_into_js(move || controller.abort());
+    let timer = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.unchecked_ref(),
+            timeout_seconds as i32 * 1000,
+        )
+        .unwrap_or(0);
+    let result = JsFuture::from(window().fetch_with_str_and_init(&out.endpoint, &init)).await;
+    window().clear_timeout_with_handle(timer);
+    let Ok(response) = result.and_then(|r| r.dyn_into::<web_sys::Response>()) else { return (None, None) };
+    let retry_after =
+        response.headers().get("Retry-After").ok().flatten().and_then(|v| v.trim().parse().ok());
+    (Some(response.status()), retry_after)
+}
+
+/// Tries to deliver `out` while the person waits: `Sent`, `Refused`, or
+/// `TryAgain` once the waiting attempts are used up.
+pub async fn deliver(out: &Outgoing, timeout_seconds: u32) -> Outcome {
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let (status, retry_after) = attempt(out, timeout_seconds).await;
+        match outcome(status) {
+            Outcome::TryAgain => match retry_delay(tries, retry_after) {
+                Some(seconds) => sleep(seconds).await,
+                None => return Outcome::TryAgain,
+            },
+            done => return done,
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Referrals waiting to be sent from this device.
+pub fn outbox() -> Vec<Outgoing> {
+    let Some(text) = storage().and_then(|s| s.get_item(OUTBOX).ok().flatten()) else { return Vec::new() };
+    let Ok(Value::Array(items)) = parse_value(&text) else { return Vec::new() };
+    let field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    items
+        .iter()
+        .map(|v| Outgoing {
+            id: field(v, "id"),
+            reference: field(v, "reference"),
+            endpoint: field(v, "endpoint"),
+            format: field(v, "format"),
+            body: field(v, "body"),
+        })
+        .filter(|o| !o.id.is_empty() && !o.endpoint.is_empty())
+        .collect()
+}
+
+fn save_outbox(items: &[Outgoing]) {
+    let Some(storage) = storage() else { return };
+    if items.is_empty() {
+        let _ = storage.remove_item(OUTBOX);
+        return;
+    }
+    let list = items
+        .iter()
+        .map(|o| {
+            Value::Object(
+                [
+                    ("id", &o.id),
+                    ("reference", &o.reference),
+                    ("endpoint", &o.endpoint),
+                    ("format", &o.format),
+                    ("body", &o.body),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), Value::String(v.clone())))
+                .collect(),
+            )
+        })
+        .collect();
+    let _ = storage.set_item(OUTBOX, &Value::Array(list).to_json());
+}
+
+/// Keeps `out` to send later (once: the same id is never queued twice).
+pub fn keep(out: &Outgoing) {
+    let mut items = outbox();
+    if !items.iter().any(|o| o.id == out.id) {
+        items.push(out.clone());
+    }
+    save_outbox(&items);
+}
+
+/// Tries everything in the outbox once each (no waiting between), keeping
+/// what still cannot be sent. Refused referrals are dropped: resending would
+/// not help, and the person was told when it happened.
+pub async fn resend_outbox(timeout_seconds: u32) -> Vec<(Outgoing, Outcome)> {
+    let mut results = Vec::new();
+    for out in outbox() {
+        let (status, _) = attempt(&out, timeout_seconds).await;
+        let result = outcome(status);
+        let still: Vec<Outgoing> =
+            outbox().into_iter().filter(|o| o.id != out.id || result == Outcome::TryAgain).collect();
+        save_outbox(&still);
+        results.push((out, result));
+    }
+    results
+}
+
+/// 16 random bytes from the browser's cryptographic generator.
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
+}

@@ -1,0 +1,224 @@
+// Referring oneself: every page of the referral, and sending it to the real
+// test receiver (support/receiver.mjs) across origins: exactly once, even
+// after server errors or with the receiver down; never stored on a kiosk.
+import { test, expect, expectAccessible } from '../support/fixtures.js';
+import { checkToSuggestions, searchNear } from '../support/journey.js';
+
+const CONTROL = 'http://127.0.0.1:8082';
+const WALK = 'cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3';
+
+// One receiver for the whole file, so these tests take turns.
+test.describe.configure({ mode: 'serial' });
+
+async function control(request, path) {
+  const response = await request.post(`${CONTROL}${path}`);
+  expect(response.ok()).toBe(true);
+}
+
+async function received(request) {
+  return (await request.get(`${CONTROL}/received`)).json();
+}
+
+const continueButton = (page) => page.getByRole('button', { name: 'Continue' });
+
+/** From the check to the referral's first page, asking to join the Taunton walk. */
+async function startReferral(page, start = '/') {
+  await checkToSuggestions(page, ['Meeting people or feeling less lonely', 'Getting more active'], start);
+  await searchNear(page, 'TA1 2BX');
+  await page.getByRole('link', { name: 'Taunton Riverside Health Walk' }).click();
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
+}
+
+/** Fills every page as a person referring themselves, checking each with axe. */
+async function fillReferral(page, { axe = false, searched = true } = {}) {
+  const check = async (label) => axe && (await expectAccessible(page, label));
+  await check('what you are asking for');
+  await continueButton(page).click();
+  await page.getByLabel('Me', { exact: true }).check();
+  await check('who is the support for');
+  await continueButton(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Sending your details to/ })).toBeVisible();
+  await page.getByLabel(/I agree to Somerset Community Connect/).check();
+  await check('consent');
+  await continueButton(page).click();
+  await page.getByLabel('What is your name?').fill('Sam Jones');
+  await check('name');
+  await continueButton(page).click();
+  await page.getByLabel('Email', { exact: true }).check();
+  await page.getByLabel('Phone call').check();
+  await page.getByLabel('Email address').fill('sam@example.org');
+  await page.getByLabel('UK phone number').fill('07700 900123');
+  await page.getByLabel('Mornings').check();
+  await page.getByRole('group', { name: 'Can we leave a message?' }).getByLabel('Yes').check();
+  await check('contact');
+  await continueButton(page).click();
+  // The postcode searched from is filled in already.
+  if (searched) await expect(page.getByLabel('What is your postcode?')).toHaveValue('TA1 2BX');
+  else await page.getByLabel('What is your postcode?').fill('TA1 2BX');
+  await check('postcode');
+  await continueButton(page).click();
+  await page.getByLabel('Day').fill('2');
+  await page.getByLabel('Month').fill('3');
+  await page.getByLabel('Year').fill('1950');
+  await page.getByLabel('Anything that would help at a first visit (optional)').fill('I use a wheelchair');
+  await check('optional details');
+  await continueButton(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending' })).toBeVisible();
+  await check('check your answers');
+}
+
+test.beforeEach(async ({ request }) => {
+  await control(request, '/reset');
+});
+
+test('a full referral arrives exactly once with every field right', async ({ page, request }) => {
+  await startReferral(page);
+  await fillReferral(page, { axe: true });
+  await expect(page.getByRole('definition').filter({ hasText: 'sam@example.org' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible();
+  const reference = (await page.locator('.wm-panel__body strong').textContent()).trim();
+  expect(reference).toMatch(/^WM-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{2}$/);
+  await expect(page.getByText(/will contact you within 5 working days/)).toBeVisible();
+  await expectAccessible(page, 'confirmation');
+
+  const requests = await received(request);
+  expect(requests).toHaveLength(1);
+  const [sent] = requests;
+  expect(sent.contentType).toBe('application/json');
+  expect(sent.origin).toBe('http://127.0.0.1:8090');
+  const doc = JSON.parse(sent.body);
+  expect(sent.idempotencyKey).toBe(doc.referral_id);
+  expect(doc.schema_version).toBe(1);
+  expect(doc.reference).toBe(reference);
+  expect(doc.source.channel).toBe('web');
+  expect(doc.recipient).toBe('Somerset Community Connect (sample)');
+  expect(doc.person).toEqual({
+    name: 'Sam Jones',
+    referral_for: 'self',
+    person_agreed: null,
+    postcode: 'TA1 2BX',
+    date_of_birth: '1950-03-02',
+    gp_surgery: null,
+  });
+  expect(doc.contact).toEqual({
+    methods: ['email', 'phone'],
+    email: 'sam@example.org',
+    phone: '07700900123',
+    best_time: 'morning',
+    may_leave_message: true,
+  });
+  expect(doc.consent.given).toBe(true);
+  expect(doc.consent.statement).toContain('Somerset Community Connect (sample)');
+  expect(doc.needs.map((n) => n.id)).toEqual(expect.arrayContaining(['loneliness', 'getting-active']));
+  expect(doc.needs[0].reasons.length).toBeGreaterThan(0);
+  expect(doc.support_requested.services).toEqual([
+    { id: WALK, name: 'Taunton Riverside Health Walk', organisation: 'Walking for Wellbeing Somerset (sample)' },
+  ]);
+  expect(doc.first_visit).toBe('I use a wheelchair');
+});
+
+test('after two server errors the referral arrives once, with the same id each time', async ({ page, request }) => {
+  await control(request, '/fail?status=500&times=2');
+  await startReferral(page);
+  await fillReferral(page);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible({ timeout: 15_000 });
+  const requests = await received(request);
+  expect(requests.map((r) => r.status)).toEqual([500, 500, 201]);
+  expect(new Set(requests.map((r) => r.idempotencyKey)).size).toBe(1);
+  expect(new Set(requests.map((r) => JSON.parse(r.body).referral_id)).size).toBe(1);
+});
+
+test('with the receiver down the referral waits on the phone and is sent once it is back', async ({ page, request }) => {
+  await control(request, '/down');
+  await startReferral(page);
+  await fillReferral(page);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Waiting to send' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("We'll try again when you're online")).toBeVisible();
+  await expectAccessible(page, 'waiting to send');
+  const outbox = await page.evaluate(() => JSON.parse(localStorage.getItem('waymark:outbox')));
+  expect(outbox).toHaveLength(1);
+
+  // A reload (or a browser restart) keeps it.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('waymark:outbox')))).toHaveLength(1);
+
+  // The receiver comes back; the next time the widget opens it is sent, once.
+  await control(request, '/up');
+  await page.goto('/');
+  await expect.poll(async () => (await received(request)).filter((r) => r.status === 201).length).toBe(1);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('waymark:outbox'))).toBeNull();
+  const delivered = (await received(request)).filter((r) => r.status === 201);
+  expect(delivered[0].idempotencyKey).toBe(outbox[0].id);
+});
+
+test('on a kiosk with the receiver down nothing is stored and the phone number and reference are given', async ({ page, request }) => {
+  await control(request, '/down');
+  await page.goto(`/group/${WALK}?config=/__fixtures/config-kiosk.json`);
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
+  await fillReferral(page, { searched: false });
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'We could not send your request from this screen' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('01823 000 000')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Your reference number' })).toBeVisible();
+  expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+  await expectAccessible(page, 'kiosk fallback');
+});
+
+test('consent must be given: unticked, the page says so and nothing is sent', async ({ page, request }) => {
+  await startReferral(page);
+  await continueButton(page).click();
+  await page.getByLabel('Me', { exact: true }).check();
+  await continueButton(page).click();
+  await continueButton(page).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('There is a problem');
+  await expect(summary.getByRole('link')).toHaveText('Tick the box to agree, so that we can send your request');
+  await expect(page).toHaveTitle(/^Error: /);
+  await expectAccessible(page, 'consent error');
+  expect(await received(request)).toEqual([]);
+});
+
+test('a wrong phone number or email address is named beside the field and kept', async ({ page }) => {
+  await startReferral(page);
+  await continueButton(page).click();
+  await page.getByLabel('Me', { exact: true }).check();
+  await continueButton(page).click();
+  await page.getByLabel(/I agree to/).check();
+  await continueButton(page).click();
+  await page.getByLabel('What is your name?').fill('Sam');
+  await continueButton(page).click();
+  await page.getByLabel('Email', { exact: true }).check();
+  await page.getByLabel('Text message').check();
+  await page.getByLabel('Email address').fill('sam@example');
+  await page.getByLabel('UK phone number').fill('01823 123456');
+  await continueButton(page).click();
+  await expect(page.locator('#email-error')).toContainText('Enter an email address in the correct format');
+  await expect(page.locator('#phone-error')).toContainText('To get text messages, enter a mobile number');
+  await expect(page.getByLabel('Email address')).toHaveValue('sam@example');
+  await expect(page.getByLabel('UK phone number')).toHaveValue('01823 123456');
+  await expectAccessible(page, 'contact errors');
+  await page.getByLabel('UK phone number').fill('12345');
+  await continueButton(page).click();
+  await expect(page.locator('#phone-error')).toContainText('Enter a UK phone number');
+});
+
+test('someone else who has not agreed cannot be referred', async ({ page, request }) => {
+  await startReferral(page);
+  await continueButton(page).click();
+  await page.getByLabel('Someone else').check();
+  await continueButton(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Does the person know about this and agree to it?' })).toBeVisible();
+  await page.getByLabel('No', { exact: true }).check();
+  await continueButton(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'We cannot send this without their agreement' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send' })).toHaveCount(0);
+  await expect(continueButton(page)).toHaveCount(0);
+  await expectAccessible(page, 'cannot send');
+  expect(await received(request)).toEqual([]);
+});
