@@ -7,7 +7,7 @@ const routes = [
   ['/', 'Find support near you'],
   ['/check', 'Do you need urgent help right now?'],
   ['/results', 'Support near you'],
-  ['/refer', 'Ask to be put in touch'],
+  ['/refer', 'What you are asking for'],
   ['/help', 'Get help now'],
   ['/privacy', 'Privacy'],
   ['/accessibility', 'Accessibility statement'],
