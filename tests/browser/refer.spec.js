@@ -214,11 +214,53 @@ test('someone else who has not agreed cannot be referred', async ({ page, reques
   await page.getByLabel('Someone else').check();
   await continueButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Does the person know about this and agree to it?' })).toBeVisible();
+  await expectAccessible(page, 'do they agree');
+  await continueButton(page).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveText('Select yes or no');
   await page.getByLabel('No', { exact: true }).check();
   await continueButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'We cannot send this without their agreement' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Send' })).toHaveCount(0);
   await expect(continueButton(page)).toHaveCount(0);
   await expectAccessible(page, 'cannot send');
+  expect(await received(request)).toEqual([]);
+});
+
+test('a refusal is shown as a clear failure with the phone number, never a status code', async ({ page, request }) => {
+  await control(request, '/fail?status=422');
+  await startReferral(page);
+  await fillReferral(page);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your request could not be sent' })).toBeVisible();
+  await expect(page.getByText('Please call them on 01823 000 000 instead.')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('422');
+  expect((await received(request)).map((r) => r.status)).toEqual([422]);
+  expect(await page.evaluate(() => localStorage.getItem('waymark:outbox'))).toBeNull();
+});
+
+test('a form service gets the same fields form-encoded, with no preflight', async ({ page, request }) => {
+  await page.goto(`/group/${WALK}?config=/__fixtures/config-form.json`);
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await fillReferral(page, { searched: false });
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible();
+  const requests = await received(request);
+  expect(requests).toHaveLength(1);
+  expect(requests[0].contentType).toBe('application/x-www-form-urlencoded');
+  const fields = new URLSearchParams(requests[0].body);
+  expect(fields.get('person.name')).toBe('Sam Jones');
+  expect(fields.get('support_requested.services.0.id')).toBe(WALK);
+  expect(fields.get('referral_id')).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test('with email as the only channel the person sends it from their own email app', async ({ page, request }) => {
+  await page.goto(`/group/${WALK}?config=/__fixtures/config-mailto.json`);
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await fillReferral(page, { searched: false });
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Send your request by email' })).toBeVisible();
+  const link = page.getByRole('link', { name: 'Open your email app' });
+  await expect(link).toHaveAttribute('href', /^mailto:referrals@example\.org\?subject=Self-referral%20WM-[2-9A-Z]{4}-[2-9A-Z]{2}&body=%7B/);
+  await expectAccessible(page, 'send by email');
   expect(await received(request)).toEqual([]);
 });

@@ -41,6 +41,8 @@ mod browser {
         Refused,
         /// On a kiosk nothing is kept: the reference to take away instead.
         KioskFailed(String),
+        /// The config's last-resort channel: an email the person sends themselves.
+        Email { reference: String, href: String },
     }
 
     struct Flow {
@@ -383,7 +385,8 @@ mod browser {
             let document = referral_document(&f.form, &envelope, &f.set, &profile, &what_matters, birth);
             let (format, body) = match f.config.referral.format {
                 ReferralFormat::Form => ("form", form_encoded(&document)),
-                _ => ("json", document.to_json()),
+                ReferralFormat::Mailto => ("mailto", document.to_json()),
+                ReferralFormat::Json => ("json", document.to_json()),
             };
             let out = Outgoing {
                 id: ids.id,
@@ -395,6 +398,15 @@ mod browser {
             (out, f.config.referral.timeout_seconds, f.config.kiosk.enabled)
         });
         let Some((out, timeout, kiosk)) = prepared else { return };
+        if out.format == "mailto" {
+            // Nothing is sent by the widget: the person's own email app sends it.
+            let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+            let subject = format!("Self-referral {}", out.reference);
+            let href = format!("{}?subject={}&body={}", out.endpoint, encode(&subject), encode(&out.body));
+            with_flow(|f| f.status = Status::Email { reference: out.reference.clone(), href });
+            render();
+            return;
+        }
         render();
         let result = deliver(&out, timeout).await;
         let status = match result {
@@ -469,6 +481,14 @@ mod browser {
                         &[&words.text("refer.refused_title"), &words.text("refer.refused_body")],
                     );
                     (html.finish(), words.text("refer.refused_title"))
+                }
+                Status::Email { reference, href } => {
+                    let mut html = Html::new();
+                    html.push(
+                        r#"<h1 class="wm-heading-l" tabindex="-1">{}</h1><p class="wm-body">{}</p><p class="wm-body"><a class="wm-button" href="{}">{}</a></p><p class="wm-body">{} <strong>{}</strong></p><p class="wm-body">{}</p>"#,
+                        &[&words.text("refer.mailto_title"), &words.text("refer.mailto_body"), href, &words.text("refer.mailto_button"), &words.text("refer.reference"), reference, &words.text("refer.no_reply")],
+                    );
+                    (html.finish(), words.text("refer.mailto_title"))
                 }
                 Status::KioskFailed(reference) => {
                     let mut html = Html::new();
