@@ -264,3 +264,30 @@ test('with email as the only channel the person sends it from their own email ap
   await expectAccessible(page, 'send by email');
   expect(await received(request)).toEqual([]);
 });
+
+test('a receiver that never answers is given up on after the time limit and tried again', async ({ page, request }) => {
+  await control(request, '/hang?times=1');
+  await page.goto(`/group/${WALK}?config=/__fixtures/config-quick-timeout.json`);
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await fillReferral(page, { searched: false });
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible({ timeout: 15_000 });
+  const requests = await received(request);
+  expect(requests.map((r) => r.status)).toEqual(['hung', 201]);
+  expect(requests[0].idempotencyKey).toBe(requests[1].idempotencyKey);
+});
+
+test('a waiting referral is sent as soon as the browser is back online', async ({ page, request }) => {
+  const context = page.context();
+  await startReferral(page);
+  await fillReferral(page);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Waiting to send' })).toBeVisible({ timeout: 20_000 });
+  expect(await received(request)).toEqual([]);
+  await context.setOffline(false);
+  // The page itself says so once it has gone.
+  await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible({ timeout: 15_000 });
+  expect((await received(request)).filter((r) => r.status === 201)).toHaveLength(1);
+  expect(await page.evaluate(() => localStorage.getItem('waymark:outbox'))).toBeNull();
+});

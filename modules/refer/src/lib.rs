@@ -42,7 +42,10 @@ mod browser {
         /// On a kiosk nothing is kept: the reference to take away instead.
         KioskFailed(String),
         /// The config's last-resort channel: an email the person sends themselves.
-        Email { reference: String, href: String },
+        Email {
+            reference: String,
+            href: String,
+        },
     }
 
     struct Flow {
