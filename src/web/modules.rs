@@ -30,7 +30,7 @@ pub fn resend_waiting_referrals() {
         window.local_storage().ok().flatten().and_then(|s| s.get_item("waymark:outbox").ok().flatten());
     let Some(body) = waiting.and_then(|_| leptos::prelude::document().body()) else { return };
     let mut context = String::from(r#"{"resend":true,"config":"#);
-    crate::core::questions::push_json_string(&mut context, &crate::web::config::config_url());
+    crate::core::json::push_json_string(&mut context, &crate::web::config::config_url());
     context.push('}');
     leptos::task::spawn_local(async move {
         let _ = open_module("refer", &body, &context).await;

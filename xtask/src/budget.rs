@@ -34,10 +34,10 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Whether a file is fetched when the widget first opens: the page, its
-/// CSS/JS/wasm, the config, the English words, and the question set and
-/// directory the config names.
+/// CSS/JS/wasm and the JS snippets its glue imports, the config, the English
+/// words, and the question set and directory the config names.
 fn is_first_load(relative: &str, named: &[String]) -> bool {
-    let top_level = !relative.contains('/');
+    let top_level = !relative.contains('/') || relative.starts_with("snippets/");
     let asset = [".html", ".css", ".js", ".wasm"].iter().any(|ext| relative.ends_with(ext));
     (top_level && asset)
         || relative == "config.json"
@@ -124,6 +124,7 @@ mod tests {
         assert!(is_first_load("data/somerset-sample.json", &named));
         assert!(!is_first_load("postcodes/TA.txt", &named));
         assert!(!is_first_load("modules/refer_bg.wasm", &named), "modules are fetched when needed");
+        assert!(is_first_load("snippets/waymark-0123/inline0.js", &named), "the glue imports its snippets");
         assert!(!is_first_load("locales/cy.json", &named));
     }
 

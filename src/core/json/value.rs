@@ -47,7 +47,7 @@ impl Value {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Value::Number(n) => write_number(out, *n),
-            Value::String(s) => write_json_string(out, s),
+            Value::String(s) => push_json_string(out, s),
             Value::Array(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
@@ -64,7 +64,7 @@ impl Value {
                     if i > 0 {
                         out.push(',');
                     }
-                    write_json_string(out, key);
+                    push_json_string(out, key);
                     out.push(':');
                     value.write_json(out);
                 }
@@ -378,7 +378,8 @@ impl Parser<'_> {
     }
 }
 
-fn write_json_string(out: &mut String, text: &str) {
+/// Appends `text` as a JSON string, escaped.
+pub fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {

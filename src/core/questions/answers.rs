@@ -1,4 +1,4 @@
-use crate::core::json::{parse, Node, Value};
+use crate::core::json::{parse, push_json_string, Node, Value};
 use crate::core::questions::{Kind, Question};
 
 /// One answer, in the shape its question asks for.
@@ -175,22 +175,4 @@ impl Answers {
             .collect();
         Answers(answers)
     }
-}
-
-/// Appends `text` as a JSON string. Written out rather than using serde's
-/// serializer, which would add its number-formatting code to the download.
-pub fn push_json_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }

@@ -7,7 +7,7 @@ mod flow;
 mod parse;
 mod scoring;
 
-pub use answers::{push_json_string, Answer, AnswerProblem, Answers};
+pub use answers::{Answer, AnswerProblem, Answers};
 pub use flow::Next;
 pub use scoring::{NeedScore, NeedsProfile};
 

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::{GetUntracked, WithUntracked};
 
+use crate::core::json::push_json_string;
 use crate::core::markup::Html;
-use crate::core::questions::push_json_string;
 use crate::core::route::Route;
 use crate::web::components::Screen;
 use crate::web::config::{LoadProblem, Setup};

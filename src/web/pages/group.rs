@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::directory::Service;
+use crate::core::json::push_json_string;
 use crate::core::markup::{service_details, Html};
-use crate::core::questions::push_json_string;
 use crate::core::route::Route;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
