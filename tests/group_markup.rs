@@ -48,9 +48,11 @@ fn cards_say_how_far_in_miles_and_minutes() {
     let near = waymark::core::geo::LatLon::new(51.0158, -3.0783);
     let items =
         [measure(walk, &Default::default(), Some(near)), measure(phone, &Default::default(), Some(near))];
-    let html = services_list(&items, &english(), "/");
+    let html = services_list(&items, &english(), "/", false);
     assert!(html.contains("1.3 miles away · about a 25 minute walk"), "{html}");
     assert!(html.contains("No need to travel"));
     let far = measure(walk, &Default::default(), Some(waymark::core::geo::LatLon::new(51.38, -2.36)));
-    assert!(services_list(&[far], &english(), "/").contains("minutes by car"));
+    let tiled = services_list(&[far], &english(), "/", true);
+    assert!(tiled.contains("minutes by car"));
+    assert!(tiled.contains(r#"href="/group/255_-11~cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3""#), "{tiled}");
 }

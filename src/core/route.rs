@@ -86,11 +86,12 @@ impl Route {
     }
 }
 
-/// Directory ids appear in addresses, so only plain characters are accepted.
+/// Directory ids appear in addresses, so only plain characters are accepted
+/// (and `~`, which separates a tiled directory's tile hint from the id).
 fn is_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= 128
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        && id.len() <= 160
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '~'))
 }
 
 #[cfg(test)]

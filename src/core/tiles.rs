@@ -66,3 +66,32 @@ pub fn read_index(text: &str) -> Result<Vec<String>, FieldError> {
     let doc = parse(text)?;
     Node::root(&doc).each("tiles", |t| t.as_str().map(str::to_string))
 }
+
+/// The id a group page is addressed by: with a tiled directory, the tile of
+/// the group's first place, then `~`, then its id, so a page opened
+/// directly (from a QR code, say) knows which tile to fetch.
+///
+/// ```
+/// use waymark::core::directory::Directory;
+/// use waymark::core::tiles::{page_id, split_page_id};
+/// let dir = Directory::parse(r#"[ { "id": "walk", "name": "Walk", "service_at_locations": [
+///     { "location": { "latitude": 51.01, "longitude": -3.1 } } ] } ]"#).unwrap();
+/// assert_eq!(page_id(&dir.services[0], true), "255_-11~walk");
+/// assert_eq!(page_id(&dir.services[0], false), "walk");
+/// assert_eq!(split_page_id("255_-11~walk"), (Some("255_-11"), "walk"));
+/// assert_eq!(split_page_id("walk"), (None, "walk"));
+/// ```
+pub fn page_id(service: &crate::core::directory::Service, tiled: bool) -> String {
+    match service.locations.iter().find_map(|l| l.at).filter(|_| tiled) {
+        Some(at) => format!("{}~{}", tile_of(at), service.id),
+        None => service.id.clone(),
+    }
+}
+
+/// A group page's tile hint (if any) and directory id.
+pub fn split_page_id(page_id: &str) -> (Option<&str>, &str) {
+    match page_id.split_once('~') {
+        Some((tile, id)) => (Some(tile), id),
+        None => (None, page_id),
+    }
+}

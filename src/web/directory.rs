@@ -37,8 +37,19 @@ pub fn hold(services: Vec<Service>) {
 
 /// Fetches the tiles around `at` not yet held (none for a single-file directory).
 pub async fn load_tiles_around(setup: &Setup, at: LatLon) {
+    load_tiles(setup, tiles_around(at)).await
+}
+
+/// Whether `tile` is one of the directory's and not yet held.
+pub fn tile_missing(setup: &Setup, tile: &str) -> bool {
+    setup.tiles.iter().any(|t| t == tile)
+        && !state().nearby.tiles.with_untracked(|held| held.iter().any(|t| t == tile))
+}
+
+/// Fetches those of `wanted` that the directory has and are not yet held.
+pub async fn load_tiles(setup: &Setup, wanted: Vec<String>) {
     let tiles = state().nearby.tiles;
-    let wanted: Vec<String> = tiles_around(at)
+    let wanted: Vec<String> = wanted
         .into_iter()
         .filter(|t| setup.tiles.contains(t) && !tiles.with_untracked(|held| held.contains(t)))
         .collect();

@@ -184,6 +184,17 @@ test('a tiled directory fetches only the tiles around the person', async ({ page
   // Bath and Frome are in a tile more than one cell away: not fetched.
   expect(tiles).not.toContain('256_-8.json');
   await expect(cards(page).filter({ hasText: 'Bath Parks Health Walk' })).toHaveCount(0);
+  // Links carry the group's tile, so a page opened directly (from a QR code) can fetch it.
+  const link = cards(page).first().getByRole('link');
+  await expect(link).toHaveAttribute('href', /\/group\/255_-11~cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3$/);
+});
+
+test('a group page of a tiled directory opens directly, fetching only its tile', async ({ page, requests }) => {
+  await page.goto('/group/255_-11~cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3?config=/__fixtures/config-tiled.json');
+  await expect(page.getByRole('heading', { level: 1, name: 'Taunton Riverside Health Walk' })).toBeVisible();
+  const tiles = requests.filter((url) => /\/data\/tiles\/\d.+\.json$/.test(url)).map((url) => url.split('/').pop());
+  expect(tiles).toEqual(['255_-11.json']);
+  await expectAccessible(page, 'tiled group page opened directly');
 });
 
 test('searching, filtering and opening a group work by keyboard at 320px with 200% text', async ({ page }) => {

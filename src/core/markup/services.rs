@@ -5,6 +5,7 @@ use crate::core::markup::Html;
 use crate::core::ranking::Ranked;
 use crate::core::route::Route;
 use crate::core::schedule::in_words;
+use crate::core::tiles::page_id;
 
 fn attendance(service: &Service, tr: &Translator) -> Option<String> {
     service.attendance.map(|a| {
@@ -48,15 +49,16 @@ fn how_far(item: &Ranked, tr: &Translator) -> Option<String> {
 /// let dir = Directory::parse(r#"[ { "id": "walk-1", "name": "Park <walk>" } ]"#).unwrap();
 /// let tr = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
 /// let ranked = rank(&dir.services, &Default::default(), None, &Filters::default());
-/// let html = services_list(&ranked, &tr, "/");
+/// let html = services_list(&ranked, &tr, "/", false);
 /// assert!(html.contains(r#"<a href="/group/walk-1">Park &lt;walk&gt;</a>"#));
 /// ```
-pub fn services_list(items: &[Ranked], tr: &Translator, base: &str) -> String {
+/// With a `tiled` directory, links carry the group's tile (see `tiles::page_id`).
+pub fn services_list(items: &[Ranked], tr: &Translator, base: &str, tiled: bool) -> String {
     let mut html = Html::new();
     html.push(r#"<ul class="wm-card-list">"#, &[]);
     for item in items {
         let service = item.service;
-        let href = Route::Group(service.id.clone()).path(base);
+        let href = Route::Group(page_id(service, tiled)).path(base);
         let facts: Vec<String> =
             [service.organisation.clone(), service.town().map(str::to_string), attendance(service, tr)]
                 .into_iter()

@@ -10,18 +10,29 @@ use crate::core::directory::Service;
 use crate::core::json::push_json_string;
 use crate::core::markup::{service_details, Html};
 use crate::core::route::Route;
+use crate::core::tiles::split_page_id;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
-use crate::web::directory::with_services;
+use crate::web::directory::{load_tiles, tile_missing, with_services};
 use crate::web::i18n::{t, with_words};
 use crate::web::router::{href, navigate};
 use crate::web::state::{state as app_state, AppState};
 
-pub fn group_page(setup: &Arc<Setup>, id: &str) -> Screen {
-    with_services(setup, |services| match services.iter().find(|s| s.id == id) {
-        Some(service) => group(service),
-        None => crate::web::pages::short_page("not_found.title", "group.not_found"),
-    })
+pub fn group_page(setup: &Arc<Setup>, page_id: &str) -> Screen {
+    let (tile, id) = split_page_id(page_id);
+    let found = with_services(setup, |services| services.iter().find(|s| s.id == id).map(group));
+    match (found, tile) {
+        (Some(screen), _) => screen,
+        // Opened directly with a tiled directory: fetch the group's tile; the
+        // page is drawn again when it arrives.
+        (None, Some(tile)) if tile_missing(setup, tile) => {
+            let (setup, tile) = (setup.clone(), tile.to_string());
+            leptos::task::spawn_local(async move { load_tiles(&setup, vec![tile]).await });
+            Screen::titled(t("shell.loading"))
+                .markup(format!(r#"<p class="wm-body" role="status">{}</p>"#, t("shell.loading")))
+        }
+        _ => crate::web::pages::short_page("not_found.title", "group.not_found"),
+    }
 }
 
 fn save_text(saved: bool) -> String {
@@ -55,7 +66,7 @@ fn group(service: &Service) -> Screen {
             return;
         }
         if event_target(ev, "summary").is_some() {
-            show_qr_code(&id);
+            show_qr_code();
             return;
         }
         let Some(action) = event_target(ev, "[data-action]") else { return };
@@ -87,16 +98,14 @@ fn group(service: &Service) -> Screen {
 
 /// Draws the QR code of this page (from the `handoff` module) the first time
 /// the person opens "Open this page on your phone".
-fn show_qr_code(id: &str) {
+fn show_qr_code() {
     let Some(slot) = document().get_element_by_id("qr-code") else { return };
     if slot.child_element_count() > 0 {
         return;
     }
-    let url = format!(
-        "{}{}",
-        window().location().origin().unwrap_or_default(),
-        href(&Route::Group(id.to_string()))
-    );
+    // This page's own address, with any tile hint, so it opens the same on a phone.
+    let location = window().location();
+    let url = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
     let mut context = String::from(r#"{"url":"#);
     push_json_string(&mut context, &url);
     context.push_str(r#","label":"#);

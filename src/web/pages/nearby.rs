@@ -163,7 +163,8 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
                 if ranking.total > SHOWN {
                     count = tf("nearby.count_shown", &[("count", &count), ("shown", &SHOWN.to_string())]);
                 }
-                (count, with_words(|tr| services_list(&ranking.top, tr, &base_path())))
+                let tiled = setup.config.directory.tiled;
+                (count, with_words(|tr| services_list(&ranking.top, tr, &base_path(), tiled)))
             })
         }
     };

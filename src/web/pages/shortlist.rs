@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::markup::{service_details, Html};
 use crate::core::route::Route;
+use crate::core::tiles::page_id;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
 use crate::web::directory::with_services;
@@ -29,7 +30,10 @@ pub fn shortlist_page(setup: &Arc<Setup>) -> Screen {
             for service in &services {
                 html.open("section", &[("class", Some("wm-card wm-shortlist__item"))]);
                 html.open("h2", &[("class", Some("wm-heading-m"))]);
-                html.open("a", &[("href", Some(&href(&Route::Group(service.id.clone()))))]);
+                html.open(
+                    "a",
+                    &[("href", Some(&href(&Route::Group(page_id(service, setup.config.directory.tiled)))))],
+                );
                 html.text(&service.name).close("a").close("h2");
                 if let Some(organisation) = &service.organisation {
                     html.element("p", "wm-caption", organisation);
