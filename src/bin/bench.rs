@@ -19,7 +19,7 @@ mod browser {
     use waymark::core::geo::LatLon;
     use waymark::core::questions::{Answer, Answers, QuestionSet};
     use waymark::core::ranking::{rank_top, Filters};
-    use waymark::core::tiles::{tile_of, tiles_around};
+    use waymark::core::tiles::held_near;
 
     const SHOWN: usize = 50;
 
@@ -58,7 +58,6 @@ mod browser {
         let profile = set.profile(&answers);
         let taunton = LatLon::new(51.0158, -3.0783);
         let filtered = Filters { free_only: true, days: vec![1], ..Filters::default() };
-        let around = tiles_around(taunton);
         let mut table = String::new();
         for count in [1_000, 10_000, 100_000] {
             show(&format!("{table}running {count}…"), false);
@@ -66,12 +65,7 @@ mod browser {
             let started = js_sys::Date::now();
             let directory = Directory::parse(&text).unwrap();
             let parse = js_sys::Date::now() - started;
-            let local: Vec<_> = directory
-                .services
-                .iter()
-                .filter(|s| s.locations.iter().filter_map(|l| l.at).all(|at| around.contains(&tile_of(at))))
-                .cloned()
-                .collect();
+            let local = held_near(&directory.services, taunton);
             let all = &directory.services;
             let whole = per_call(|| rank_top(all, &profile, Some(taunton), &Filters::default(), SHOWN).total);
             let whole_filtered = per_call(|| rank_top(all, &profile, Some(taunton), &filtered, SHOWN).total);

@@ -8,6 +8,7 @@
 //! for each cell, each an ordinary Open Referral UK `{ "services": [...] }`.
 //! `cargo xtask tiles` writes them from one directory file.
 
+use crate::core::directory::Service;
 use crate::core::geo::LatLon;
 use crate::core::json::{parse, Node};
 use crate::core::FieldError;
@@ -55,6 +56,28 @@ pub fn tiles_around(at: LatLon) -> Vec<String> {
     tiles
 }
 
+/// The services a device holds once it has fetched the tiles around `at`:
+/// those meeting only in those cells, and those with no place at all.
+///
+/// ```
+/// use waymark::core::directory::Directory;
+/// use waymark::core::geo::LatLon;
+/// use waymark::core::tiles::held_near;
+/// let dir = Directory::parse(include_str!("../../public/data/somerset-sample.json")).unwrap();
+/// let held = held_near(&dir.services, LatLon::new(51.0158, -3.0783));
+/// let has = |name: &str| held.iter().any(|s| s.name == name);
+/// assert!(has("Taunton Riverside Health Walk") && has("Somerset Telephone Befriending"));
+/// assert!(!has("Bath Parks Health Walk"));
+/// ```
+pub fn held_near(services: &[Service], at: LatLon) -> Vec<Service> {
+    let around = tiles_around(at);
+    services
+        .iter()
+        .filter(|s| s.locations.iter().filter_map(|l| l.at).all(|place| around.contains(&tile_of(place))))
+        .cloned()
+        .collect()
+}
+
 /// The cells listed in a tile index, `{ "tiles": ["255_-11", …] }`.
 ///
 /// ```
@@ -81,7 +104,7 @@ pub fn read_index(text: &str) -> Result<Vec<String>, FieldError> {
 /// assert_eq!(split_page_id("255_-11~walk"), (Some("255_-11"), "walk"));
 /// assert_eq!(split_page_id("walk"), (None, "walk"));
 /// ```
-pub fn page_id(service: &crate::core::directory::Service, tiled: bool) -> String {
+pub fn page_id(service: &Service, tiled: bool) -> String {
     match service.locations.iter().find_map(|l| l.at).filter(|_| tiled) {
         Some(at) => format!("{}~{}", tile_of(at), service.id),
         None => service.id.clone(),

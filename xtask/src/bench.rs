@@ -10,7 +10,7 @@ use waymark::core::directory::Directory;
 use waymark::core::geo::LatLon;
 use waymark::core::questions::{Answer, Answers, QuestionSet};
 use waymark::core::ranking::{rank_top, Filters};
-use waymark::core::tiles::{tile_of, tiles_around};
+use waymark::core::tiles::held_near;
 
 /// As many as the results page lists.
 const SHOWN: usize = 50;
@@ -48,7 +48,6 @@ pub fn run() -> Result<(), String> {
     let taunton = LatLon::new(51.0158, -3.0783);
     let filtered = Filters { free_only: true, days: vec![1], ..Filters::default() };
     let districts = crate::synth::districts(&root)?;
-    let around = tiles_around(taunton);
     let bench_web = root.join("target/bench-web");
     std::fs::create_dir_all(&bench_web).map_err(|e| e.to_string())?;
     println!("Ranking per query near TA1 2BX (loneliness and getting active; best {SHOWN} kept), native release build:\n");
@@ -61,12 +60,7 @@ pub fn run() -> Result<(), String> {
         let started = Instant::now();
         let directory = Directory::parse(&text).map_err(|e| e.to_string())?;
         let parse_ms = started.elapsed().as_secs_f64() * 1000.0;
-        let local: Vec<_> = directory
-            .services
-            .iter()
-            .filter(|s| s.locations.iter().filter_map(|l| l.at).all(|at| around.contains(&tile_of(at))))
-            .cloned()
-            .collect();
+        let local = held_near(&directory.services, taunton);
         let all = &directory.services;
         let whole = per_call(|| rank_top(all, &profile, Some(taunton), &Filters::default(), SHOWN).total);
         let whole_filtered = per_call(|| rank_top(all, &profile, Some(taunton), &filtered, SHOWN).total);
