@@ -62,6 +62,8 @@ pub struct Service {
     pub name: String,
     pub description: Option<String>,
     pub organisation: Option<String>,
+    /// The Open Referral UK id of that organisation.
+    pub organisation_id: Option<String>,
     pub url: Option<String>,
     pub email: Option<String>,
     pub phones: Vec<String>,
@@ -158,6 +160,23 @@ impl Directory {
     pub fn find(&self, id: &str) -> Option<&Service> {
         self.services.iter().find(|s| s.id == id)
     }
+
+    /// Keeps only the services of organisation `id`, for a charity that
+    /// shows its own groups on its own site.
+    ///
+    /// ```
+    /// use waymark::core::directory::Directory;
+    /// let mut dir = Directory::parse(r#"[
+    ///   { "id": "a", "name": "Walk", "organization_id": "o1" },
+    ///   { "id": "b", "name": "Shed", "organization": { "id": "o2", "name": "Sheds" } }
+    /// ]"#).unwrap();
+    /// dir.keep_organisation("o2");
+    /// assert_eq!(dir.services.len(), 1);
+    /// assert_eq!(dir.services[0].id, "b");
+    /// ```
+    pub fn keep_organisation(&mut self, id: &str) {
+        self.services.retain(|s| s.organisation_id.as_deref() == Some(id));
+    }
 }
 
 // Inside a service everything is optional and problems are not reported
@@ -225,6 +244,8 @@ fn read_service(at: Node) -> Result<Option<Service>, FieldError> {
         .or_else(|| text(node, "last_modified"))
         .map(|d| d.chars().take(10).collect());
     service.organisation = object(node, "organization").and_then(|o| text(o, "name"));
+    service.organisation_id =
+        text(node, "organization_id").or_else(|| object(node, "organization").and_then(|o| text(o, "id")));
 
     let mut virtual_kind = None;
     for loc in objects(node, "service_at_locations").filter_map(|sal| object(sal, "location")) {

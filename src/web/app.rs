@@ -10,6 +10,7 @@ use crate::web::config::Setup;
 use crate::web::pages::*;
 use crate::web::router::provide_router;
 use crate::web::state::init_state;
+use crate::web::text_size::{choose_text_size, restore_text_size};
 
 /// The page for `route`, once the set-up has loaded.
 fn screen(route: Route, setup: &Arc<Setup>) -> Screen {
@@ -38,9 +39,15 @@ pub fn App() -> impl IntoView {
     leave_on_escape(setup);
     listen_for_region_events();
     let route = provide_router().0;
+    restore_text_size();
     let on_header = Arc::new(move |ev: &web_sys::Event| {
         if event_target(ev, "[data-action=exit]").is_some() {
             quick_exit(setup);
+        }
+    });
+    let on_footer = Arc::new(move |ev: &web_sys::Event| {
+        if let Some(size) = event_target(ev, "[data-text-size]").and_then(|b| b.get_attribute("data-text-size")) {
+            choose_text_size(&size);
         }
     });
     // The page's own "Loading" message stays until the words and set-up have
@@ -64,7 +71,7 @@ pub fn App() -> impl IntoView {
             <div class="wm-width-container">
                 <main class="wm-main" id="main-content" tabindex="-1">{page}</main>
             </div>
-            {region(Arc::new(footer), None, None)}
+            {region(Arc::new(footer), None, Some(on_footer.clone()))}
         })
     }
 }

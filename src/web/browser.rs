@@ -21,10 +21,14 @@ pub fn clear_widget_storage() {
     }
 }
 
-/// Leaves for `url`, replacing this page in the history so Back does not return.
+/// Leaves for `url`, replacing this page in the history so Back does not
+/// return. Embedded in another site, the whole page leaves, not just the frame.
 pub fn leave_for(url: &str) {
     clear_widget_storage();
-    let _ = window().location().replace(url);
+    let page = window().top().ok().flatten().unwrap_or_else(window);
+    if page.location().replace(url).is_err() {
+        let _ = window().location().replace(url);
+    }
 }
 
 /// Sets the tab title, which screen readers announce on each new page.

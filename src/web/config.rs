@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::config::{is_safe_config_override, Config};
 use crate::core::directory::Directory;
+use crate::core::page_options::PageOptions;
 use crate::core::questions::QuestionSet;
 use crate::core::tiles::{read_index, EVERYWHERE};
 use crate::core::FieldError;
@@ -48,10 +49,15 @@ impl SetupResource {
         let setup = SetupResource(RwSignal::new(None));
         leptos::task::spawn_local(async move {
             let loaded = load_setup().await;
-            let ready = loaded.is_ok();
+            let ready = loaded.as_ref().ok().cloned();
             setup.0.set(Some(loaded));
-            if ready {
-                crate::web::modules::resend_waiting_referrals();
+            match ready {
+                Some(s) if s.config.kiosk.enabled => crate::web::kiosk::start_kiosk(&s.config),
+                Some(_) => {
+                    crate::web::offline::keep_for_offline();
+                    crate::web::modules::resend_waiting_referrals();
+                }
+                None => {}
             }
         });
         setup
@@ -83,7 +89,7 @@ pub async fn load_setup() -> SetupResult {
     // Words first, so even the set-up error page is in the person's language.
     let language = parsed.as_ref().and_then(|p| p.as_ref().ok()).map_or("en", |c| c.language.as_str());
     load_translations(language).await;
-    let config = match parsed {
+    let mut config = match parsed {
         Some(Ok(config)) => config,
         Some(Err(error)) => return Err(named(&file, error)),
         None => {
@@ -91,6 +97,7 @@ pub async fn load_setup() -> SetupResult {
             return Err(LoadProblem { file, error: FieldError::new("", problem) });
         }
     };
+    page_options().apply_to(&mut config);
     apply_to_page(&config);
     let file = config.questions.url.clone();
     let questions = QuestionSet::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
@@ -105,10 +112,21 @@ pub async fn load_setup() -> SetupResult {
     for warning in &directory.warnings {
         leptos::logging::warn!("{file}: {warning}");
     }
+    if let Some(organisation) = &config.directory.organisation_id {
+        directory.keep_organisation(organisation);
+        if directory.services.is_empty() && !config.directory.tiled {
+            return Err(named(&file, FieldError::new("directory.organisation_id", "matches no service here")));
+        }
+    }
     if config.directory.tiled {
         crate::web::directory::hold(std::mem::take(&mut directory.services));
     }
     Ok(Arc::new(Setup { config, questions, directory, tiles }))
+}
+
+/// What the page address asks for: kiosk mode, one organisation, embedding.
+pub fn page_options() -> PageOptions {
+    PageOptions::read(crate::web::browser::query_param)
 }
 
 /// Which config file to read: `?config=/path.json` on this site, or `config.json`.
@@ -123,6 +141,10 @@ fn apply_to_page(config: &Config) {
         return;
     };
     let _ = root.set_attribute("lang", &config.language);
+    if config.kiosk.enabled {
+        // Larger text and targets for a shared touch screen (style/main.css).
+        let _ = root.class_list().add_1("wm-kiosk");
+    }
     // Colours were checked to be hex in the core, so this cannot inject CSS.
     let style: String =
         config.theme_properties().iter().map(|(name, value)| format!("{name}:{value};")).collect();

@@ -61,7 +61,10 @@ pub async fn load_tiles(setup: &Setup, wanted: Vec<String>) {
             continue;
         };
         match directory {
-            Ok(directory) => LOADED.with(|loaded| {
+            Ok(mut directory) => LOADED.with(|loaded| {
+                if let Some(organisation) = &setup.config.directory.organisation_id {
+                    directory.keep_organisation(organisation);
+                }
                 let mut loaded = loaded.borrow_mut();
                 let services = loaded.get_or_insert_with(Vec::new);
                 for service in directory.services {

@@ -16,13 +16,16 @@ mod config;
 mod directory;
 mod fetch;
 mod i18n;
+mod kiosk;
 mod modules;
 mod nearby;
+mod offline;
 mod pages;
 mod referral;
 mod router;
 mod shortlist;
 mod state;
+mod text_size;
 
 /// Mounts the widget into the page; the app removes the static loading
 /// message (and the noscript text) once it has something to show.

@@ -60,7 +60,9 @@ fn go(route: Route, replace: bool) {
     let url = format!("{}{search}", route.path(&base_path()));
     if let Ok(history) = window().history() {
         let null = wasm_bindgen::JsValue::NULL;
-        let _ = if replace {
+        // On a shared screen every page replaces the last, so after a reset
+        // Back leads nowhere the last person went.
+        let _ = if replace || crate::web::state::on_kiosk() {
             history.replace_state_with_url(&null, "", Some(&url))
         } else {
             history.push_state_with_url(&null, "", Some(&url))

@@ -49,3 +49,8 @@ pub fn state() -> AppState {
 pub fn may_store() -> bool {
     state().setup.config().is_some_and(|s| !s.config.kiosk.enabled)
 }
+
+/// Whether this is a shared screen (config `kiosk.enabled` or `?mode=kiosk`).
+pub fn on_kiosk() -> bool {
+    state().setup.config().is_some_and(|s| s.config.kiosk.enabled)
+}

@@ -2,7 +2,7 @@
 // test receiver (support/receiver.mjs) across origins: exactly once, even
 // after server errors or with the receiver down; never stored on a kiosk.
 import { test, expect, expectAccessible } from '../support/fixtures.js';
-import { checkToSuggestions, searchNear } from '../support/journey.js';
+import { startReferral, fillReferral, continueButton } from '../support/journey.js';
 
 const CONTROL = 'http://127.0.0.1:8082';
 const WALK = 'cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3';
@@ -17,55 +17,6 @@ async function control(request, path) {
 
 async function received(request) {
   return (await request.get(`${CONTROL}/received`)).json();
-}
-
-const continueButton = (page) => page.getByRole('button', { name: 'Continue' });
-
-/** From the check to the referral's first page, asking to join the Taunton walk. */
-async function startReferral(page, start = '/') {
-  await checkToSuggestions(page, ['Meeting people or feeling less lonely', 'Getting more active'], start);
-  await searchNear(page, 'TA1 2BX');
-  await page.getByRole('link', { name: 'Taunton Riverside Health Walk' }).click();
-  await page.getByRole('button', { name: 'Ask to join' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
-}
-
-/** Fills every page as a person referring themselves, checking each with axe. */
-async function fillReferral(page, { axe = false, searched = true } = {}) {
-  const check = async (label) => axe && (await expectAccessible(page, label));
-  await check('what you are asking for');
-  await continueButton(page).click();
-  await page.getByLabel('Me', { exact: true }).check();
-  await check('who is the support for');
-  await continueButton(page).click();
-  await expect(page.getByRole('heading', { level: 1, name: /Sending your details to/ })).toBeVisible();
-  await page.getByLabel(/I agree to Somerset Community Connect/).check();
-  await check('consent');
-  await continueButton(page).click();
-  await page.getByLabel('What is your name?').fill('Sam Jones');
-  await check('name');
-  await continueButton(page).click();
-  await page.getByLabel('Email', { exact: true }).check();
-  await page.getByLabel('Phone call').check();
-  await page.getByLabel('Email address').fill('sam@example.org');
-  await page.getByLabel('UK phone number').fill('07700 900123');
-  await page.getByLabel('Mornings').check();
-  await page.getByRole('group', { name: 'Can we leave a message?' }).getByLabel('Yes').check();
-  await check('contact');
-  await continueButton(page).click();
-  // The postcode searched from is filled in already.
-  if (searched) await expect(page.getByLabel('What is your postcode?')).toHaveValue('TA1 2BX');
-  else await page.getByLabel('What is your postcode?').fill('TA1 2BX');
-  await check('postcode');
-  await continueButton(page).click();
-  await page.getByLabel('Day').fill('2');
-  await page.getByLabel('Month').fill('3');
-  await page.getByLabel('Year').fill('1950');
-  await page.getByLabel('Anything that would help at a first visit (optional)').fill('I use a wheelchair');
-  await check('optional details');
-  await continueButton(page).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending' })).toBeVisible();
-  await check('check your answers');
 }
 
 test.beforeEach(async ({ request }) => {

@@ -1,5 +1,6 @@
-// Walking the needs check the quick way, for tests about what comes after it.
+// Walking the journey the quick way (the needs check, a search, a referral), for tests about what comes after.
 import { expect } from "@playwright/test";
+import { expectAccessible } from "./fixtures.js";
 
 /** Answers "no" to the safety question, ticks `topics`, skips the optional
  *  question, answers "Me", and opens the suggestions. Only for topics that
@@ -22,7 +23,8 @@ export async function checkStraightToSuggestions(page, topics) {
 /** Answers "no" to the safety question, ticks `topics`, takes the first
  *  answer to any follow-up question (for loneliness, "Often or always" to
  *  "How often do you feel lonely?"), says it is for "Me", and opens the
- *  suggestions. */
+ *  suggestions. `page` may be a frame locator (an embedded widget), with
+ *  `start` null to begin from the start page already shown. */
 export async function checkToSuggestions(page, topics, start = '/') {
   const heading = page.getByRole('heading', { level: 1 });
   const next = async () => {
@@ -30,7 +32,7 @@ export async function checkToSuggestions(page, topics, start = '/') {
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(heading).not.toHaveText(before);
   };
-  await page.goto(start);
+  if (start !== null) await page.goto(start);
   await page.getByRole('button', { name: 'Start now' }).click();
   await page.getByLabel('No', { exact: true }).check();
   await next();
@@ -52,4 +54,53 @@ export async function checkToSuggestions(page, topics, start = '/') {
 export async function searchNear(page, postcode) {
   await page.getByLabel('Your postcode').fill(postcode);
   await page.getByRole('button', { name: 'Find groups' }).click();
+}
+
+export const continueButton = (page) => page.getByRole('button', { name: 'Continue' });
+
+/** From the check to the referral's first page, asking to join the Taunton walk. */
+export async function startReferral(page, start = '/') {
+  await checkToSuggestions(page, ['Meeting people or feeling less lonely', 'Getting more active'], start);
+  await searchNear(page, 'TA1 2BX');
+  await page.getByRole('link', { name: 'Taunton Riverside Health Walk' }).click();
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
+}
+
+/** Fills every page as a person referring themselves, checking each with axe. */
+export async function fillReferral(page, { axe = false, searched = true } = {}) {
+  const check = async (label) => axe && (await expectAccessible(page, label));
+  await check('what you are asking for');
+  await continueButton(page).click();
+  await page.getByLabel('Me', { exact: true }).check();
+  await check('who is the support for');
+  await continueButton(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Sending your details to/ })).toBeVisible();
+  await page.getByLabel(/I agree to Somerset Community Connect/).check();
+  await check('consent');
+  await continueButton(page).click();
+  await page.getByLabel('What is your name?').fill('Sam Jones');
+  await check('name');
+  await continueButton(page).click();
+  await page.getByLabel('Email', { exact: true }).check();
+  await page.getByLabel('Phone call').check();
+  await page.getByLabel('Email address').fill('sam@example.org');
+  await page.getByLabel('UK phone number').fill('07700 900123');
+  await page.getByLabel('Mornings').check();
+  await page.getByRole('group', { name: 'Can we leave a message?' }).getByLabel('Yes').check();
+  await check('contact');
+  await continueButton(page).click();
+  // The postcode searched from is filled in already.
+  if (searched) await expect(page.getByLabel('What is your postcode?')).toHaveValue('TA1 2BX');
+  else await page.getByLabel('What is your postcode?').fill('TA1 2BX');
+  await check('postcode');
+  await continueButton(page).click();
+  await page.getByLabel('Day').fill('2');
+  await page.getByLabel('Month').fill('3');
+  await page.getByLabel('Year').fill('1950');
+  await page.getByLabel('Anything that would help at a first visit (optional)').fill('I use a wheelchair');
+  await check('optional details');
+  await continueButton(page).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending' })).toBeVisible();
+  await check('check your answers');
 }

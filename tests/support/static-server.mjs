@@ -48,5 +48,11 @@ createServer(async (req, res) => {
     'content-type': types[extname(file)] || 'application/octet-stream',
     'cache-control': 'no-store',
   });
-  res.end(await readFile(file));
+  let body = await readFile(file);
+  // Host pages among the fixtures embed the widget from this server's own
+  // address, which they reach under another name (localhost) to be another origin.
+  if (file.startsWith(fixtures) && file.endsWith('.html')) {
+    body = body.toString().replaceAll('{{WIDGET}}', `http://127.0.0.1:${port}`);
+  }
+  res.end(body);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${dist} on http://127.0.0.1:${port}`));

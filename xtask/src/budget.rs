@@ -19,7 +19,7 @@ pub fn brotli_size(bytes: &[u8]) -> usize {
     out.len()
 }
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -37,6 +37,11 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// CSS/JS/wasm and the JS snippets its glue imports, the config, the English
 /// words, and the question set and directory the config names.
 fn is_first_load(relative: &str, named: &[String]) -> bool {
+    // Fetched later or elsewhere: the service worker once the widget is up,
+    // and the snippet and example page for sites that embed the widget.
+    if ["sw.js", "embed.js", "embed-example.html"].contains(&relative) {
+        return false;
+    }
     let top_level = !relative.contains('/') || relative.starts_with("snippets/");
     let asset = [".html", ".css", ".js", ".wasm"].iter().any(|ext| relative.ends_with(ext));
     (top_level && asset)
@@ -126,6 +131,10 @@ mod tests {
         assert!(!is_first_load("modules/refer_bg.wasm", &named), "modules are fetched when needed");
         assert!(is_first_load("snippets/waymark-0123/inline0.js", &named), "the glue imports its snippets");
         assert!(!is_first_load("locales/cy.json", &named));
+        assert!(is_first_load("frame.js", &named), "the page loads it");
+        for later in ["sw.js", "embed.js", "embed-example.html"] {
+            assert!(!is_first_load(later, &named), "{later} is not part of the widget's first load");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod bench;
 mod budget;
 mod modules;
+mod offline;
 mod postcodes;
 mod run;
 mod synth;
@@ -19,7 +20,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   test        run every test: native cargo tests, release build, size budget, browser tests
   build       release build into dist/ and report sizes
   size        report brotli sizes of dist/ and check the budget
-  modules     build the lazily loaded modules (the referral pages) into the build; Trunk runs this
+  post-build  what Trunk runs after each build: modules, then offline
+  modules     build the lazily loaded modules (referral pages, QR codes, kiosk mode) into the build
+  offline     write the service worker's list of files to keep offline: offline [dir]
   postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
   tiles       split a directory file into area tiles: tiles <directory.json> <out-folder>
   synth       write a synthetic national directory: synth <count> <out.json>
@@ -34,6 +37,8 @@ fn main() {
         Some("size") => budget::check(&root().join("dist")),
         Some("postcodes") => postcodes::run(&args[1..]),
         Some("modules") => modules::run(),
+        Some("offline") => offline::run(&args[1..]),
+        Some("post-build") => modules::run().and_then(|_| offline::run(&[])),
         Some("tiles") => tiles::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
         Some("bench") => bench::run(),

@@ -1,5 +1,6 @@
 //! `cargo xtask modules`: builds the widget's lazily loaded modules (the
-//! referral pages, `modules/refer`; QR codes, `modules/handoff`) into
+//! referral pages, `modules/refer`; QR codes, `modules/handoff`; kiosk
+//! mode, `modules/kiosk`) into
 //! `modules/` of the build. Trunk runs
 //! this after each build (a `post_build` hook in Trunk.toml), so the folder
 //! lands in its staging directory; by hand it writes to `dist/modules/`.
@@ -11,7 +12,7 @@ use std::path::PathBuf;
 use crate::run;
 
 /// Each is the crate `modules/<name>` (package `waymark-<name>`).
-const MODULES: [&str; 2] = ["refer", "handoff"];
+const MODULES: [&str; 3] = ["refer", "handoff", "kiosk"];
 
 /// The wasm-opt settings index.html gives Trunk for the main module.
 const WASM_OPT: &[&str] = &[
@@ -26,6 +27,15 @@ const WASM_OPT: &[&str] = &[
     "--strip-producers",
 ];
 
+/// The cargo package of module `name`.
+fn package(name: &str) -> &'static str {
+    match name {
+        "refer" => "waymark-refer",
+        "handoff" => "waymark-handoff",
+        _ => "waymark-kiosk",
+    }
+}
+
 pub fn run() -> Result<(), String> {
     let root = crate::root();
     let out = std::env::var_os("TRUNK_STAGING_DIR")
@@ -34,13 +44,7 @@ pub fn run() -> Result<(), String> {
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     let mut build = vec!["build", "--target", "wasm32-unknown-unknown"];
     for name in MODULES {
-        build.extend([
-            "-p",
-            match name {
-                "refer" => "waymark-refer",
-                _ => "waymark-handoff",
-            },
-        ]);
+        build.extend(["-p", package(name)]);
     }
     if release {
         build.push("--release");

@@ -21,6 +21,7 @@ mod browser {
     use waymark::core::i18n::{Catalogue, Translator};
     use waymark::core::json::{parse_value, Value};
     use waymark::core::markup::Html;
+    use waymark::core::page_options::PageOptions;
     use waymark::core::qr::qr_svg;
     use waymark::core::questions::{Answer, Answers, QuestionSet};
     use waymark::core::referral::{
@@ -103,6 +104,13 @@ mod browser {
         (js_sys::Date::now() / 1000.0) as i64
     }
 
+    /// What the page address asks for (`?mode=kiosk`, `?embed=`), as the widget reads it.
+    fn page_options() -> PageOptions {
+        let search = window().location().search().unwrap_or_default();
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+        PageOptions::read(|name| params.as_ref()?.get(name))
+    }
+
     fn text(v: &Value, key: &str) -> String {
         v.get(key).and_then(Value::as_str).unwrap_or("").to_string()
     }
@@ -115,10 +123,11 @@ mod browser {
     pub fn open(root: web_sys::Element, context: String) {
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(context) = parse_value(&context) else { return };
-            let Some(config) = fetch(&text(&context, "config")).await.and_then(|t| Config::parse(&t).ok())
+            let Some(mut config) = fetch(&text(&context, "config")).await.and_then(|t| Config::parse(&t).ok())
             else {
                 return;
             };
+            page_options().apply_to(&mut config);
             listen_for_online(config.referral.timeout_seconds);
             if context.get("resend").and_then(Value::as_bool) == Some(true) {
                 resend(config.referral.timeout_seconds).await;
@@ -358,6 +367,7 @@ mod browser {
 
     /// Builds the referral document and sends it.
     async fn send() {
+        let host = page_options().embed_host().map(str::to_string);
         let prepared = with_flow(|f| {
             let ids = f.ids.get_or_insert_with(|| ReferralIds::from_random(random_bytes())).clone();
             f.status = Status::Sending;
@@ -372,8 +382,12 @@ mod browser {
             let envelope = Envelope {
                 ids: ids.clone(),
                 created_unix: now_unix(),
-                channel: if f.config.kiosk.enabled { Channel::Kiosk } else { Channel::Web },
-                host: None,
+                channel: match (f.config.kiosk.enabled, &host) {
+                    (true, _) => Channel::Kiosk,
+                    (false, Some(_)) => Channel::Embed,
+                    (false, None) => Channel::Web,
+                },
+                host: host.clone(),
                 recipient: f.config.organisation.name.clone(),
                 consent_text,
                 consent_unix: if f.consent_unix > 0 { f.consent_unix } else { now_unix() },

@@ -7,8 +7,13 @@ use crate::web::config::SetupResource;
 const FALLBACK_EXIT: &str = "https://www.bbc.co.uk/weather";
 
 /// "Exit this page": clears what the widget stored and leaves for a neutral
-/// page, for someone who may be overlooked. The header's button calls this.
+/// page, for someone who may be overlooked (on a kiosk: resets it). The
+/// header's button calls this.
 pub fn quick_exit(setup: SetupResource) {
+    // Leaving would strand a shared screen on another site: start afresh instead.
+    if setup.config().is_some_and(|s| s.config.kiosk.enabled) {
+        return crate::web::kiosk::reset_kiosk();
+    }
     let url = setup.config().map(|s| s.config.quick_exit_url.clone());
     leave_for(url.as_deref().unwrap_or(FALLBACK_EXIT));
 }

@@ -1,0 +1,58 @@
+// The widget's side of embedding; public/embed.js is the host site's side.
+// It acts only in an iframe that embed.js made, which names the host's
+// origin in `?embed=`: it reports the page's height so the host can fit
+// the frame to it (no inner scrollbar), says when the page changes, and
+// takes the host's colours and text size. Messages go to that origin only,
+// and only messages from it, sent by the parent window, are read.
+(() => {
+  const host = new URLSearchParams(location.search).get('embed');
+  if (!host || window.parent === window) return;
+  let origin;
+  try {
+    origin = new URL(host).origin;
+  } catch {
+    return;
+  }
+  if (origin !== host) return;
+  const root = document.documentElement;
+  root.classList.add('wm-embedded');
+  const send = (message) => window.parent.postMessage({ waymark: 1, ...message }, origin);
+
+  let reported = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (height !== reported) send({ type: 'height', height: (reported = height) });
+  }).observe(root);
+
+  // The widget titles each page; the first title is the first page, not a change.
+  let titles = 0;
+  new MutationObserver(() => {
+    if (++titles > 1) send({ type: 'page' });
+  }).observe(document.querySelector('title'), { childList: true, characterData: true, subtree: true });
+
+  const colour = /^#([0-9a-f]{3}){1,2}$/i;
+  const properties = {
+    primary: '--wm-color-primary',
+    primary_dark: '--wm-color-primary-dark',
+    header_background: '--wm-color-header-bg',
+    header_text: '--wm-color-header-text',
+  };
+  window.addEventListener('message', (event) => {
+    if (event.origin !== origin || event.source !== window.parent) return;
+    const message = event.data;
+    if (!message || message.waymark !== 1 || message.type !== 'style') return;
+    const colours = Object.entries(properties)
+      .filter(([key]) => colour.test(String(message[key] || '')))
+      .map(([key, property]) => `${property}:${message[key]}`);
+    const size = Number(message.text_size);
+    let style = document.getElementById('wm-host-style');
+    if (!style) {
+      style = document.head.appendChild(document.createElement('style'));
+      style.id = 'wm-host-style';
+    }
+    // On body, so the host's colours win over the config's (set on <html>).
+    style.textContent =
+      `body{${colours.join(';')}}` + (size >= 75 && size <= 200 ? `html{--wm-host-text:${size}%}` : '');
+  });
+  send({ type: 'ready' });
+})();

@@ -1,0 +1,80 @@
+const BUILD = { version: 'unbuilt', shell: [], data: [] };
+// ^ Written by `cargo xtask offline` after every build (xtask/src/offline.rs).
+//
+// Waymark's service worker keeps the widget on a phone after one visit, so
+// the whole journey up to sending a referral works with no signal. The
+// widget registers it (src/web/offline.rs), never on a kiosk.
+//
+// - The shell (the page, hashed JS/wasm/CSS, modules, words, questions):
+//   kept per release and served cache-first.
+// - Config, directory and postcode files: stale-while-revalidate, so a
+//   charity's edits reach phones a visit later without a new release.
+// - Every other request, and anything that is not a GET (referrals), goes
+//   to the network untouched and is never stored.
+//
+// A new release installs in the background and waits until no page of the
+// old one is open, so a journey in progress never mixes two releases.
+
+const SHELL = `waymark-shell-${BUILD.version}`;
+const DATA = 'waymark-data';
+const scope = new URL(self.registration.scope);
+const address = (path) => new URL(path, scope).href;
+const shellFiles = new Set(BUILD.shell.map(address));
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const shell = await caches.open(SHELL);
+      await shell.addAll(BUILD.shell.map((path) => new Request(address(path), { cache: 'reload' })));
+      const data = await caches.open(DATA);
+      for (const path of BUILD.data) {
+        const response = await fetch(address(path), { cache: 'reload' }).catch(() => null);
+        if (response && response.ok) await data.put(address(path), response);
+      }
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith('waymark-shell-') && name !== SHELL) await caches.delete(name);
+      }
+      // The first visit's page is this release: look after it straight away.
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  const page = url.pathname.split('/').pop();
+  if (request.mode === 'navigate' && !page.includes('.')) {
+    event.respondWith(fromShell(address('index.html'), request));
+  } else if (shellFiles.has(url.origin + url.pathname)) {
+    event.respondWith(fromShell(url.origin + url.pathname, request));
+  } else if (/\.(json|txt)$/.test(url.pathname)) {
+    event.respondWith(staleWhileRevalidate(event, request));
+  }
+});
+
+async function fromShell(key, request) {
+  const cached = await caches.match(key, { cacheName: SHELL });
+  return cached || fetch(request);
+}
+
+async function staleWhileRevalidate(event, request) {
+  const cache = await caches.open(DATA);
+  const cached = await cache.match(request);
+  const fresh = fetch(request).then(async (response) => {
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  });
+  if (!cached) return fresh;
+  event.waitUntil(fresh.catch(() => {}));
+  return cached;
+}

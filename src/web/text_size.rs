@@ -1,0 +1,47 @@
+//! The text size control in the footer: standard, large or larger, on top
+//! of the browser's own setting (and the host site's, when embedded). The
+//! choice is a `data-text-size` on the page (style/main.css scales from it)
+//! and is kept on this device, except on a kiosk.
+
+use leptos::prelude::{document, window};
+
+use crate::web::state::may_store;
+
+/// The sizes offered, smallest first; the first is the page's own.
+pub const TEXT_SIZES: [&str; 3] = ["standard", "large", "larger"];
+
+/// Where the choice is kept (starts with `web::browser::STORAGE_PREFIX`, so quick exit clears it).
+const KEY: &str = "waymark:text-size";
+
+/// The size chosen now.
+pub fn text_size() -> String {
+    let root = document().document_element();
+    root.and_then(|r| r.get_attribute("data-text-size")).unwrap_or_else(|| TEXT_SIZES[0].into())
+}
+
+fn apply(size: &str) {
+    if let (true, Some(root)) = (TEXT_SIZES.contains(&size), document().document_element()) {
+        let _ = root.set_attribute("data-text-size", size);
+    }
+}
+
+/// The size this device kept from an earlier visit.
+pub fn restore_text_size() {
+    let storage = window().local_storage().ok().flatten();
+    if let Some(size) = storage.and_then(|s| s.get_item(KEY).ok().flatten()) {
+        apply(&size);
+    }
+}
+
+/// Applies `size`, keeps it, and marks its button as the pressed one.
+pub fn choose_text_size(size: &str) {
+    apply(size);
+    if let (true, Ok(Some(storage))) = (may_store(), window().local_storage()) {
+        let _ = storage.set_item(KEY, size);
+    }
+    for option in TEXT_SIZES {
+        if let Ok(Some(button)) = document().query_selector(&format!("[data-text-size={option}]")) {
+            let _ = button.set_attribute("aria-pressed", if option == size { "true" } else { "false" });
+        }
+    }
+}

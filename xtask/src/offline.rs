@@ -1,0 +1,173 @@
+//! `cargo xtask offline [dir]`: writes into the build's `sw.js` the list of
+//! files the service worker keeps on the phone, and a release version that
+//! changes whenever any of them does (so a new release reaches phones).
+//! Trunk's `post_build` hook runs it on every build, after the modules;
+//! by hand it works on `dist/` or the folder given.
+//!
+//! - **shell** (cache-first, one cache per release): the page, its hashed
+//!   JS, wasm and CSS, the snippets and modules, the manifest and icon, and
+//!   the words and question sets;
+//! - **data** (stale-while-revalidate, shared across releases): the config,
+//!   the directory it names, and the postcode tables of the areas the
+//!   directory covers, so a search works offline after one visit.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use waymark::core::config::Config;
+use waymark::core::directory::Directory;
+use waymark::core::postcode::Postcode;
+use waymark::core::tiles::EVERYWHERE;
+
+/// The line of `public/sw.js` this step replaces.
+const BUILD_LINE: &str = "const BUILD = ";
+
+/// Files of the build that are not the widget's own pages: the snippet for
+/// host sites and its example, the worker itself, the referral schema (a
+/// document for charities).
+const NOT_KEPT: [&str; 4] = ["sw.js", "embed.js", "embed-example.html", "referral.schema.json"];
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let dir = match (args.first(), std::env::var_os("TRUNK_STAGING_DIR")) {
+        (Some(dir), _) => PathBuf::from(dir),
+        (None, Some(staging)) => PathBuf::from(staging),
+        (None, None) => crate::root().join("dist"),
+    };
+    let (shell, data) = lists(&dir)?;
+    let version = release_version(&dir, shell.iter().chain(&data))?;
+    let worker = dir.join("sw.js");
+    let source = fs::read_to_string(&worker).map_err(|e| format!("{}: {e}", worker.display()))?;
+    let build = format!(
+        "{BUILD_LINE}{{ version: '{version}', shell: {}, data: {} }};",
+        json_list(&shell),
+        json_list(&data)
+    );
+    let mut replaced = false;
+    let written: Vec<String> = source
+        .lines()
+        .map(|line| {
+            if line.starts_with(BUILD_LINE) {
+                replaced = true;
+                build.clone()
+            } else {
+                line.to_string()
+            }
+        })
+        .collect();
+    if !replaced {
+        return Err(format!("{} has no line starting `{BUILD_LINE}`", worker.display()));
+    }
+    fs::write(&worker, written.join("\n") + "\n").map_err(|e| e.to_string())?;
+    println!("sw.js: release {version}, {} shell files, {} data files kept offline", shell.len(), data.len());
+    Ok(())
+}
+
+/// The shell and data files of the build in `dir`, as paths relative to it.
+fn lists(dir: &Path) -> Result<(Vec<String>, Vec<String>), String> {
+    let mut all = Vec::new();
+    crate::budget::files(dir, &mut all);
+    let mut shell: Vec<String> = all
+        .iter()
+        .map(|p| p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"))
+        .filter(|p| is_shell(p))
+        .collect();
+    shell.sort();
+    let config_text = fs::read_to_string(dir.join("config.json")).map_err(|e| format!("config.json: {e}"))?;
+    let config = Config::parse(&config_text).map_err(|e| format!("config.json: {e}"))?;
+    let mut data = vec!["config.json".to_string()];
+    let source = &config.directory;
+    if source.tiled {
+        data.push(format!("{}index.json", source.url));
+        data.push(format!("{}{EVERYWHERE}.json", source.url));
+    } else if !source.url.contains("://") {
+        data.push(source.url.clone());
+        let directory = fs::read_to_string(dir.join(&source.url)).unwrap_or_default();
+        let mut areas: Vec<String> = Directory::parse(&directory)
+            .map(|d| d.services)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|s| &s.locations)
+            .filter_map(|l| Postcode::parse(l.postcode.as_deref()?).ok())
+            .map(|p| format!("{}{}.txt", config.postcodes.url, p.area()))
+            .filter(|file| dir.join(file).is_file())
+            .collect();
+        areas.sort();
+        areas.dedup();
+        data.extend(areas);
+    }
+    data.retain(|file| dir.join(file).is_file());
+    Ok((shell, data))
+}
+
+fn is_shell(path: &str) -> bool {
+    let top_level = !path.contains('/');
+    let page_asset =
+        [".html", ".js", ".wasm", ".css", ".webmanifest", ".svg"].iter().any(|ext| path.ends_with(ext));
+    let folder = ["snippets/", "modules/", "locales/", "questions/"].iter().any(|f| path.starts_with(f));
+    // Kiosk mode keeps nothing offline, so a phone need not fetch its module.
+    let kiosk = path.starts_with("modules/kiosk") || path.starts_with("modules/snippets/waymark-kiosk");
+    ((top_level && page_asset) || folder) && !NOT_KEPT.contains(&path) && !kiosk
+}
+
+/// FNV-1a over every kept file's path and bytes: any change, a new release.
+fn release_version<'a>(dir: &Path, files: impl Iterator<Item = &'a String>) -> Result<String, String> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in files {
+        let bytes = fs::read(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        for byte in file.as_bytes().iter().chain(&[0]).chain(&bytes) {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    Ok(format!("{hash:016x}"))
+}
+
+fn json_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("'{}'", i.replace('\\', "\\\\").replace('\'', "\\'"))).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shell_is_the_widget_not_its_data_or_the_host_snippet() {
+        for kept in [
+            "index.html",
+            "waymark-1a2b_bg.wasm",
+            "waymark-1a2b.js",
+            "main-9f.css",
+            "manifest.webmanifest",
+            "icon.svg",
+            "frame.js",
+            "snippets/waymark-1a2b/inline0.js",
+            "modules/refer_bg.wasm",
+            "modules/snippets/waymark-c05861/inline0.js",
+            "locales/en.json",
+            "questions/default.json",
+        ] {
+            assert!(is_shell(kept), "{kept}");
+        }
+        for not in [
+            "sw.js",
+            "embed.js",
+            "embed-example.html",
+            "config.json",
+            "data/somerset-sample.json",
+            "postcodes/TA.txt",
+            "modules/kiosk_bg.wasm",
+            "modules/snippets/waymark-kiosk-9b9f1315/inline0.js",
+        ] {
+            assert!(!is_shell(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn the_built_list_keeps_the_sample_directory_and_its_postcode_areas() {
+        let (_, data) = lists(&crate::root().join("public")).unwrap();
+        assert_eq!(data[..2], ["config.json", "data/somerset-sample.json"]);
+        assert!(data.contains(&"postcodes/TA.txt".to_string()), "{data:?}");
+        assert!(data.iter().all(|f| f == "config.json" || f.starts_with("data/") || f.starts_with("postcodes/")));
+        assert!(data.len() < 12, "only the areas the directory covers, not the country: {data:?}");
+    }
+}
