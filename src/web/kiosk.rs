@@ -6,7 +6,7 @@
 use crate::core::config::Config;
 use crate::core::route::Route;
 use crate::web::browser::clear_widget_storage;
-use crate::web::modules::open_module;
+use crate::web::modules::open_module_soon;
 use crate::web::router::href;
 
 /// Fetches and starts the kiosk module, which watches for the screen being left idle.
@@ -16,9 +16,7 @@ pub fn start_kiosk(config: &Config) {
         r#"{{"idle":{},"warning":{},"language":"{}"}}"#,
         config.kiosk.idle_seconds, config.kiosk.warning_seconds, config.language
     );
-    leptos::task::spawn_local(async move {
-        let _ = open_module("kiosk", &body, &context).await;
-    });
+    open_module_soon("kiosk", body.into(), context);
 }
 
 /// Wipes everything of the person at the screen: all the widget stored,

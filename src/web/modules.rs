@@ -22,6 +22,14 @@ pub async fn open_module(name: &str, root: &web_sys::Element, context: &str) -> 
     Ok(())
 }
 
+/// Opens a module as soon as it has arrived, for callers with nothing to
+/// do if it cannot be fetched (the page works without it).
+pub fn open_module_soon(name: &'static str, root: web_sys::Element, context: String) {
+    leptos::task::spawn_local(async move {
+        let _ = open_module(name, &root, &context).await;
+    });
+}
+
 /// Referrals left in this device's outbox are tried again as soon as the
 /// widget has its set-up (by the referral module, fetched only if there are any).
 pub fn resend_waiting_referrals() {
@@ -32,7 +40,5 @@ pub fn resend_waiting_referrals() {
     let mut context = String::from(r#"{"resend":true,"config":"#);
     crate::core::json::push_json_string(&mut context, &crate::web::config::config_url());
     context.push('}');
-    leptos::task::spawn_local(async move {
-        let _ = open_module("refer", &body, &context).await;
-    });
+    open_module_soon("refer", body.into(), context);
 }

@@ -4,16 +4,11 @@
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = "export function register_worker(url) { \
-    if ('serviceWorker' in navigator) navigator.serviceWorker.register(url).catch(() => {}); }")]
+#[wasm_bindgen(inline_js = "export function keep_for_offline() { \
+    if ('serviceWorker' in navigator) \
+        navigator.serviceWorker.register(new URL('sw.js', document.baseURI)).catch(() => {}); }")]
 extern "C" {
-    fn register_worker(url: &str);
-}
-
-/// Starts (or updates) the service worker, scoped to where the widget is hosted.
-pub fn keep_for_offline() {
-    let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
-    if let Ok(url) = web_sys::Url::new_with_base("sw.js", &base) {
-        register_worker(&url.href());
-    }
+    /// Starts (or updates) the service worker, scoped to where the widget is
+    /// hosted (the page's `<base>`, as Trunk's public URL sets it).
+    pub fn keep_for_offline();
 }

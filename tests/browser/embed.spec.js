@@ -8,11 +8,11 @@ import { checkToSuggestions, searchNear } from '../support/journey.js';
 const TITLE = 'Find support near you';
 
 /** The host page at another origin than the widget, and the widget's frame in it. */
-async function openHost(page, baseURL, path = '/__fixtures/host.html') {
+async function openHost(page, baseURL, path = '/__fixtures/host.html', title = TITLE) {
   const hostURL = new URL(path, baseURL.replace('127.0.0.1', 'localhost')).href;
   await page.goto(hostURL);
-  const element = page.getByTitle(TITLE);
-  const widget = page.frameLocator(`iframe[title="${TITLE}"]`);
+  const element = page.getByTitle(title);
+  const widget = page.frameLocator(`iframe[title="${title}"]`);
   await expect(widget.getByRole('heading', { level: 1 })).toBeVisible();
   const frame = await (await element.elementHandle()).contentFrame();
   return { element, widget, frame };
@@ -89,11 +89,11 @@ test('messages from other origins are ignored by the widget and by the host', as
   await page.evaluate(() => {
     const intruder = document.createElement('iframe');
     intruder.id = 'intruder';
-    intruder.src =
-      'data:text/html,<script>' +
+    const script =
       "parent.frames[0].postMessage({ waymark: 1, type: 'style', header_background: '#ff0000' }, '*');" +
       "parent.postMessage({ waymark: 1, type: 'height', height: 42 }, '*');" +
-      "document.title = 'sent';</script>";
+      "document.title = 'sent';";
+    intruder.src = `data:text/html,${encodeURIComponent(`<title>waiting</title><script>${script}</script>`)}`;
     document.body.append(intruder);
   });
   await expect.poll(() => page.frameLocator('#intruder').locator('title').textContent()).toBe('sent');
@@ -114,7 +114,7 @@ test('messages from other origins are ignored by the widget and by the host', as
 });
 
 test("the example host page shows only its own organisation's groups", async ({ page, baseURL }) => {
-  const { widget } = await openHost(page, baseURL, '/embed-example.html');
+  const { widget } = await openHost(page, baseURL, '/embed-example.html', 'Find a walk near you');
   await expectAccessible(page, 'example host page');
   await checkToSuggestions(widget, ['Getting more active', 'Meeting people or feeling less lonely'], null);
   await searchNear(widget, 'TA1 2BX');

@@ -9,7 +9,7 @@ pub fn header() -> String {
     let mut html = Html::new();
     html.push(
         concat!(
-            r##"<a class="wm-skip-link" href="#main-content">{}</a><header class="wm-header">"##,
+            r##"<a class="wm-skip-link" href="#main-content">{}</a><header class="wm-header" aria-label="{}">"##,
             r#"<div class="wm-width-container wm-header__inner"><a href="{}" class="wm-header__service">{}</a>"#,
             r#"<nav class="wm-header__actions" aria-label="{}"><a href="{}" class="wm-header__help">{}</a>"#,
             r#"<button type="button" class="wm-button wm-button--warning wm-quick-exit" data-action="exit">"#,
@@ -17,6 +17,7 @@ pub fn header() -> String {
         ),
         &[
             &t("shell.skip_link"),
+            &t("shell.service_name"),
             &href(&Route::Start),
             &t("shell.service_name"),
             &t("shell.urgent_nav_label"),

@@ -111,7 +111,5 @@ fn show_qr_code() {
     context.push_str(r#","label":"#);
     push_json_string(&mut context, &t("service.qr_label"));
     context.push('}');
-    leptos::task::spawn_local(async move {
-        let _ = crate::web::modules::open_module("handoff", &slot, &context).await;
-    });
+    crate::web::modules::open_module_soon("handoff", slot, context);
 }
