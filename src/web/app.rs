@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
         Some(view! {
             {region(Arc::new(header), None, Some(on_header.clone()))}
             <div class="wm-width-container">
-                <main class="wm-main" id="main-content" tabindex="-1" aria-label=crate::web::i18n::t("shell.service_name")>{page}</main>
+                <main class="wm-main" id="main-content" tabindex="-1" aria-labelledby="wm-service-name">{page}</main>
             </div>
             {region(Arc::new(footer), None, Some(on_footer.clone()))}
         })

@@ -3,7 +3,7 @@
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { test, expect, expectAccessible } from '../support/fixtures.js';
-import { checkStraightToSuggestions } from '../support/journey.js';
+import { checkStraightToSuggestions, touchToStart } from '../support/journey.js';
 
 /** The value (definition) beside `term` in the group's summary list. */
 const row = (page, term) => page.locator(`xpath=//dt[normalize-space()="${term}"]/following-sibling::dd[1]`);
@@ -103,6 +103,7 @@ test('an unknown group says so', async ({ page }) => {
 
 test('on a kiosk the shortlist is never written to the browser', async ({ page }) => {
   await page.goto('/group/cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3?config=/__fixtures/config-kiosk.json');
+  await touchToStart(page);
   await page.getByRole('button', { name: 'Save to your shortlist' }).click();
   await expect(page.getByRole('status')).toHaveText('Saved to your shortlist.');
   await page.getByRole('link', { name: 'Back to the list of groups' }).click();

@@ -4,18 +4,11 @@
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { test, expect, expectAccessible } from '../support/fixtures.js';
-import { checkToSuggestions, searchNear, continueButton } from '../support/journey.js';
+import { checkToSuggestions, searchNear, continueButton, touchToStart } from '../support/journey.js';
 
 const KIOSK = '/?mode=kiosk';
 const WALK = 'Taunton Riverside Health Walk';
 const SERVICE = 'Waymark';
-
-async function touchToStart(page) {
-  const start = page.getByRole('dialog', { name: 'Find support near you' });
-  await expect(start).toBeVisible();
-  await page.getByRole('button', { name: 'Touch to start' }).click();
-  await expect(start).toBeHidden();
-}
 
 /** What a browser keeps for this site, besides the page itself. */
 async function keptInBrowser(page) {

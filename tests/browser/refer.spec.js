@@ -2,7 +2,7 @@
 // test receiver (support/receiver.mjs) across origins: exactly once, even
 // after server errors or with the receiver down; never stored on a kiosk.
 import { test, expect, expectAccessible } from '../support/fixtures.js';
-import { startReferral, fillReferral, continueButton } from '../support/journey.js';
+import { startReferral, fillReferral, continueButton, touchToStart } from '../support/journey.js';
 
 const CONTROL = 'http://127.0.0.1:8082';
 const WALK = 'cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3';
@@ -110,6 +110,7 @@ test('with the receiver down the referral waits on the phone and is sent once it
 test('on a kiosk with the receiver down nothing is stored and the phone number and reference are given', async ({ page, request }) => {
   await control(request, '/down');
   await page.goto(`/group/${WALK}?config=/__fixtures/config-kiosk.json`);
+  await touchToStart(page);
   await page.getByRole('button', { name: 'Ask to join' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
   await fillReferral(page, { searched: false });

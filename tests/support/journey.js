@@ -2,6 +2,14 @@
 import { expect } from "@playwright/test";
 import { expectAccessible } from "./fixtures.js";
 
+/** On a kiosk: the start screen that opens every visit, touched away. */
+export async function touchToStart(page) {
+  const start = page.getByRole('dialog', { name: 'Find support near you' });
+  await expect(start).toBeVisible();
+  await page.getByRole('button', { name: 'Touch to start' }).click();
+  await expect(start).toBeHidden();
+}
+
 /** Answers "no" to the safety question, ticks `topics`, skips the optional
  *  question, answers "Me", and opens the suggestions. Only for topics that
  *  bring no extra questions (e.g. getting active, cancer, money). */

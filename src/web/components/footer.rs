@@ -9,8 +9,8 @@ use crate::web::text_size::{text_size, TEXT_SIZES};
 pub fn footer() -> String {
     let mut html = Html::new();
     html.push(
-        r#"<footer class="wm-footer" aria-label="{}"><div class="wm-width-container"><h2 class="wm-visually-hidden">{}</h2><ul class="wm-footer__links">"#,
-        &[&t("shell.service_name"), &t("footer.heading")],
+        r#"<footer class="wm-footer" aria-labelledby="wm-service-name"><div class="wm-width-container"><h2 class="wm-visually-hidden">{}</h2><ul class="wm-footer__links">"#,
+        &[&t("footer.heading")],
     );
     for (route, key) in [
         (Route::Privacy, "privacy.title"),
