@@ -15,7 +15,8 @@ fn kiosk_mode_from_the_address_turns_the_kiosk_on_but_never_off() {
     options(&[("mode", "kiosk")]).apply_to(&mut config);
     assert!(config.kiosk.enabled);
 
-    let mut kiosk = Config::parse(&SAMPLE_CONFIG.replace(r#""enabled": false"#, r#""enabled": true"#)).unwrap();
+    let mut kiosk =
+        Config::parse(&SAMPLE_CONFIG.replace(r#""enabled": false"#, r#""enabled": true"#)).unwrap();
     options(&[("mode", "web")]).apply_to(&mut kiosk);
     assert!(kiosk.kiosk.enabled, "a kiosk config stays a kiosk whatever the address says");
 }
@@ -33,10 +34,17 @@ fn an_organisation_in_the_address_narrows_the_directory() {
     directory.keep_organisation(&id);
     assert_eq!(directory.services.len(), 7, "the sample has seven walking groups");
     assert!(directory.services.len() < all);
-    assert!(directory.services.iter().all(|s| s.organisation.as_deref() == Some("Walking for Wellbeing Somerset (sample)")));
+    assert!(directory
+        .services
+        .iter()
+        .all(|s| s.organisation.as_deref() == Some("Walking for Wellbeing Somerset (sample)")));
 
     options(&[("organisation", "  ")]).apply_to(&mut config);
-    assert_eq!(config.directory.organisation_id.as_deref(), Some(id.as_str()), "a blank value changes nothing");
+    assert_eq!(
+        config.directory.organisation_id.as_deref(),
+        Some(id.as_str()),
+        "a blank value changes nothing"
+    );
 }
 
 #[test]

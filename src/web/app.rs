@@ -46,7 +46,9 @@ pub fn App() -> impl IntoView {
         }
     });
     let on_footer = Arc::new(move |ev: &web_sys::Event| {
-        if let Some(size) = event_target(ev, "[data-text-size]").and_then(|b| b.get_attribute("data-text-size")) {
+        if let Some(size) =
+            event_target(ev, "button[data-text-size]").and_then(|b| b.get_attribute("data-text-size"))
+        {
             choose_text_size(&size);
         }
     });

@@ -54,7 +54,10 @@ impl SetupResource {
             match ready {
                 Some(s) if s.config.kiosk.enabled => crate::web::kiosk::start_kiosk(&s.config),
                 Some(_) => {
-                    crate::web::offline::keep_for_offline();
+                    // Not in development builds, where a kept copy would hide each rebuild.
+                    if !cfg!(debug_assertions) {
+                        crate::web::offline::keep_for_offline();
+                    }
                     crate::web::modules::resend_waiting_referrals();
                 }
                 None => {}
@@ -115,7 +118,10 @@ pub async fn load_setup() -> SetupResult {
     if let Some(organisation) = &config.directory.organisation_id {
         directory.keep_organisation(organisation);
         if directory.services.is_empty() && !config.directory.tiled {
-            return Err(named(&file, FieldError::new("directory.organisation_id", "matches no service here")));
+            return Err(named(
+                &file,
+                FieldError::new("directory.organisation_id", "matches no service here"),
+            ));
         }
     }
     if config.directory.tiled {

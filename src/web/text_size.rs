@@ -40,7 +40,7 @@ pub fn choose_text_size(size: &str) {
         let _ = storage.set_item(KEY, size);
     }
     for option in TEXT_SIZES {
-        if let Ok(Some(button)) = document().query_selector(&format!("[data-text-size={option}]")) {
+        if let Ok(Some(button)) = document().query_selector(&format!("button[data-text-size={option}]")) {
             let _ = button.set_attribute("aria-pressed", if option == size { "true" } else { "false" });
         }
     }

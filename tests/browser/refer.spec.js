@@ -243,3 +243,15 @@ test('a waiting referral is sent as soon as the browser is back online', async (
   expect((await received(request)).filter((r) => r.status === 201)).toHaveLength(1);
   expect(await page.evaluate(() => localStorage.getItem('waymark:outbox'))).toBeNull();
 });
+
+test('a referral from the widget on a charity site says it came through that site', async ({ page, request, baseURL }) => {
+  const host = new URL(baseURL.replace('127.0.0.1', 'localhost')).origin;
+  await page.goto(`${host}/__fixtures/host.html`);
+  const widget = page.frameLocator('iframe[title="Find support near you"]');
+  await startReferral(widget, null);
+  await fillReferral(widget);
+  await widget.getByRole('button', { name: 'Send' }).click();
+  await expect(widget.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible();
+  const [sent] = await received(request);
+  expect(JSON.parse(sent.body).source).toEqual({ channel: 'embed', host });
+});

@@ -122,7 +122,8 @@ fn release_version<'a>(dir: &Path, files: impl Iterator<Item = &'a String>) -> R
 }
 
 fn json_list(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|i| format!("'{}'", i.replace('\\', "\\\\").replace('\'', "\\'"))).collect();
+    let quoted: Vec<String> =
+        items.iter().map(|i| format!("'{}'", i.replace('\\', "\\\\").replace('\'', "\\'"))).collect();
     format!("[{}]", quoted.join(", "))
 }
 
@@ -167,7 +168,9 @@ mod tests {
         let (_, data) = lists(&crate::root().join("public")).unwrap();
         assert_eq!(data[..2], ["config.json", "data/somerset-sample.json"]);
         assert!(data.contains(&"postcodes/TA.txt".to_string()), "{data:?}");
-        assert!(data.iter().all(|f| f == "config.json" || f.starts_with("data/") || f.starts_with("postcodes/")));
+        assert!(data
+            .iter()
+            .all(|f| f == "config.json" || f.starts_with("data/") || f.starts_with("postcodes/")));
         assert!(data.len() < 12, "only the areas the directory covers, not the country: {data:?}");
     }
 }

@@ -128,7 +128,8 @@ mod browser {
         on(&["click"], on_click);
         on(&["focusin"], no_autofill);
         let tick = Closure::<dyn Fn()>::new(tick);
-        let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 1000);
+        let _ = window
+            .set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 1000);
         tick.forget();
     }
 

@@ -123,7 +123,8 @@ mod browser {
     pub fn open(root: web_sys::Element, context: String) {
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(context) = parse_value(&context) else { return };
-            let Some(mut config) = fetch(&text(&context, "config")).await.and_then(|t| Config::parse(&t).ok())
+            let Some(mut config) =
+                fetch(&text(&context, "config")).await.and_then(|t| Config::parse(&t).ok())
             else {
                 return;
             };
