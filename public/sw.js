@@ -25,7 +25,10 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const shell = await caches.open(SHELL);
-      await shell.addAll(BUILD.shell.map((path) => new Request(address(path), { cache: 'reload' })));
+      // Hashed files never change, so the copy the page just fetched will do;
+      // the rest are fetched afresh.
+      const fresh = (path) => (/-[0-9a-f]{16}[._/]/.test(path) ? 'default' : 'reload');
+      await shell.addAll(BUILD.shell.map((path) => new Request(address(path), { cache: fresh(path) })));
       const data = await caches.open(DATA);
       for (const path of BUILD.data) {
         const response = await fetch(address(path), { cache: 'reload' }).catch(() => null);
