@@ -31,7 +31,7 @@ fn an_organisation_in_the_address_narrows_the_directory() {
 
     let mut directory = Directory::parse(SAMPLE_DIRECTORY).unwrap();
     let all = directory.services.len();
-    directory.keep_organisation(&id);
+    directory.keep_organisation(&id).unwrap();
     assert_eq!(directory.services.len(), 7, "the sample has seven walking groups");
     assert!(directory.services.len() < all);
     assert!(directory

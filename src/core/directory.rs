@@ -170,12 +170,21 @@ impl Directory {
     ///   { "id": "a", "name": "Walk", "organization_id": "o1" },
     ///   { "id": "b", "name": "Shed", "organization": { "id": "o2", "name": "Sheds" } }
     /// ]"#).unwrap();
-    /// dir.keep_organisation("o2");
+    /// dir.keep_organisation("o2").unwrap();
     /// assert_eq!(dir.services.len(), 1);
     /// assert_eq!(dir.services[0].id, "b");
+    /// let err = dir.keep_organisation("o3").unwrap_err();
+    /// assert_eq!(err.field, "directory.organisation_id");
     /// ```
-    pub fn keep_organisation(&mut self, id: &str) {
+    ///
+    /// An error, naming the config field, when none is left: for a whole
+    /// directory that is a mistyped id (an area tile may simply have none).
+    pub fn keep_organisation(&mut self, id: &str) -> Result<(), FieldError> {
         self.services.retain(|s| s.organisation_id.as_deref() == Some(id));
+        if self.services.is_empty() {
+            return Err(FieldError::new("directory.organisation_id", "matches no service in the directory"));
+        }
+        Ok(())
     }
 }
 

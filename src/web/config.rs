@@ -116,12 +116,9 @@ pub async fn load_setup() -> SetupResult {
         leptos::logging::warn!("{file}: {warning}");
     }
     if let Some(organisation) = &config.directory.organisation_id {
-        directory.keep_organisation(organisation);
-        if directory.services.is_empty() && !config.directory.tiled {
-            return Err(named(
-                &file,
-                FieldError::new("directory.organisation_id", "matches no service here"),
-            ));
+        let kept = directory.keep_organisation(organisation);
+        if !config.directory.tiled {
+            kept.map_err(|e| named(&file, e))?;
         }
     }
     if config.directory.tiled {

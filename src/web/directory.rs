@@ -63,7 +63,7 @@ pub async fn load_tiles(setup: &Setup, wanted: Vec<String>) {
         match directory {
             Ok(mut directory) => LOADED.with(|loaded| {
                 if let Some(organisation) = &setup.config.directory.organisation_id {
-                    directory.keep_organisation(organisation);
+                    let _none_here_is_fine = directory.keep_organisation(organisation);
                 }
                 let mut loaded = loaded.borrow_mut();
                 let services = loaded.get_or_insert_with(Vec::new);

@@ -26,7 +26,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
   tiles       split a directory file into area tiles: tiles <directory.json> <out-folder>
   synth       write a synthetic national directory: synth <count> <out.json>
-  bench       report ranking time per query at 1,000, 10,000 and 100,000 services";
+  bench       report ranking time per query at 1,000, 10,000 and 100,000 services
+  visits      report how soon the built widget can be used: first visit, repeat visit, offline";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +43,7 @@ fn main() {
         Some("tiles") => tiles::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
         Some("bench") => bench::run(),
+        Some("visits") => visits(),
         _ => Err(USAGE.to_string()),
     };
     if let Err(e) = result {
@@ -56,6 +58,16 @@ pub fn root() -> PathBuf {
         .parent()
         .expect("xtask lives inside the repository")
         .to_path_buf()
+}
+
+/// A report on the release build in `dist/` (build first): see tests/support/visits.mjs.
+fn visits() -> Result<(), String> {
+    tools::ensure_all()?;
+    let dist = root().join("dist");
+    if !dist.join("sw.js").is_file() {
+        return Err("dist/ has no build: run `cargo xtask build` first".into());
+    }
+    run::node_script("support/visits.mjs", &[("WAYMARK_DIST", &dist.to_string_lossy())])
 }
 
 fn serve() -> Result<(), String> {
