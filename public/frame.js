@@ -13,7 +13,9 @@
   } catch {
     return;
   }
-  if (origin !== host) return;
+  // Where the browser says who the parent is, it must be the named host.
+  const parent = location.ancestorOrigins && location.ancestorOrigins[0];
+  if (origin !== host || (parent !== undefined && parent !== origin)) return;
   const root = document.documentElement;
   root.classList.add('wm-embedded');
   const send = (message) => window.parent.postMessage({ waymark: 1, ...message }, origin);

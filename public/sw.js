@@ -25,10 +25,11 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const shell = await caches.open(SHELL);
-      // Hashed files never change, so the copy the page just fetched will do;
-      // the rest are fetched afresh.
-      const fresh = (path) => (/-[0-9a-f]{16}[._/]/.test(path) ? 'default' : 'reload');
-      await shell.addAll(BUILD.shell.map((path) => new Request(address(path), { cache: fresh(path) })));
+      // Trunk's content-hashed files never change, so the copy the page just
+      // fetched will do. Everything else, snippets included (their folder's
+      // hash names the crate, not the contents), is fetched afresh.
+      const cacheMode = (path) => (/^[^/]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path) ? 'default' : 'reload');
+      await shell.addAll(BUILD.shell.map((path) => new Request(address(path), { cache: cacheMode(path) })));
       const data = await caches.open(DATA);
       for (const path of BUILD.data) {
         const response = await fetch(address(path), { cache: 'reload' }).catch(() => null);

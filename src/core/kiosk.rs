@@ -33,31 +33,32 @@ pub fn idle_phase(idle_for: u32, idle_seconds: u32, warning_seconds: u32) -> Idl
     }
 }
 
-/// For a link to `href` (absolute, as the browser resolved it) on a page
-/// at `origin`: `None` if it stays in the widget, else the address as a
-/// person would write it down (a phone number, an email address, a web
-/// address without `https://`).
+/// For a link to `href` (absolute, as the browser resolved it) on a widget
+/// hosted at `base` (its folder's address, ending in `/`): `None` if the
+/// link stays in the widget, else the address as a person would write it
+/// down (a phone number, an email address, a web address without `https://`).
 ///
 /// ```
 /// use waymark::core::kiosk::leaves_widget;
-/// let here = "https://help.example";
-/// assert_eq!(leaves_widget("https://help.example/group/a1", here), None);
-/// assert_eq!(leaves_widget("tel:116123", here).as_deref(), Some("116123"));
-/// assert_eq!(leaves_widget("sms:85258?body=SHOUT", here).as_deref(), Some("85258"));
-/// assert_eq!(leaves_widget("https://www.openstreetmap.org/directions?to=1", here).as_deref(),
-///            Some("www.openstreetmap.org/directions?to=1"));
+/// let base = "https://charity.example/find/";
+/// assert_eq!(leaves_widget("https://charity.example/find/group/a1", base), None);
+/// assert_eq!(leaves_widget("https://charity.example/walks", base).as_deref(), Some("charity.example/walks"));
+/// assert_eq!(leaves_widget("tel:116123", base).as_deref(), Some("116123"));
+/// assert_eq!(leaves_widget("sms:85258?body=SHOUT", base).as_deref(), Some("85258"));
+/// assert_eq!(leaves_widget("geo:51.01,-3.1", base).as_deref(), Some("geo:51.01,-3.1"));
 /// ```
-pub fn leaves_widget(href: &str, origin: &str) -> Option<String> {
-    if href.starts_with(origin) && href[origin.len()..].chars().next().is_none_or(|c| c == '/') {
+pub fn leaves_widget(href: &str, base: &str) -> Option<String> {
+    let in_folder = base.strip_suffix('/').is_some_and(|folder| href == folder);
+    if href.starts_with(base) || in_folder {
         return None;
     }
     let (scheme, rest) = href.split_once(':')?;
     let written = match scheme {
-        "tel" | "sms" => rest.split('?').next().unwrap_or(rest),
-        "mailto" => rest.split('?').next().unwrap_or(rest),
+        "tel" | "sms" | "mailto" => rest.split('?').next().unwrap_or(rest),
         "http" | "https" => rest.trim_start_matches("//"),
-        // blob:, data: and the like are the widget's own (a printout, a download).
-        _ => return None,
+        // Made by the widget itself, on this device (a printout, a download).
+        "blob" | "data" => return None,
+        _ => href,
     };
     Some(written.to_string())
 }

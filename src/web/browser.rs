@@ -25,6 +25,7 @@ pub fn clear_widget_storage() {
 /// return. Embedded in another site, the whole page leaves, not just the frame.
 pub fn leave_for(url: &str) {
     clear_widget_storage();
+    crate::web::offline::forget_data_fetched();
     let page = window().top().ok().flatten().unwrap_or_else(window);
     if page.location().replace(url).is_err() {
         let _ = window().location().replace(url);

@@ -3,7 +3,7 @@
 // is Playwright's, so the idle time passes without waiting for it.
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { test, expect, expectAccessible } from '../support/fixtures.js';
+import { test, expect, expectAccessible, waitForPage } from '../support/fixtures.js';
 import { checkToSuggestions, searchNear, continueButton, touchToStart } from '../support/journey.js';
 
 const KIOSK = '/?mode=kiosk';
@@ -103,10 +103,19 @@ test('"I\'m still here" keeps the person\'s answers and starts the idle time aga
   await page.clock.fastForward('02:01');
   const warning = page.getByRole('alertdialog', { name: 'Are you still there?' });
   await expect(warning).toBeVisible();
-  // Touching the page behind the warning does not count: it is out of reach.
+  // Touching the warning anywhere but its buttons is not an answer: the count goes on.
+  const secondsLeft = async () => Number(await warning.getByRole('timer').textContent());
+  const before = await secondsLeft();
+  await warning.getByRole('heading').click();
+  await page.keyboard.press('Shift');
+  await page.clock.fastForward('00:05');
+  await expect.poll(secondsLeft).toBeLessThanOrEqual(before - 5);
   await page.getByRole('button', { name: "I'm still here" }).click();
   await expect(warning).toBeHidden();
   await expect(page.getByLabel('Getting more active')).toBeChecked();
+
+  // Focus is back where the person was.
+  await expect(page.getByLabel('Getting more active')).toBeFocused();
 
   await page.clock.fastForward('01:50');
   await expect(warning).toBeHidden();
@@ -156,10 +165,15 @@ test('quick exit on a kiosk starts again instead of leaving for another site', a
   expect((await keptInBrowser(page)).session).toEqual([]);
 });
 
-test('a kiosk config turns kiosk mode on too, and a kiosk keeps no offline copy', async ({ page }) => {
+test('a kiosk config turns kiosk mode on too, and wipes any offline copy from earlier use', async ({ page }) => {
+  // The browser was once used outside kiosk mode: the widget kept itself offline.
+  await page.goto('/');
+  await waitForPage(page);
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  expect((await keptInBrowser(page)).caches.length).toBeGreaterThan(0);
+
   await page.goto('/?config=/__fixtures/config-kiosk.json');
   await touchToStart(page);
   await expectAccessible(page, 'kiosk start page');
-  await page.waitForTimeout(500);
-  expect(await keptInBrowser(page)).toEqual({ local: [], session: [], caches: [], workers: 0 });
+  await expect.poll(() => keptInBrowser(page)).toEqual({ local: [], session: [], caches: [], workers: 0 });
 });

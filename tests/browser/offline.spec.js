@@ -76,18 +76,26 @@ test('after one visit the check, results and group pages work offline and a refe
     await page.getByRole('link', { name: 'Need help now?' }).first().click();
     await expect(page.getByRole('link', { name: /Call 999/ })).toBeVisible();
 
-    // Nothing personal was kept by the worker: only the widget and its data files.
+    // The worker kept the widget and its data files, and nothing of the person.
     const kept = await page.evaluate(async () => {
-      const urls = [];
+      const files = [];
       for (const name of await caches.keys()) {
-        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          files.push({ path: new URL(request.url).pathname, body: await (await cache.match(request)).text() });
+        }
       }
-      return urls;
+      return files;
     });
-    expect(kept).toContain('/index.html');
-    expect(kept).toContain('/modules/refer_bg.wasm');
-    expect(kept).toContain('/postcodes/TA.txt');
-    expect(kept.filter((path) => /referral|kiosk/.test(path))).toEqual([]);
+    const paths = kept.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['/index.html', '/modules/refer_bg.wasm', '/postcodes/TA.txt']));
+    const listed = (await readFile(join(site.dir, 'sw.js'), 'utf8')).split('\n')[0];
+    for (const path of paths) {
+      expect(listed.includes(`'${path.slice(1)}'`) || /^\/(config\.json|data\/|postcodes\/)/.test(path), path).toBe(true);
+    }
+    for (const personal of ['Sam Jones', 'sam@example.org', '07700900123', 'I use a wheelchair']) {
+      expect(kept.filter((f) => f.body.includes(personal)).map((f) => f.path), personal).toEqual([]);
+    }
   } finally {
     // The page stays offline until it closes, so the waiting referral is
     // never sent to the receiver other tests are counting on.

@@ -44,3 +44,15 @@ test('quick exit replaces the page in history, so Back does not show it again', 
   await page.goBack();
   await expect(page).not.toHaveURL(/privacy/);
 });
+
+test('quick exit also drops the data files kept offline, such as the postcode areas searched', async ({ page }) => {
+  await page.goto('/privacy?config=/__fixtures/config-exit.json');
+  await waitForPage(page);
+  const dataKept = () => page.evaluate(async () => (await caches.keys()).includes('waymark-data'));
+  await expect.poll(dataKept).toBe(true);
+  await page.getByRole('button', { name: /Exit this page/ }).click();
+  await expect(page).toHaveURL(/\/__fixtures\/neutral\.html$/);
+  await expect.poll(dataKept).toBe(false);
+  // The widget itself stays on the phone for next time.
+  expect((await page.evaluate(() => caches.keys())).some((name) => name.startsWith('waymark-shell-'))).toBe(true);
+});

@@ -50,6 +50,8 @@ mod browser {
         warning_seconds: u32,
         last_touch: f64,
         dialog: Option<(Shown, web_sys::HtmlDialogElement)>,
+        /// Where focus was before the dialog, to put it back after.
+        return_focus: Option<web_sys::Element>,
     }
 
     thread_local! {
@@ -97,15 +99,22 @@ mod browser {
             let language = context.get("language").and_then(Value::as_str).unwrap_or("en").to_string();
             forget_offline_copies();
             let kiosk = Kiosk {
-                tr: translator(&language).await,
+                tr: Translator::new(None, Catalogue::default()),
                 idle_seconds: seconds("idle"),
                 warning_seconds: seconds("warning"),
                 last_touch: js_sys::Date::now(),
                 dialog: None,
+                return_focus: None,
             };
             KIOSK.with(|k| *k.borrow_mut() = Some(kiosk));
+            // Watching for idleness and for links out starts at once, not
+            // after the words arrive: the protection must not wait on the network.
             listen();
-            show_start();
+            let tr = translator(&language).await;
+            with_kiosk(|k| k.tr = tr);
+            if shown().is_none() {
+                show_start();
+            }
         });
     }
 
@@ -175,7 +184,17 @@ mod browser {
 
     /// Shows `markup` as a modal dialog over the page (which the browser makes inert).
     fn show(kind: Shown, role: &str, markup: &str) {
-        close_dialog();
+        let focused = document().active_element();
+        let replaced = with_kiosk(|k| k.dialog.take()).flatten();
+        match replaced {
+            Some((_, dialog)) => {
+                dialog.close();
+                dialog.remove();
+            }
+            None => {
+                with_kiosk(|k| k.return_focus = focused);
+            }
+        }
         let Ok(element) = document().create_element("dialog") else { return };
         let dialog: web_sys::HtmlDialogElement = element.unchecked_into();
         dialog.set_class_name("wm-kiosk-dialog");
@@ -190,10 +209,18 @@ mod browser {
         with_kiosk(|k| k.dialog = Some((kind, dialog)));
     }
 
+    /// Closes the dialog shown and puts focus back where it was (or on the
+    /// page's main content, where a screen reader would start).
     fn close_dialog() {
         if let Some(Some((_, dialog))) = with_kiosk(|k| k.dialog.take()) {
             dialog.close();
             dialog.remove();
+        }
+        let back = with_kiosk(|k| k.return_focus.take()).flatten();
+        let back = back.filter(|e| e.is_connected() && e.tag_name() != "BODY");
+        let target = back.or_else(|| document().query_selector("#main-content").ok().flatten());
+        if let Some(target) = target {
+            let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     }
 
@@ -256,15 +283,7 @@ mod browser {
             _ => {
                 close_dialog();
                 with_kiosk(|k| k.last_touch = js_sys::Date::now());
-                focus_page();
             }
-        }
-    }
-
-    /// Back on the page after a dialog: to its heading, where a screen reader would start.
-    fn focus_page() {
-        if let Ok(Some(main)) = document().query_selector("#main-content") {
-            let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     }
 
@@ -282,8 +301,9 @@ mod browser {
             return;
         };
         let Ok(url) = web_sys::Url::new_with_base(&href, &base) else { return };
-        let origin = window().location().origin().unwrap_or_default();
-        if let Some(written) = leaves_widget(&url.href(), &origin) {
+        // The widget's folder: the base address without any file name.
+        let folder = base.rsplit_once('/').map_or(base.as_str(), |(folder, _)| folder);
+        if let Some(written) = leaves_widget(&url.href(), &format!("{folder}/")) {
             ev.prevent_default();
             ev.stop_propagation();
             show_link(&url.href(), &written);

@@ -111,6 +111,26 @@ mod browser {
         PageOptions::read(|name| params.as_ref()?.get(name))
     }
 
+    /// The site the widget is embedded in, recorded with the referral: the
+    /// `?embed=` origin, but only when this page really is in a frame of it
+    /// (the address alone could be copied into any link).
+    fn embedding_host() -> Option<String> {
+        let host = page_options().embed_host()?.to_string();
+        let window = window();
+        let parent = window.parent().ok().flatten()?;
+        if js_sys::Object::is(&parent, &window) {
+            return None;
+        }
+        let ancestors = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok();
+        if let Some(ancestors) = ancestors.filter(|a| !a.is_undefined()) {
+            let parent_origin = js_sys::Reflect::get(&ancestors, &0.into()).ok()?.as_string();
+            if parent_origin.as_deref() != Some(host.as_str()) {
+                return None;
+            }
+        }
+        Some(host)
+    }
+
     fn text(v: &Value, key: &str) -> String {
         v.get(key).and_then(Value::as_str).unwrap_or("").to_string()
     }
@@ -368,7 +388,7 @@ mod browser {
 
     /// Builds the referral document and sends it.
     async fn send() {
-        let host = page_options().embed_host().map(str::to_string);
+        let host = embedding_host();
         let prepared = with_flow(|f| {
             let ids = f.ids.get_or_insert_with(|| ReferralIds::from_random(random_bytes())).clone();
             f.status = Status::Sending;
