@@ -15,6 +15,7 @@ mod components;
 mod config;
 mod directory;
 mod fetch;
+pub mod for_modules;
 mod i18n;
 mod kiosk;
 mod modules;

@@ -17,12 +17,12 @@ mod browser {
     use std::cell::RefCell;
 
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen_futures::JsFuture;
     use waymark::core::i18n::{Catalogue, Translator};
     use waymark::core::json::{parse_value, Value};
     use waymark::core::kiosk::{idle_phase, leaves_widget, IdlePhase};
     use waymark::core::markup::{escape, Html};
     use waymark::core::qr::qr_svg;
+    use waymark::web::for_modules::translator;
 
     /// Keys the widget writes start with this (as in the widget's `web::browser`).
     const STORAGE_PREFIX: &str = "waymark:";
@@ -64,25 +64,6 @@ mod browser {
 
     fn document() -> web_sys::Document {
         window().document().expect("a document")
-    }
-
-    async fn fetch(url: &str) -> Option<String> {
-        let response: web_sys::Response =
-            JsFuture::from(window().fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
-        if !response.ok() {
-            return None;
-        }
-        JsFuture::from(response.text().ok()?).await.ok()?.as_string()
-    }
-
-    async fn translator(language: &str) -> Translator {
-        let catalogue = |text: Option<String>| text.and_then(|t| Catalogue::parse(&t).ok());
-        let english = catalogue(fetch("locales/en.json").await).unwrap_or_default();
-        let chosen = match language {
-            "en" => None,
-            other => catalogue(fetch(&format!("locales/{other}.json")).await),
-        };
-        Translator::new(chosen, english)
     }
 
     fn with_kiosk<R>(f: impl FnOnce(&mut Kiosk) -> R) -> Option<R> {

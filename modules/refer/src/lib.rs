@@ -16,9 +16,8 @@ mod browser {
     use std::cell::{Cell, RefCell};
 
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen_futures::JsFuture;
     use waymark::core::config::{Config, ReferralFormat};
-    use waymark::core::i18n::{Catalogue, Translator};
+    use waymark::core::i18n::Translator;
     use waymark::core::json::{parse_value, Value};
     use waymark::core::markup::Html;
     use waymark::core::page_options::PageOptions;
@@ -28,6 +27,7 @@ mod browser {
         form_encoded, referral_document, Channel, Chosen, Envelope, ForWhom, Method, Outcome, ReferralForm,
         ReferralIds, Step,
     };
+    use waymark::web::for_modules::{fetch_file, translator};
 
     use crate::pages::{step_from_id, step_page, Words};
     use crate::send::{deliver, keep, outbox, random_bytes, resend_outbox, Outgoing};
@@ -74,25 +74,6 @@ mod browser {
 
     fn window() -> web_sys::Window {
         web_sys::window().expect("a browser window")
-    }
-
-    async fn fetch(url: &str) -> Option<String> {
-        let response: web_sys::Response =
-            JsFuture::from(window().fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
-        if !response.ok() {
-            return None;
-        }
-        JsFuture::from(response.text().ok()?).await.ok()?.as_string()
-    }
-
-    async fn translator(language: &str) -> Translator {
-        let english =
-            fetch("locales/en.json").await.and_then(|t| Catalogue::parse(&t).ok()).unwrap_or_default();
-        let chosen = match language {
-            "en" => None,
-            other => fetch(&format!("locales/{other}.json")).await.and_then(|t| Catalogue::parse(&t).ok()),
-        };
-        Translator::new(chosen, english)
     }
 
     fn today() -> (i32, u32, u32) {
@@ -144,7 +125,7 @@ mod browser {
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(context) = parse_value(&context) else { return };
             let Some(mut config) =
-                fetch(&text(&context, "config")).await.and_then(|t| Config::parse(&t).ok())
+                fetch_file(&text(&context, "config")).await.and_then(|t| Config::parse(&t).ok())
             else {
                 return;
             };
@@ -155,7 +136,7 @@ mod browser {
                 return;
             }
             let tr = translator(&config.language).await;
-            let Some(set) = fetch(&config.questions.url).await.and_then(|t| QuestionSet::parse(&t).ok())
+            let Some(set) = fetch_file(&config.questions.url).await.and_then(|t| QuestionSet::parse(&t).ok())
             else {
                 return;
             };
