@@ -1,9 +1,10 @@
 //! What the lazily fetched modules (`modules/*`) share from the widget's
-//! web layer: reading a file and the words. The widget itself does not use
-//! this, so none of it is in its own download.
+//! web layer: reading a file, the words, and the kiosk reset. Only the
+//! modules call these two helpers, so they are not in the widget's own download.
 
 use crate::core::i18n::{Catalogue, Translator};
 use crate::web::fetch::fetch_text;
+pub use crate::web::kiosk::reset_kiosk;
 
 /// The text of `url` (relative to the page's base address), or `None` if it
 /// cannot be read; the browser usually has it cached from the widget's start.

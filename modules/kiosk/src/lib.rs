@@ -22,10 +22,7 @@ mod browser {
     use waymark::core::kiosk::{idle_phase, leaves_widget, IdlePhase};
     use waymark::core::markup::{escape, Html};
     use waymark::core::qr::qr_svg;
-    use waymark::web::for_modules::translator;
-
-    /// Keys the widget writes start with this (as in the widget's `web::browser`).
-    const STORAGE_PREFIX: &str = "waymark:";
+    use waymark::web::for_modules::{reset_kiosk, translator};
 
     #[wasm_bindgen(inline_js = "export function forget_offline_copies() { \
         if (navigator.serviceWorker) navigator.serviceWorker.getRegistrations() \
@@ -310,21 +307,7 @@ mod browser {
 
     /// Removes everything of this person and loads the start page in place of this one.
     fn reset() {
-        let window = window();
-        for storage in [window.session_storage(), window.local_storage()] {
-            let Ok(Some(storage)) = storage else { continue };
-            let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-                .filter_map(|i| storage.key(i).ok().flatten())
-                .filter(|key| key.starts_with(STORAGE_PREFIX))
-                .collect();
-            for key in keys {
-                let _ = storage.remove_item(&key);
-            }
-        }
         forget_offline_copies();
-        let base = document().base_uri().ok().flatten().and_then(|b| web_sys::Url::new(&b).ok());
-        let start = base.map_or_else(|| "/".to_string(), |url| url.pathname());
-        let search = window.location().search().unwrap_or_default();
-        let _ = window.location().replace(&format!("{start}{search}"));
+        reset_kiosk();
     }
 }
