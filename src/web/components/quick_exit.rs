@@ -11,7 +11,7 @@ const FALLBACK_EXIT: &str = "https://www.bbc.co.uk/weather";
 /// header's button calls this.
 pub fn quick_exit(setup: SetupResource) {
     // Leaving would strand a shared screen on another site: start afresh instead.
-    if setup.config().is_some_and(|s| s.config.kiosk.enabled) {
+    if crate::web::state::on_kiosk() {
         return crate::web::kiosk::reset_kiosk();
     }
     let url = setup.config().map(|s| s.config.quick_exit_url.clone());
