@@ -43,18 +43,17 @@
     if (event.origin !== origin || event.source !== window.parent) return;
     const message = event.data;
     if (!message || message.waymark !== 1 || message.type !== 'style') return;
-    const colours = Object.entries(properties)
-      .filter(([key]) => colour.test(String(message[key] || '')))
-      .map(([key, property]) => `${property}:${message[key]}`);
-    const size = Number(message.text_size);
-    let style = document.getElementById('wm-host-style');
-    if (!style) {
-      style = document.head.appendChild(document.createElement('style'));
-      style.id = 'wm-host-style';
-    }
+    // Through the CSSOM, which a strict Content-Security-Policy allows (a
+    // <style> element or a style attribute would need 'unsafe-inline').
     // On body, so the host's colours win over the config's (set on <html>).
-    style.textContent =
-      `body{${colours.join(';')}}` + (size >= 75 && size <= 200 ? `html{--wm-host-text:${size}%}` : '');
+    for (const [key, property] of Object.entries(properties)) {
+      const value = String(message[key] || '');
+      if (colour.test(value)) document.body.style.setProperty(property, value);
+      else document.body.style.removeProperty(property);
+    }
+    const size = Number(message.text_size);
+    if (size >= 75 && size <= 200) root.style.setProperty('--wm-host-text', `${size}%`);
+    else root.style.removeProperty('--wm-host-text');
   });
   send({ type: 'ready' });
 })();

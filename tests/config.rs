@@ -153,3 +153,35 @@ fn a_directory_is_one_file_or_a_folder_of_tiles_never_both() {
     let err = Config::parse(&config_with(r#"{ "tiles": "http://elsewhere.example/tiles/" }"#)).unwrap_err();
     assert_eq!(err.field, "directory.tiles");
 }
+
+#[test]
+fn addresses_a_browser_would_read_as_another_site_are_refused() {
+    // Browsers read `\` as `/` and drop tabs and newlines, so each of these
+    // would leave the widget's site (or run script) however it is written.
+    let referral = r#""referral": { "endpoint": "https://example.org/r" }"#;
+    for bad in [
+        "/\\\\evil.example",
+        "/\\t/evil.example",
+        "\\\\/evil.example",
+        "//evil.example",
+        "javascript:alert(1)",
+    ] {
+        let config = with(&format!(r#"{referral}, "quick_exit_url": "{bad}""#));
+        assert_eq!(Config::parse(&config).unwrap_err().field, "quick_exit_url", "{bad}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "data:application/json,{}",
+        "/\\\\evil.example/q.json",
+        "//evil.example/q.json",
+    ] {
+        let config = with(&format!(r#"{referral}, "questions": {{ "url": "{bad}" }}"#));
+        assert_eq!(Config::parse(&config).unwrap_err().field, "questions.url", "{bad}");
+    }
+    for good in ["/neutral.html", "https://www.bbc.co.uk/weather"] {
+        Config::parse(&with(&format!(r#"{referral}, "quick_exit_url": "{good}""#))).unwrap();
+    }
+    for good in ["questions/default.json", "/questions/default.json", "q.json?v=2"] {
+        Config::parse(&with(&format!(r#"{referral}, "questions": {{ "url": "{good}" }}"#))).unwrap();
+    }
+}

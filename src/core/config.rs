@@ -380,8 +380,26 @@ fn is_local_http(url: &str) -> bool {
     })
 }
 
+/// Browsers drop tabs and newlines from addresses and read `\` as `/`, so
+/// `/\evil.example` or `/\t/evil.example` would leave the site: an address
+/// holding any of them is refused.
+fn is_unambiguous(url: &str) -> bool {
+    !url.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+}
+
+/// A path on this site: `/…` but not `//…` (another host).
+fn is_site_path(url: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//")
+}
+
+/// A path relative to the page, with no scheme (`javascript:x`, `data:…`).
+fn is_relative_path(url: &str) -> bool {
+    let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
+    !url.is_empty() && !url.starts_with("//") && !before_path.contains(':')
+}
+
 fn require_web_address(field: &str, url: &str) -> Result<(), FieldError> {
-    if is_https(url) || is_local_http(url) || (url.starts_with('/') && !url.starts_with("//")) {
+    if is_unambiguous(url) && (is_https(url) || is_local_http(url) || is_site_path(url)) {
         Ok(())
     } else {
         Err(FieldError::new(field, "must be a web address starting with https://"))
@@ -389,8 +407,7 @@ fn require_web_address(field: &str, url: &str) -> Result<(), FieldError> {
 }
 
 fn require_relative_or_https(field: &str, url: &str) -> Result<(), FieldError> {
-    let relative = !url.is_empty() && !url.contains("://") && !url.starts_with("//");
-    if relative || is_https(url) || is_local_http(url) {
+    if is_unambiguous(url) && (is_relative_path(url) || is_https(url) || is_local_http(url)) {
         Ok(())
     } else {
         Err(FieldError::new(
@@ -404,21 +421,4 @@ fn is_hex_colour(value: &str) -> bool {
     value
         .strip_prefix('#')
         .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
-}
-
-/// Whether a `?config=` override may be followed: only a path on the widget's
-/// own site, so a crafted link cannot point referrals somewhere else.
-///
-/// ```
-/// use waymark::core::config::is_safe_config_override;
-/// assert!(is_safe_config_override("/configs/kiosk.json"));
-/// assert!(!is_safe_config_override("https://evil.example/config.json"));
-/// assert!(!is_safe_config_override("//evil.example/config.json"));
-/// ```
-pub fn is_safe_config_override(path: &str) -> bool {
-    path.starts_with('/')
-        && !path.starts_with("//")
-        && !path.contains('\\')
-        && !path.contains("..")
-        && path.ends_with(".json")
 }

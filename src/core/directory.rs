@@ -3,9 +3,18 @@
 //! skipped with a warning instead of losing the whole directory. Accepts the
 //! ORUK 3.0 shape (`services` or a page's `contents`, or a bare list) and the
 //! older v1 field names where they cost little.
+//!
+//! The file comes from a third party, so nothing in it can stop the widget:
+//! a value that cannot be what its field says (a negative or absurd price, a
+//! place off the map, an age of -5, an email address carrying a query) is
+//! dropped or shown as plain text, with a warning naming the service and the
+//! field, and the service is kept. Text is shown as written, whatever it
+//! holds; the markup escapes it.
 
 use crate::core::geo::LatLon;
 use crate::core::json::{parse, parse_value, Node, Value};
+use crate::core::links::{mailto_href, tel_href, web_href};
+use crate::core::route::Route;
 use crate::core::FieldError;
 
 /// How a person takes part.
@@ -40,9 +49,19 @@ pub struct Schedule {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cost {
     pub option: Option<String>,
+    /// In pounds; only ever a price (see [`MAX_PRICE`]): anything else is
+    /// dropped when the file is read, and the option's words shown instead.
     pub amount: Option<f64>,
     pub description: Option<String>,
 }
+
+/// The most a session could cost, in pounds. A larger `amount` (like a
+/// negative one, or one too large to hold) is taken as a mistake in the
+/// file, not a price.
+pub const MAX_PRICE: f64 = 10_000.0;
+
+/// The oldest age a group could name; a larger age is a mistake in the file.
+pub const MAX_AGE: f64 = 130.0;
 
 /// A peer mentor, listed with their consent: first name only, no contact details.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -103,7 +122,8 @@ impl Service {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Directory {
     pub services: Vec<Service>,
-    /// One line per service skipped, naming it and the field.
+    /// One line per service skipped, and per value left out or shown as
+    /// text rather than as a link, naming the service and the field.
     pub warnings: Vec<String>,
     /// How many services were hidden as not active.
     pub hidden: usize,
@@ -123,6 +143,15 @@ impl Directory {
     /// assert_eq!(dir.hidden, 1);
     /// assert_eq!(dir.warnings.len(), 1);
     /// assert!(Directory::parse(r#"{ "services": 3 }"#).is_err());
+    ///
+    /// // A price that cannot be one is dropped, with a warning; the service stays.
+    /// let dir = Directory::parse(r#"[ { "id": "a", "name": "Walk",
+    ///   "cost_options": [ { "option": "Pay what you can", "amount": -2.5 } ] } ]"#).unwrap();
+    /// assert_eq!(dir.services[0].costs[0].amount, None);
+    /// assert_eq!(
+    ///     dir.warnings,
+    ///     [r#"service "a": cost_options[0].amount -2.5 is not a price; shown as published"#]
+    /// );
     /// ```
     pub fn parse(text: &str) -> Result<Directory, FieldError> {
         let doc = parse(text)?;
@@ -139,7 +168,7 @@ impl Directory {
         let mut directory = Directory::default();
         let mut read_all = |list: Node| {
             list.items(|item| {
-                match read_service(item) {
+                match read_service(item, &mut directory.warnings) {
                     Ok(Some(service)) => directory.services.push(service),
                     Ok(None) => directory.hidden += 1,
                     Err(e) => directory.warnings.push(format!("skipped a service: {e}")),
@@ -203,8 +232,9 @@ fn text(node: &Value, key: &str) -> Option<String> {
     }
 }
 
-fn number(node: &Value, key: &str) -> Option<f64> {
-    match node.get(key)? {
+/// A number, or text holding one ("51.01"); anything else is `None`.
+fn number_of(value: &Value) -> Option<f64> {
+    match value {
         Value::Number(n) => Some(*n),
         // Through our JSON number reader, not `str::parse`, whose float
         // tables would add kilobytes to the download.
@@ -213,9 +243,130 @@ fn number(node: &Value, key: &str) -> Option<f64> {
     }
 }
 
+/// Field `key` when it holds something: not missing, null or blank text.
+fn given<'a>(node: &'a Value, key: &str) -> Option<&'a Value> {
+    node.get(key).filter(|v| match v {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty(),
+        _ => true,
+    })
+}
+
 /// The objects in list `key` (anything else is ignored).
 fn objects<'a>(node: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
-    node.get(key).and_then(Value::as_array).into_iter().flatten().filter(|v| v.is_object())
+    indexed(node, key).map(|(_, v)| v)
+}
+
+/// The objects in list `key` with their places in the list, for warnings.
+fn indexed<'a>(node: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a Value)> {
+    node.get(key).and_then(Value::as_array).into_iter().flatten().enumerate().filter(|(_, v)| v.is_object())
+}
+
+/// At most `limit` characters of `text`, without control characters, so a
+/// warning stays one readable line whatever the file holds.
+fn short(text: &str, limit: usize) -> String {
+    let mut out: String = text.chars().filter(|c| !c.is_control()).take(limit).collect();
+    if text.chars().filter(|c| !c.is_control()).nth(limit).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// A number too large to write out whole, as its first figures and a power
+/// of ten (`1e300`, `2.5e300`), without float formatting.
+fn about(n: f64) -> String {
+    let (mut figures, mut power) = (n.abs(), 0u32);
+    while figures >= 10.0 {
+        figures /= 10.0;
+        power += 1;
+    }
+    let mut tenths = (figures * 10.0).round() as u32;
+    if tenths >= 100 {
+        tenths /= 10;
+        power += 1;
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    match tenths % 10 {
+        0 => format!("{sign}{}e{power}", tenths / 10),
+        tenth => format!("{sign}{}.{tenth}e{power}", tenths / 10),
+    }
+}
+
+/// A value as a warning quotes it.
+fn shown(value: &Value) -> String {
+    match value {
+        Value::Number(n) if n.is_finite() && n.abs() < 1e15 => value.to_json(),
+        Value::Number(n) if n.is_finite() => about(*n),
+        Value::Number(_) => "(a number too large to hold)".into(),
+        Value::String(s) => format!("\"{}\"", short(s, 60)),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".into(),
+        Value::Array(_) => "(a list)".into(),
+        Value::Object(_) => "(an object)".into(),
+    }
+}
+
+/// The warnings about one service: `service "<id>": <field> <value> <problem>`.
+struct Notes<'a> {
+    service: String,
+    out: &'a mut Vec<String>,
+}
+
+impl Notes<'_> {
+    fn add(&mut self, field: &str, value: Option<&Value>, problem: &str) {
+        let value = value.map(|v| format!(" {}", shown(v))).unwrap_or_default();
+        self.out.push(format!("service \"{}\": {field}{value} {problem}", self.service));
+    }
+}
+
+/// An age in years, or `None` (with a warning) for one no person could be.
+fn age(node: &Value, key: &str, notes: &mut Notes) -> Option<u32> {
+    let value = given(node, key)?;
+    match number_of(value) {
+        // NaN and the infinities fail the range test too.
+        Some(years) if (0.0..=MAX_AGE).contains(&years) => Some(years as u32),
+        _ => {
+            notes.add(key, Some(value), "is not an age; left out");
+            None
+        }
+    }
+}
+
+/// Where a location is, or `None`: with a warning when it gives a position
+/// that is not a number, not on Earth, or not in the UK.
+fn position(loc: &Value, path: &str, notes: &mut Notes) -> Option<LatLon> {
+    const LEFT_OUT: &str = "the place is shown without a map position";
+    let (lat_value, lon_value) = (given(loc, "latitude"), given(loc, "longitude"));
+    if lat_value.is_none() && lon_value.is_none() {
+        return None;
+    }
+    let lat = lat_value.and_then(number_of).filter(|lat| (-90.0..=90.0).contains(lat));
+    let lon = lon_value.and_then(number_of).filter(|lon| (-180.0..=180.0).contains(lon));
+    // Each field that is wrong is named, not only the first.
+    for (field, read, value, range) in
+        [("latitude", lat, lat_value, "-90 to 90"), ("longitude", lon, lon_value, "-180 to 180")]
+    {
+        match (read, value) {
+            (Some(_), _) => {}
+            (None, Some(value)) => notes.add(
+                &format!("{path}.{field}"),
+                Some(value),
+                &format!("is not a {field} ({range}); {LEFT_OUT}"),
+            ),
+            (None, None) => notes.add(&format!("{path}.{field}"), None, &format!("is missing; {LEFT_OUT}")),
+        }
+    }
+    let (lat, lon) = (lat?, lon?);
+    let at = LatLon::checked(lat, lon).filter(|at| at.is_in_uk_bounds());
+    if at.is_none() {
+        let place = format!("{}, {}", shown(&Value::Number(lat)), shown(&Value::Number(lon)));
+        notes.add(
+            &format!("{path}.latitude/longitude"),
+            None,
+            &format!("{place} is not a place in the UK; {LEFT_OUT}"),
+        );
+    }
+    at
 }
 
 /// Object field `key`, if it is one.
@@ -231,7 +382,8 @@ fn strings(node: &Value, key: &str) -> Vec<String> {
 }
 
 /// `Ok(None)` for a service that is not active (hidden, not an error).
-fn read_service(at: Node) -> Result<Option<Service>, FieldError> {
+/// Values left out or not linked are noted in `warnings`.
+fn read_service(at: Node, warnings: &mut Vec<String>) -> Result<Option<Service>, FieldError> {
     let node = at.value();
     if !node.is_object() {
         return Err(at.error("must be an object"));
@@ -243,12 +395,31 @@ fn read_service(at: Node) -> Result<Option<Service>, FieldError> {
     if status != "active" {
         return Ok(None);
     }
+    let mut notes = Notes { service: short(&id, 60), out: warnings };
+    let page = Route::Group(id.clone());
+    if Route::parse(&page.path("/"), "/") != page {
+        notes.add(
+            "id",
+            given(node, "id"),
+            "cannot be part of a page address (letters, digits and - _ . : ~ only); the group is listed, but its page cannot be opened",
+        );
+    }
     let mut service = Service { id, name, ..Service::default() };
     service.description = text(node, "description");
     service.url = text(node, "url");
+    if service.url.as_deref().is_some_and(|url| web_href(url).is_none()) {
+        notes.add("url", given(node, "url"), "is not a web address starting with https://; left out");
+    }
     service.email = text(node, "email");
-    service.min_age = number(node, "minimum_age").map(|n| n as u32);
-    service.max_age = number(node, "maximum_age").map(|n| n as u32);
+    if service.email.as_deref().is_some_and(|email| mailto_href(email).is_none()) {
+        notes.add(
+            "email",
+            given(node, "email"),
+            "is not a plain email address; shown as text, not as a link",
+        );
+    }
+    service.min_age = age(node, "minimum_age", &mut notes);
+    service.max_age = age(node, "maximum_age", &mut notes);
     service.last_checked = text(node, "assured_date")
         .or_else(|| text(node, "last_modified"))
         .map(|d| d.chars().take(10).collect());
@@ -257,16 +428,15 @@ fn read_service(at: Node) -> Result<Option<Service>, FieldError> {
         text(node, "organization_id").or_else(|| object(node, "organization").and_then(|o| text(o, "id")));
 
     let mut virtual_kind = None;
-    for loc in objects(node, "service_at_locations").filter_map(|sal| object(sal, "location")) {
+    let located =
+        indexed(node, "service_at_locations").filter_map(|(i, sal)| Some((i, object(sal, "location")?)));
+    for (i, loc) in located {
         if text(loc, "location_type").as_deref() == Some("virtual") {
             let name = text(loc, "name").unwrap_or_default().to_ascii_lowercase();
             virtual_kind = Some(if name.contains("phone") { Attendance::Phone } else { Attendance::Online });
             continue;
         }
-        let at = match (number(loc, "latitude"), number(loc, "longitude")) {
-            (Some(lat), Some(lon)) => Some(LatLon::new(lat, lon)).filter(|p| p.is_in_uk_bounds()),
-            _ => None,
-        };
+        let at = position(loc, &format!("service_at_locations[{i}].location"), &mut notes);
         let mut location = Location { name: text(loc, "name"), at, ..Location::default() };
         for address in objects(loc, "addresses").chain(objects(loc, "physical_addresses")) {
             location.address.extend(text(address, "address_1"));
@@ -296,19 +466,38 @@ fn read_service(at: Node) -> Result<Option<Service>, FieldError> {
     if service.attendance.is_none() && !service.locations.is_empty() {
         service.attendance = Some(Attendance::InPerson);
     }
-    for c in objects(node, "cost_options") {
-        let cost = Cost {
-            option: text(c, "option"),
-            amount: number(c, "amount"),
-            description: text(c, "amount_description"),
-        };
+    for (i, c) in indexed(node, "cost_options") {
+        let amount = given(c, "amount").and_then(|value| match number_of(value) {
+            // NaN and the infinities fail the range test too; -0 is 0.
+            Some(pounds) if (0.0..=MAX_PRICE).contains(&pounds) => Some(pounds),
+            _ => {
+                notes.add(
+                    &format!("cost_options[{i}].amount"),
+                    Some(value),
+                    "is not a price; shown as published",
+                );
+                None
+            }
+        });
+        let cost = Cost { option: text(c, "option"), amount, description: text(c, "amount_description") };
         service.costs.push(cost);
     }
     service.languages =
         objects(node, "languages").filter_map(|l| text(l, "name").or_else(|| text(l, "language"))).collect();
-    let contact_phones = objects(node, "contacts").flat_map(|c| objects(c, "phones"));
-    service.phones =
-        contact_phones.chain(objects(node, "phones")).filter_map(|p| text(p, "number")).collect();
+    let contact_phones = indexed(node, "contacts")
+        .flat_map(|(i, c)| indexed(c, "phones").map(move |(j, p)| (format!("contacts[{i}].phones[{j}]"), p)));
+    let own_phones = indexed(node, "phones").map(|(i, p)| (format!("phones[{i}]"), p));
+    for (path, phone) in contact_phones.chain(own_phones) {
+        let Some(number) = text(phone, "number") else { continue };
+        if tel_href(&number).is_none() {
+            notes.add(
+                &format!("{path}.number"),
+                given(phone, "number"),
+                "is not a phone number that can be dialled; shown as text, not as a link",
+            );
+        }
+        service.phones.push(number);
+    }
     let term = |t: &Value| text(t, "id").or_else(|| text(t, "term_uri")).or_else(|| text(t, "name"));
     service.terms =
         objects(node, "attributes").filter_map(|a| object(a, "taxonomy_term")).filter_map(term).collect();

@@ -21,9 +21,11 @@ pub struct Distance {
     pub drive_minutes: u32,
 }
 
-/// Rounds to the nearest 5 minutes, never below 5.
+/// Rounds to the nearest 5 minutes, never below 5 (and, for distances
+/// beyond reason, never past `u32::MAX` rather than overflowing).
 fn nearest_five(minutes: f64) -> u32 {
-    (((minutes / 5.0).round() as u32) * 5).max(5)
+    // `as` saturates (and takes NaN to 0); the multiplication must too.
+    ((minutes / 5.0).round() as u32).saturating_mul(5).max(5)
 }
 
 impl Distance {
@@ -33,6 +35,9 @@ impl Distance {
     /// assert_eq!(d.tenths_of_a_mile, 7);
     /// assert_eq!(d.walk_minutes, Some(15));
     /// assert_eq!(Distance::from_miles(12.0).walk_minutes, None);
+    /// // Any number at all gives some distance, never a panic.
+    /// assert_eq!(Distance::from_miles(f64::INFINITY).walk_minutes, None);
+    /// assert_eq!(Distance::from_miles(f64::NAN).tenths_of_a_mile, 0);
     /// ```
     pub fn from_miles(miles: f64) -> Distance {
         let miles = miles.max(0.0);

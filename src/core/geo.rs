@@ -15,6 +15,23 @@ impl LatLon {
         LatLon { lat, lon }
     }
 
+    /// A position from data, if it could be one anywhere on Earth: both
+    /// numbers finite, latitude within ±90° and longitude within ±180°.
+    /// Every coordinate read from a file comes through here.
+    ///
+    /// ```
+    /// use waymark::core::geo::LatLon;
+    /// assert_eq!(LatLon::checked(51.0, -3.1), Some(LatLon::new(51.0, -3.1)));
+    /// assert_eq!(LatLon::checked(91.0, 0.0), None);
+    /// assert_eq!(LatLon::checked(0.0, -1e9), None);
+    /// assert_eq!(LatLon::checked(f64::NAN, 0.0), None);
+    /// assert_eq!(LatLon::checked(0.0, f64::INFINITY), None);
+    /// ```
+    pub fn checked(lat: f64, lon: f64) -> Option<LatLon> {
+        // NaN fails both range tests, and so do the infinities.
+        ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some(LatLon { lat, lon })
+    }
+
     /// Straight-line distance in kilometres, by the equirectangular
     /// approximation: within a few metres of the great-circle distance over
     /// the tens of miles a person would travel, and free of the trigonometry
@@ -25,8 +42,13 @@ impl LatLon {
     /// let taunton = LatLon::new(51.0150, -3.1030);
     /// let bath = LatLon::new(51.3811, -2.3590);
     /// assert!((taunton.km_to(bath) - 64.0).abs() < 2.0);
+    /// // A position no place could have is infinitely far from everywhere.
+    /// assert_eq!(taunton.km_to(LatLon::new(f64::NAN, 1e300)), f64::INFINITY);
     /// ```
     pub fn km_to(self, other: LatLon) -> f64 {
+        if LatLon::checked(self.lat, self.lon).is_none() || LatLon::checked(other.lat, other.lon).is_none() {
+            return f64::INFINITY;
+        }
         let mean_lat = ((self.lat + other.lat) / 2.0).to_radians();
         let x = (other.lon - self.lon).to_radians() * cos(mean_lat);
         let y = (other.lat - self.lat).to_radians();

@@ -6,7 +6,7 @@
 //! so once the widget is open every page, urgent help included, works with no
 //! network. Another language is a new file, with no code change.
 
-use crate::core::json::{parse, Node};
+use crate::core::json::{parse, Node, Value};
 use crate::core::FieldError;
 
 /// The English catalogue, for native tests (the browser fetches it instead,
@@ -33,14 +33,19 @@ impl Catalogue {
     pub fn parse(text: &str) -> Result<Catalogue, FieldError> {
         let doc = parse(text)?;
         let top = Node::root(&doc);
-        let keys: Vec<String> = match doc.as_object() {
-            Some(map) => map.iter().map(|(k, _)| k.clone()).collect(),
-            None => return Err(top.error("must be an object of message keys to text")),
+        let Some(map) = doc.as_object() else {
+            return Err(top.error("must be an object of message keys to text"));
         };
-        let mut messages = Vec::with_capacity(keys.len());
-        for key in keys {
-            let text = top.req_str(&key)?;
-            messages.push((key, text));
+        // One pass over the fields (looking each key up again would take
+        // time in the square of the file's size). A repeated key keeps its
+        // first text, as `get` would find it.
+        let mut messages = Vec::with_capacity(map.len());
+        for (key, value) in map {
+            match value {
+                Value::String(text) => messages.push((key.clone(), text.clone())),
+                Value::Null => return Err(top.field_error(key, "is missing")),
+                _ => return Err(top.field_error(key, "must be text in quotes")),
+            }
         }
         Ok(Catalogue { messages })
     }

@@ -10,6 +10,7 @@ pub mod geo;
 pub mod i18n;
 pub mod json;
 pub mod kiosk;
+pub mod links;
 pub mod markup;
 pub mod matching;
 pub mod page_options;

@@ -31,7 +31,8 @@ const OUTSIDE_GB: [&str; 4] = ["BT", "GY", "JE", "IM"];
 
 fn is_outward(code: &str) -> bool {
     let letters = code.chars().take_while(|c| c.is_ascii_alphabetic()).count();
-    let rest = &code[letters..];
+    // ASCII letters are one byte each, so this is a character boundary; `get` all the same.
+    let Some(rest) = code.get(letters..) else { return false };
     let mut rest_chars = rest.chars();
     let digit_first = rest_chars.next().is_some_and(|c| c.is_ascii_digit());
     let tail: Vec<char> = rest_chars.collect();
@@ -68,19 +69,19 @@ impl Postcode {
         if !compact.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(PostcodeProblem::NotAPostcode);
         }
-        let (district, inward) = if compact.len() >= 5 && is_inward(&compact[compact.len() - 3..]) {
-            let (d, i) = compact.split_at(compact.len() - 3);
-            (d.to_string(), Some(i.to_string()))
-        } else {
-            (compact, None)
+        // Only ASCII letters and digits are left, so byte positions are
+        // characters; `get` keeps that from ever being a panic all the same.
+        let split = compact.len().saturating_sub(3);
+        let (district, inward) = match (compact.get(..split), compact.get(split..)) {
+            (Some(d), Some(i)) if compact.len() >= 5 && is_inward(i) => (d.to_string(), Some(i.to_string())),
+            _ => (compact, None),
         };
         if !is_outward(&district) {
             return Err(PostcodeProblem::NotAPostcode);
         }
-        if OUTSIDE_GB
-            .iter()
-            .any(|a| district.starts_with(a) && district[2..].starts_with(|c: char| c.is_ascii_digit()))
-        {
+        if OUTSIDE_GB.iter().any(|a| {
+            district.strip_prefix(a).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        }) {
             return Err(PostcodeProblem::OutsideGreatBritain);
         }
         Ok(Postcode { district, inward })
@@ -89,7 +90,7 @@ impl Postcode {
     /// The postcode area (the leading letters), which names its table file.
     pub fn area(&self) -> &str {
         let letters = self.district.chars().take_while(|c| c.is_ascii_alphabetic()).count();
-        &self.district[..letters]
+        self.district.get(..letters).unwrap_or_default()
     }
 
     /// The sector, `TA1 2`, when a full postcode was given.
@@ -130,7 +131,8 @@ pub struct CentroidTable {
 
 impl CentroidTable {
     /// Parses a `public/postcodes/<AREA>.txt` file: `#` comment lines, then
-    /// `KEY,lat,lon` lines.
+    /// `KEY,lat,lon` lines. A line that is not that, or whose position is
+    /// not one on Earth (see [`LatLon::checked`]), is an error naming the line.
     ///
     /// ```
     /// use waymark::core::postcode::{CentroidTable, Postcode, Precision};
@@ -139,6 +141,7 @@ impl CentroidTable {
     /// assert_eq!(at.precision, Precision::Sector);
     /// let at = table.lookup(&Postcode::parse("TA1 7ZZ").unwrap()).unwrap();
     /// assert_eq!(at.precision, Precision::District);
+    /// assert_eq!(CentroidTable::parse("TA1,91,-3.1").unwrap_err().field, "line 1");
     /// ```
     pub fn parse(text: &str) -> Result<CentroidTable, FieldError> {
         let mut rows = Vec::new();
@@ -157,7 +160,11 @@ impl CentroidTable {
             // The JSON number reader, not `str::parse::<f64>`, whose tables cost the wasm ~13 KB.
             let number = |text: &str| parse_value(text.trim()).ok().and_then(|v| v.as_f64());
             let (Some(lat), Some(lon)) = (number(lat), number(lon)) else { return Err(bad()) };
-            rows.push((key.to_string(), LatLon::new(lat, lon)));
+            let Some(at) = LatLon::checked(lat, lon) else {
+                let place = "is not a place: latitude must be -90 to 90, longitude -180 to 180";
+                return Err(FieldError::new(format!("line {}", i + 1), place));
+            };
+            rows.push((key.to_string(), at));
         }
         Ok(CentroidTable { rows })
     }

@@ -62,9 +62,10 @@ impl QrCode {
         self.size
     }
 
-    /// Whether the module at column `x`, row `y` is dark.
+    /// Whether the module at column `x`, row `y` is dark (outside the
+    /// square, the light quiet zone: never a panic).
     pub fn is_dark(&self, x: usize, y: usize) -> bool {
-        self.dark[y * self.size + x]
+        x < self.size && y < self.size && self.dark.get(y * self.size + x).copied().unwrap_or(false)
     }
 
     fn set(&mut self, x: usize, y: usize, dark: bool) {

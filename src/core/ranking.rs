@@ -7,7 +7,7 @@ use crate::core::distance::Distance;
 use crate::core::geo::LatLon;
 use crate::core::matching::fit;
 use crate::core::questions::NeedsProfile;
-use crate::core::schedule::{is_open, minutes, LocalTime, DAY_CODES};
+use crate::core::schedule::{is_open, minutes, weekday_of, LocalTime};
 
 /// Miles at which a group's fit counts half: near beats far, but a group
 /// that fits much better is still worth a longer trip.
@@ -100,11 +100,12 @@ impl Filters {
 /// they first appear: the choices for the language filter.
 pub fn languages(services: &[Service]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
+    // A set, not a search of `found`: a directory naming a different
+    // language for each of its 50,000 services must not take minutes.
+    let mut seen = std::collections::HashSet::new();
     for language in services.iter().flat_map(|s| &s.languages) {
         let language = language.trim();
-        if !language.eq_ignore_ascii_case("english")
-            && !found.iter().any(|f| f.eq_ignore_ascii_case(language))
-        {
+        if !language.eq_ignore_ascii_case("english") && seen.insert(language.to_ascii_lowercase()) {
             found.push(language.to_string());
         }
     }
@@ -146,9 +147,7 @@ pub fn passes(service: &Service, filters: &Filters) -> bool {
     let remote = is_remote(service);
     let meets_on = |day: u32| {
         service.schedules.iter().any(|s| {
-            s.byday
-                .as_deref()
-                .is_some_and(|b| b.split(',').any(|c| c.trim().ends_with(DAY_CODES[day as usize % 7])))
+            s.byday.as_deref().is_some_and(|b| b.split(',').any(|c| weekday_of(c) == Some(day as usize % 7)))
         })
     };
     (!filters.free_only || service.is_free())
@@ -172,8 +171,16 @@ pub fn passes(service: &Service, filters: &Filters) -> bool {
 /// How well one service fits and how far it is from `origin`.
 pub fn measure<'a>(service: &'a Service, profile: &NeedsProfile, origin: Option<LatLon>) -> Ranked<'a> {
     let remote = is_remote(service);
+    // A distance that is not a number (a position no place could have) is
+    // no distance at all: the venue is treated as one with no position.
     let nearest = origin.filter(|_| !remote).and_then(|o| {
-        service.locations.iter().filter_map(|l| l.at).map(|at| o.miles_to(at)).reduce(f64::min)
+        service
+            .locations
+            .iter()
+            .filter_map(|l| l.at)
+            .map(|at| o.miles_to(at))
+            .filter(|miles| miles.is_finite())
+            .reduce(f64::min)
     });
     let miles = nearest.unwrap_or(if remote || origin.is_none() { 0.0 } else { f64::INFINITY });
     Ranked { service, fit: fit(service, profile), distance: nearest.map(Distance::from_miles), miles }
@@ -226,6 +233,8 @@ pub fn rank_top<'a>(
         }
         total += 1;
         let score = f64::from(item.fit.max(0.01)) / (1.0 + item.miles / HALF_FIT_MILES);
+        // A fit or distance beyond reason (infinite weights, say) ranks last, not anywhere.
+        let score = if score.is_nan() { 0.0 } else { score };
         let beats = |(s, o): &(f64, Ranked)| *s < score || (*s == score && o.miles > item.miles);
         let at = top.iter().position(beats).unwrap_or(top.len());
         if at < limit {

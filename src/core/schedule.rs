@@ -19,8 +19,10 @@ pub struct LocalTime {
 pub(crate) const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+/// Total: any year, month and day give some number of days (in i64, where
+/// no `u32` month or day and no `i32` year can overflow).
 fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
-    let y = i64::from(if month <= 2 { year - 1 } else { year });
+    let y = i64::from(year) - i64::from(month <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let m = i64::from(month);
@@ -73,7 +75,8 @@ impl LocalTime {
     pub fn uk(unix_seconds: i64) -> LocalTime {
         let (year, _, _) = civil_from_days(unix_seconds.div_euclid(86_400));
         let summer = (last_sunday_1am_utc(year, 3)..last_sunday_1am_utc(year, 10)).contains(&unix_seconds);
-        let local = unix_seconds + if summer { 3_600 } else { 0 };
+        // Saturating: a clock at the end of time must not overflow.
+        let local = unix_seconds.saturating_add(if summer { 3_600 } else { 0 });
         let days = local.div_euclid(86_400);
         let (year, month, day) = civil_from_days(days);
         LocalTime {
@@ -93,35 +96,83 @@ impl LocalTime {
             year,
             month,
             day,
-            weekday: (self.weekday + 6) % 7,
-            minute_of_day: self.minute_of_day + 24 * 60,
+            weekday: (self.weekday % 7 + 6) % 7,
+            minute_of_day: self.minute_of_day.saturating_add(24 * 60),
         }
     }
+}
+
+/// ASCII digits only, as a number: "１０" (full-width) and "+1" are not
+/// numbers in a schedule.
+fn ascii_number(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 /// "10:00", "10:00:00" or "10:00:00+01:00" → minutes after midnight.
-pub(crate) fn minutes(time: &str) -> Option<u32> {
+/// Anything else, full-width digits included, is unreadable (`None`).
+///
+/// ```
+/// use waymark::core::schedule::minutes;
+/// assert_eq!(minutes("10:30:00+01:00"), Some(630));
+/// assert_eq!(minutes("１０:００"), None);
+/// assert_eq!(minutes("10:0€"), None);
+/// ```
+pub fn minutes(time: &str) -> Option<u32> {
     let mut parts = time.trim().split(':');
-    let hours: u32 = parts.next()?.parse().ok()?;
-    let mins: u32 = parts.next()?.get(..2)?.parse().ok()?;
-    (hours < 24 && mins < 60).then_some(hours * 60 + mins)
+    let hours = ascii_number(parts.next()?).filter(|h| *h < 24)?;
+    // `get` rather than slicing: two bytes may end inside a character.
+    let mins = ascii_number(parts.next()?.get(..2)?).filter(|m| *m < 60)?;
+    Some(hours * 60 + mins)
 }
 
-/// Whether the day `at` matches a byday entry: `TU`, or for monthly
-/// schedules `1TU` (first Tuesday) or `-1FR` (last Friday).
-fn day_matches(code: &str, at: LocalTime) -> bool {
+/// Which week of the month a byday entry means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Week {
+    Every,
+    /// The first (1) to fifth (5) of the month.
+    Nth(u32),
+    Last,
+}
+
+/// A byday entry read: `TU`, or for monthly schedules `1TU` (first
+/// Tuesday) or `-1FR` (last Friday), as (weekday, 0 = Monday; week).
+/// `None` when it cannot be read, whatever characters it holds.
+fn day_code(code: &str) -> Option<(usize, Week)> {
     let code = code.trim();
-    let (ordinal, day) = code.split_at(code.len().saturating_sub(2));
-    if DAY_CODES.iter().position(|d| *d == day) != Some(at.weekday as usize) {
+    let split = code.len().checked_sub(2)?;
+    // Not `split_at`: the last two bytes of "€" or "ＴＵ" are inside a character.
+    let (ordinal, day) = (code.get(..split)?, code.get(split..)?);
+    let weekday = DAY_CODES.iter().position(|d| *d == day)?;
+    let week = match ordinal {
+        "" => Week::Every,
+        "-1" => Week::Last,
+        n => Week::Nth(ascii_number(n).filter(|n| (1..=5).contains(n))?),
+    };
+    Some((weekday, week))
+}
+
+/// The weekday (0 = Monday) a byday entry falls on, if it can be read.
+pub(crate) fn weekday_of(code: &str) -> Option<usize> {
+    day_code(code).map(|(weekday, _)| weekday)
+}
+
+/// Whether the day `at` matches a byday entry.
+fn day_matches(code: &str, at: LocalTime) -> bool {
+    let Some((weekday, week)) = day_code(code) else { return false };
+    if weekday != at.weekday as usize {
         return false;
     }
-    match ordinal {
-        "" => true,
-        "-1" => {
+    match week {
+        Week::Every => true,
+        Week::Last => {
             let next_week = days_from_civil(at.year, at.month, at.day) + 7;
             civil_from_days(next_week).1 != at.month
         }
-        n => n.parse::<u32>().is_ok_and(|n| (at.day - 1) / 7 + 1 == n),
+        // `checked_sub`: day 0 is no day of the month.
+        Week::Nth(n) => at.day.checked_sub(1).is_some_and(|d| d / 7 + 1 == n),
     }
 }
 
@@ -184,14 +235,13 @@ pub fn in_words(schedule: &Schedule) -> String {
     let fallback = || schedule.description.clone().unwrap_or_default();
     let Some(byday) = schedule.byday.as_deref() else { return fallback() };
     let mut days = Vec::new();
-    for code in byday.split(',').map(str::trim) {
-        let (ordinal, day) = code.split_at(code.len().saturating_sub(2));
-        let Some(index) = DAY_CODES.iter().position(|d| *d == day) else { return fallback() };
-        let name = DAY_NAMES[index];
-        days.push(match ordinal {
-            "" => format!("{name}s"),
-            "-1" => format!("the last {name} of each month"),
-            n => match n.parse::<usize>().ok().and_then(|n| ORDINALS.get(n.wrapping_sub(1))) {
+    for code in byday.split(',') {
+        let Some((index, week)) = day_code(code) else { return fallback() };
+        let Some(name) = DAY_NAMES.get(index) else { return fallback() };
+        days.push(match week {
+            Week::Every => format!("{name}s"),
+            Week::Last => format!("the last {name} of each month"),
+            Week::Nth(n) => match ORDINALS.get((n as usize).wrapping_sub(1)) {
                 Some(ordinal) => format!("the {ordinal} {name} of each month"),
                 None => return fallback(),
             },

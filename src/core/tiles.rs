@@ -31,6 +31,8 @@ pub fn tile_of(at: LatLon) -> String {
     format!("{row}_{col}")
 }
 
+/// Total for any position: `as` saturates and takes NaN to 0, so a
+/// position no place could have still names some (empty) cell.
 fn cell(at: LatLon) -> (i32, i32) {
     ((at.lat / CELL_LAT).floor() as i32, (at.lon / CELL_LON).floor() as i32)
 }
@@ -48,8 +50,10 @@ fn cell(at: LatLon) -> (i32, i32) {
 pub fn tiles_around(at: LatLon) -> Vec<String> {
     let (row, col) = cell(at);
     let mut tiles = Vec::with_capacity(9);
-    for r in row - 1..=row + 1 {
-        for c in col - 1..=col + 1 {
+    // Saturating: at the edge of i32 (a position like 1e300) the ring
+    // repeats the edge cell rather than overflowing.
+    for r in [row.saturating_sub(1), row, row.saturating_add(1)] {
+        for c in [col.saturating_sub(1), col, col.saturating_add(1)] {
             tiles.push(format!("{r}_{c}"));
         }
     }
@@ -78,16 +82,34 @@ pub fn held_near(services: &[Service], at: LatLon) -> Vec<Service> {
         .collect()
 }
 
-/// The cells listed in a tile index, `{ "tiles": ["255_-11", …] }`.
+/// The cells listed in a tile index, `{ "tiles": ["255_-11", …] }`. Each
+/// becomes part of a file address, so anything not shaped like a cell
+/// (`../config`, say) is refused, naming it.
 ///
 /// ```
 /// use waymark::core::tiles::read_index;
 /// assert_eq!(read_index(r#"{ "tiles": ["255_-11"] }"#).unwrap(), vec!["255_-11".to_string()]);
 /// assert!(read_index(r#"{ "tiles": 3 }"#).is_err());
+/// assert_eq!(read_index(r#"{ "tiles": ["../config"] }"#).unwrap_err().field, "tiles[0]");
 /// ```
 pub fn read_index(text: &str) -> Result<Vec<String>, FieldError> {
     let doc = parse(text)?;
-    Node::root(&doc).each("tiles", |t| t.as_str().map(str::to_string))
+    Node::root(&doc).each("tiles", |t| {
+        let name = t.as_str()?;
+        if !is_tile_name(name) {
+            return Err(t.error("must be a cell like 255_-11"));
+        }
+        Ok(name.to_string())
+    })
+}
+
+/// `<row>_<col>`, each a whole number that may be negative, as `tile_of` writes.
+fn is_tile_name(name: &str) -> bool {
+    let number = |n: &str| {
+        let digits = n.strip_prefix('-').unwrap_or(n);
+        !digits.is_empty() && digits.len() <= 10 && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    name.split_once('_').is_some_and(|(row, col)| number(row) && number(col))
 }
 
 /// The id a group page is addressed by: with a tiled directory, the tile of
@@ -103,6 +125,7 @@ pub fn read_index(text: &str) -> Result<Vec<String>, FieldError> {
 /// assert_eq!(page_id(&dir.services[0], false), "walk");
 /// assert_eq!(split_page_id("255_-11~walk"), (Some("255_-11"), "walk"));
 /// assert_eq!(split_page_id("walk"), (None, "walk"));
+/// assert_eq!(split_page_id("walk~2"), (None, "walk~2"));
 /// ```
 pub fn page_id(service: &Service, tiled: bool) -> String {
     match service.locations.iter().find_map(|l| l.at).filter(|_| tiled) {
@@ -111,10 +134,47 @@ pub fn page_id(service: &Service, tiled: bool) -> String {
     }
 }
 
-/// A group page's tile hint (if any) and directory id.
+/// A group page's tile hint (if any) and directory id. Only a cell name
+/// before the `~` is a hint, so a directory id that itself holds a `~`
+/// (`walk~2`) is kept whole.
 pub fn split_page_id(page_id: &str) -> (Option<&str>, &str) {
     match page_id.split_once('~') {
-        Some((tile, id)) => (Some(tile), id),
-        None => (None, page_id),
+        Some((tile, id)) if is_tile_name(tile) => (Some(tile), id),
+        _ => (None, page_id),
+    }
+}
+
+/// The services held from the area tiles fetched so far, each once: a group
+/// meeting in two cells is in both files. Adding a tile costs time in
+/// proportion to its own services, however many are held already.
+///
+/// ```
+/// use waymark::core::directory::Service;
+/// use waymark::core::tiles::HeldServices;
+/// let service = |id: &str| Service { id: id.into(), name: id.into(), ..Service::default() };
+/// let mut held = HeldServices::default();
+/// held.add(vec![service("walk"), service("shed")]);
+/// held.add(vec![service("shed"), service("choir")]);
+/// let ids: Vec<&str> = held.services().iter().map(|s| s.id.as_str()).collect();
+/// assert_eq!(ids, ["walk", "shed", "choir"]);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct HeldServices {
+    services: Vec<Service>,
+    ids: std::collections::HashSet<String>,
+}
+
+impl HeldServices {
+    /// Adds the services not held yet, in their order.
+    pub fn add(&mut self, services: Vec<Service>) {
+        for service in services {
+            if self.ids.insert(service.id.clone()) {
+                self.services.push(service);
+            }
+        }
+    }
+
+    pub fn services(&self) -> &[Service] {
+        &self.services
     }
 }

@@ -7,6 +7,7 @@ use crate::web::components::{
     event_target, footer, header, leave_on_escape, listen_for_region_events, quick_exit, region, show, Screen,
 };
 use crate::web::config::Setup;
+use crate::web::kiosk::KioskGuard;
 use crate::web::pages::*;
 use crate::web::router::provide_router;
 use crate::web::state::init_state;
@@ -35,7 +36,8 @@ fn screen(route: Route, setup: &Arc<Setup>) -> Screen {
 /// the current page, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let setup = init_state().setup;
+    let state = init_state();
+    let (setup, kiosk) = (state.setup, state.kiosk);
     leave_on_escape(setup);
     listen_for_region_events();
     let route = provide_router().0;
@@ -56,6 +58,10 @@ pub fn App() -> impl IntoView {
     // arrived; nothing is drawn half-translated.
     move || {
         let loaded = setup.0.get()?;
+        // A kiosk shows nothing to type into until kiosk mode protects it.
+        if kiosk.get() == KioskGuard::Starting {
+            return None;
+        }
         if let Some(loading) = document().get_element_by_id("waymark-loading") {
             loading.remove();
         }
@@ -64,6 +70,7 @@ pub fn App() -> impl IntoView {
             // Urgent help needs nothing from the set-up, so it shows even when that is broken.
             show(match (&loaded, route) {
                 (_, Route::Help) => help_page(),
+                _ if kiosk.get() == KioskGuard::OutOfOrder => out_of_order_page(),
                 (Ok(setup), route) => screen(route, setup),
                 (Err(problem), _) => load_problem_page(problem.clone()),
             })

@@ -6,14 +6,15 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::config::{is_safe_config_override, Config};
+use crate::core::config::Config;
 use crate::core::directory::Directory;
-use crate::core::page_options::PageOptions;
+use crate::core::page_options::{config_override, PageOptions, ParsedUrl};
 use crate::core::questions::QuestionSet;
 use crate::core::tiles::{read_index, EVERYWHERE};
 use crate::core::FieldError;
 use crate::web::fetch::fetch_text;
 use crate::web::i18n::load_translations;
+use crate::web::kiosk::KioskGuard;
 
 /// A data file that could not be used, and why: shown on the set-up error page.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,24 +45,25 @@ pub type SetupResult = Result<Arc<Setup>, LoadProblem>;
 pub struct SetupResource(pub RwSignal<Option<SetupResult>>);
 
 impl SetupResource {
-    /// Starts loading the set-up.
-    pub fn load() -> Self {
+    /// Starts loading the set-up; on a kiosk, also kiosk mode, which `kiosk` follows.
+    pub fn load(kiosk: RwSignal<KioskGuard>) -> Self {
         let setup = SetupResource(RwSignal::new(None));
         leptos::task::spawn_local(async move {
             let loaded = load_setup().await;
-            let ready = loaded.as_ref().ok().cloned();
-            setup.0.set(Some(loaded));
-            match ready {
-                Some(s) if s.config.kiosk.enabled => crate::web::kiosk::start_kiosk(&s.config),
-                Some(_) => {
+            // The kiosk guard is set before the set-up, so a kiosk is never drawn unprotected.
+            match loaded.as_ref() {
+                Ok(s) if s.config.kiosk.enabled => crate::web::kiosk::start_kiosk(&s.config, kiosk),
+                Ok(_) => {
                     // Not in development builds, where a kept copy would hide each rebuild.
                     if !cfg!(debug_assertions) {
                         crate::web::offline::keep_for_offline();
                     }
                     crate::web::modules::resend_waiting_referrals();
                 }
-                None => {}
+                Err(_) if page_options().kiosk => kiosk.set(KioskGuard::OutOfOrder),
+                Err(_) => {}
             }
+            setup.0.set(Some(loaded));
         });
         setup
     }
@@ -102,6 +104,7 @@ pub async fn load_setup() -> SetupResult {
     };
     page_options().apply_to(&mut config);
     apply_to_page(&config);
+    crate::web::stopped::name_organisation_on_stopped_page(&config);
     let file = config.questions.url.clone();
     let questions = QuestionSet::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
     let mut tiles = Vec::new();
@@ -132,10 +135,30 @@ pub fn page_options() -> PageOptions {
     PageOptions::read(crate::web::browser::query_param)
 }
 
-/// Which config file to read: `?config=/path.json` on this site, or `config.json`.
+/// Which config file to read: `?config=` when it names a `.json` file on this
+/// widget's own origin (resolved by the browser's URL parser, see
+/// [`config_override`]), else `config.json`.
 pub fn config_url() -> String {
+    let page_origin = window().location().origin().unwrap_or_default();
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let parse = |raw: &str| {
+        let url = web_sys::Url::new_with_base(raw, &base).ok()?;
+        Some(ParsedUrl {
+            href: url.href(),
+            origin: url.origin(),
+            pathname: url.pathname(),
+            username: url.username(),
+            password: url.password(),
+        })
+    };
     crate::web::browser::query_param("config")
-        .filter(|path| is_safe_config_override(path))
+        .and_then(|raw| {
+            let followed = config_override(&raw, &page_origin, parse);
+            if followed.is_none() {
+                leptos::logging::warn!("?config={raw:?} ignored: only a .json file on this site is followed");
+            }
+            followed
+        })
         .unwrap_or_else(|| "config.json".to_string())
 }
 
@@ -148,10 +171,11 @@ fn apply_to_page(config: &Config) {
         // Larger text and targets for a shared touch screen (style/main.css).
         let _ = root.class_list().add_1("wm-kiosk");
     }
-    // Colours were checked to be hex in the core, so this cannot inject CSS.
-    let style: String =
-        config.theme_properties().iter().map(|(name, value)| format!("{name}:{value};")).collect();
-    if !style.is_empty() {
-        let _ = root.set_attribute("style", &style);
+    // Through the CSSOM, which a strict Content-Security-Policy allows (a
+    // style attribute would need 'unsafe-inline'). Colours were checked to be
+    // hex in the core.
+    let style = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(root).style();
+    for (name, value) in config.theme_properties() {
+        let _ = style.set_property(name, value);
     }
 }

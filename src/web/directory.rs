@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::core::directory::{Directory, Service};
 use crate::core::geo::LatLon;
-use crate::core::tiles::tiles_around;
+use crate::core::tiles::{tiles_around, HeldServices};
 use crate::web::config::Setup;
 use crate::web::fetch::fetch_text;
 use crate::web::state::state;
@@ -17,7 +17,7 @@ use crate::web::state::state;
 thread_local! {
     // With a tiled directory, every service fetched so far, the place-less
     // ones first; `None` for a single-file directory.
-    static LOADED: RefCell<Option<Vec<Service>>> = const { RefCell::new(None) };
+    static LOADED: RefCell<Option<HeldServices>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` with the services held now. Reading this in a reactive closure
@@ -25,14 +25,16 @@ thread_local! {
 pub fn with_services<R>(setup: &Setup, f: impl FnOnce(&[Service]) -> R) -> R {
     state().nearby.tiles.track();
     LOADED.with(|loaded| match &*loaded.borrow() {
-        Some(services) => f(services),
+        Some(held) => f(held.services()),
         None => f(&setup.directory.services),
     })
 }
 
 /// Holds a tiled directory's services with no place, from the set-up.
 pub fn hold(services: Vec<Service>) {
-    LOADED.with(|loaded| *loaded.borrow_mut() = Some(services));
+    let mut held = HeldServices::default();
+    held.add(services);
+    LOADED.with(|loaded| *loaded.borrow_mut() = Some(held));
 }
 
 /// Fetches the tiles around `at` not yet held (none for a single-file directory).
@@ -62,17 +64,13 @@ pub async fn load_tiles(setup: &Setup, wanted: Vec<String>) {
         };
         match directory {
             Ok(mut directory) => LOADED.with(|loaded| {
+                for warning in &directory.warnings {
+                    leptos::logging::warn!("{file}: {warning}");
+                }
                 if let Some(organisation) = &setup.config.directory.organisation_id {
                     let _none_here_is_fine = directory.keep_organisation(organisation);
                 }
-                let mut loaded = loaded.borrow_mut();
-                let services = loaded.get_or_insert_with(Vec::new);
-                for service in directory.services {
-                    // A group meeting in two areas is in both tiles; keep it once.
-                    if !services.iter().any(|s| s.id == service.id) {
-                        services.push(service);
-                    }
-                }
+                loaded.borrow_mut().get_or_insert_with(HeldServices::default).add(directory.services);
             }),
             Err(e) => leptos::logging::warn!("{file}: {e}"),
         }

@@ -6,6 +6,7 @@ use std::cell::Cell;
 
 use crate::web::answers::CheckState;
 use crate::web::config::SetupResource;
+use crate::web::kiosk::KioskGuard;
 use crate::web::nearby::NearbyState;
 use crate::web::referral::ReferralChoice;
 use crate::web::shortlist::Shortlist;
@@ -14,6 +15,8 @@ use crate::web::shortlist::Shortlist;
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub setup: SetupResource,
+    /// On a shared screen, whether kiosk mode is protecting it yet.
+    pub kiosk: leptos::prelude::RwSignal<KioskGuard>,
     pub check: CheckState,
     pub nearby: NearbyState,
     pub shortlist: Shortlist,
@@ -28,8 +31,10 @@ thread_local! {
 
 /// Creates the state, restoring what this browser kept, and starts loading the set-up.
 pub fn init_state() -> AppState {
+    let kiosk = leptos::prelude::RwSignal::new(KioskGuard::NotKiosk);
     let state = AppState {
-        setup: SetupResource::load(),
+        setup: SetupResource::load(kiosk),
+        kiosk,
         check: CheckState::restore(),
         nearby: NearbyState::new(),
         shortlist: Shortlist::restore(),

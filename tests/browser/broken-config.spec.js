@@ -30,3 +30,27 @@ test('a config override from another site is ignored', async ({ page, requests }
   await expect(page.getByRole('heading', { level: 1, name: 'Find support near you' })).toBeVisible();
   expect(requests.filter((u) => new URL(u).hostname.endsWith('evil.example'))).toEqual([]);
 });
+
+// Links a stranger could put on a poster or in a text message. Each must
+// leave the widget on its own config: the privacy notice names the real
+// organisation, and no request goes to any other origin.
+const crafted = [
+  '/%09/evil.example/c.json',
+  '/%0A/evil.example/c.json',
+  '/%0D/evil.example/c.json',
+  '/%5Cevil.example/c.json',
+  '%5C%5Cevil.example%5Cc.json',
+  '//evil.example/c.json',
+  '/%252F/evil.example/c.json',
+  '/%09%5C%252F/evil.example/c.json',
+  'https://127.0.0.1:8090@evil.example/c.json',
+];
+for (const value of crafted) {
+  test(`a crafted config link (${value}) reads no other site's config`, async ({ page, requests, baseURL }) => {
+    await page.goto(`/privacy?config=${value}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeVisible();
+    await expect(page.getByText('This service is run by Somerset Community Connect (sample)')).toBeVisible();
+    const origin = new URL(baseURL).origin;
+    expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+  });
+}

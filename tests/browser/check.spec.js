@@ -1,6 +1,6 @@
 // The needs check: one question per page, safety first, errors that say
 // what is wrong and keep what was entered, check your answers, suggestions.
-import { test, expect, expectAccessible } from '../support/fixtures.js';
+import { test, expect, expectAccessible, doubleTextSize } from '../support/fixtures.js';
 
 const QUESTIONS = {
   safety: 'Do you need urgent help right now?',
@@ -21,10 +21,10 @@ async function checkEveryWay(page, label) {
   await expectAccessible(page, label);
   const viewport = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 640 });
-  const zoom = await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  const undoTextSize = await doubleTextSize(page);
   await expectAccessible(page, `${label} at 320px and 200% text`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  await zoom.evaluate((el) => el.remove());
+  await undoTextSize();
   await page.setViewportSize(viewport);
 }
 

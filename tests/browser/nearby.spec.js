@@ -1,7 +1,7 @@
 // Finding groups near the person: postcode search, ranking by fit and
 // distance, every filter, and the messages for postcodes we cannot place.
 // Runs against the fictional Somerset sample directory.
-import { test, expect, expectAccessible } from '../support/fixtures.js';
+import { test, expect, expectAccessible, doubleTextSize } from '../support/fixtures.js';
 import { checkToSuggestions, searchNear } from '../support/journey.js';
 
 const LONELY_AND_ACTIVE = ['Meeting people or feeling less lonely', 'Getting more active'];
@@ -200,7 +200,7 @@ test('a group page of a tiled directory opens directly, fetching only its tile',
 test('searching, filtering and opening a group work by keyboard at 320px with 200% text', async ({ page }) => {
   await checkToSuggestions(page, LONELY_AND_ACTIVE);
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+  await doubleTextSize(page);
   await page.getByLabel('Your postcode').focus();
   await page.keyboard.type('TA1 2BX');
   await page.keyboard.press('Enter');

@@ -2,7 +2,14 @@
 // test receiver (support/receiver.mjs) across origins: exactly once, even
 // after server errors or with the receiver down; never stored on a kiosk.
 import { test, expect, expectAccessible } from '../support/fixtures.js';
-import { startReferral, fillReferral, continueButton, touchToStart } from '../support/journey.js';
+import {
+  startReferral,
+  fillReferral,
+  continueButton,
+  touchToStart,
+  checkToSuggestions,
+  searchNear,
+} from '../support/journey.js';
 
 const CONTROL = 'http://127.0.0.1:8082';
 const WALK = 'cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3';
@@ -89,6 +96,7 @@ test('with the receiver down the referral waits on the phone and is sent once it
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Waiting to send' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText("We'll try again when you're online")).toBeVisible();
+  await expect(page.getByText('If it still cannot be sent after 7 days, it will be deleted from this device. To delete it now, press "Exit this page".')).toBeVisible();
   await expectAccessible(page, 'waiting to send');
   const outbox = await page.evaluate(() => JSON.parse(localStorage.getItem('waymark:outbox')));
   expect(outbox).toHaveLength(1);
@@ -254,4 +262,42 @@ test('a referral from the widget on a charity site says it came through that sit
   await expect(widget.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible();
   const [sent] = await received(request);
   expect(JSON.parse(sent.body).source).toEqual({ channel: 'embed', host });
+});
+
+test('a referral waiting on the phone for more than 7 days is deleted, not sent', async ({ page, request }) => {
+  await page.goto('/help');
+  await expect(page.getByRole('heading', { level: 1, name: 'Get help now' })).toBeVisible();
+  const now = Math.floor(Date.now() / 1000);
+  const waiting = (id, daysAgo) => ({
+    id,
+    reference: 'WM-2345-67',
+    endpoint: 'http://127.0.0.1:8081/referrals',
+    format: 'json',
+    body: JSON.stringify({ referral_id: id }),
+    kept_unix: now - daysAgo * 86_400,
+  });
+  await page.evaluate(
+    (items) => localStorage.setItem('waymark:outbox', JSON.stringify(items)),
+    [waiting('8b0c7a52-0d3e-4f6a-9f4b-1d2e3f4a5b6c', 8), waiting('1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9', 1)],
+  );
+  await page.goto('/');
+  await expect.poll(async () => (await received(request)).filter((r) => r.status === 201).length).toBe(1);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('waymark:outbox'))).toBeNull();
+  const keys = (await received(request)).map((r) => r.idempotencyKey);
+  expect(keys).toEqual(['1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9']);
+});
+
+test('a browser with no secure random numbers cannot send, and is given the phone number instead', async ({ page, request }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Crypto.prototype, 'getRandomValues', { value: undefined });
+  });
+  await checkToSuggestions(page, ['Meeting people or feeling less lonely', 'Getting more active']);
+  await searchNear(page, 'TA1 2BX');
+  await page.getByRole('link', { name: 'Taunton Riverside Health Walk' }).click();
+  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This browser cannot send your request' })).toBeVisible();
+  await expect(page.getByText('Nothing has been sent. Please call Somerset Community Connect (sample) on 01823 000 000')).toBeVisible();
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expectAccessible(page, 'cannot send from this browser');
+  expect(await received(request)).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // The app shell: every route opens with its heading, urgent help and quick
 // exit, passes axe-core at phone and desktop widths and at 200% text, and
 // never talks to another origin.
-import { test, expect, expectAccessible, waitForPage } from '../support/fixtures.js';
+import { test, expect, expectAccessible, waitForPage, doubleTextSize } from '../support/fixtures.js';
 
 const routes = [
   ['/', 'Find support near you'],
@@ -35,7 +35,7 @@ for (const [path, heading] of routes) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(overflow, 'no sideways scrolling at 320px').toBeLessThanOrEqual(320);
 
-    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    await doubleTextSize(page);
     await expectAccessible(page, `${path} at 320px and 200% text`);
     const overflowLarge = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(overflowLarge, 'no sideways scrolling at 200% text').toBeLessThanOrEqual(320);
@@ -109,4 +109,21 @@ test('config colours become the page theme', async ({ page }) => {
     getComputedStyle(document.documentElement).getPropertyValue('--wm-color-primary').trim(),
   );
   expect(primary).toBe('#330072');
+});
+
+test('the widget runs under the strict Content-Security-Policy of public/_headers', async ({ page }) => {
+  // Every browser test runs under this policy, with a listener that fails the
+  // test on any violation (support/fixtures.js); this one checks the policy
+  // really is strict, and that the theme still applies under it.
+  const response = await page.goto('/?config=/__fixtures/config-themed.json');
+  const policy = response.headers()['content-security-policy'];
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).toContain("style-src 'self'");
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).not.toContain('unsafe-inline');
+  expect(policy).not.toContain("'unsafe-eval'");
+  await expect(page.getByRole('heading', { level: 1, name: 'Find support near you' })).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toHaveCSS('border-top-color', 'rgb(51, 0, 114)');
+  expect(await page.locator('script:not([src])').count(), 'no inline scripts').toBe(0);
+  expect(await page.locator('style, [style]:not(html):not(body)').count(), 'no inline styles').toBe(0);
 });

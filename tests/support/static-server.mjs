@@ -1,6 +1,9 @@
 // Serves the built widget (dist/) like a static host: files by path, the app
 // shell for any route without a file extension, and test fixtures under
 // /__fixtures/ so tests can feed the widget broken config and directory files.
+// The widget's files go out with the headers of dist/_headers (the strict
+// Content-Security-Policy we recommend), widened only as a deployer would:
+// the test receiver may be sent referrals, and the test host page may embed.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
@@ -10,6 +13,36 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.WAYMARK_DIST || join(here, '../../dist'));
 const fixtures = resolve(join(here, '../fixtures'));
 const port = Number(process.argv[2] || 8090);
+// A deployment with files missing, e.g. `modules/kiosk`: paths under these answer 404.
+const missing = (process.argv[3] || '').split(',').filter(Boolean).map((p) => `/${p}`);
+const receiver = 'http://127.0.0.1:8081';
+
+/** The `/*` block of a Netlify-style _headers file, as [name, value] pairs. */
+async function recommendedHeaders() {
+  const text = await readFile(join(dist, '_headers'), 'utf8');
+  const headers = [];
+  let inBlock = false;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || !line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      inBlock = line.trim() === '/*';
+      continue;
+    }
+    const at = line.indexOf(':');
+    if (inBlock && at > 0) headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+  }
+  if (!headers.some(([name]) => name === 'Content-Security-Policy')) {
+    throw new Error('dist/_headers has no Content-Security-Policy for /*');
+  }
+  return headers.map(([name, value]) => {
+    if (name !== 'Content-Security-Policy') return [name, value];
+    const widened = value
+      .replace(/connect-src ([^;]*)/, `connect-src $1 ${receiver}`)
+      .replace(/frame-ancestors ([^;]*)/, `frame-ancestors $1 http://localhost:${port}`);
+    return [name, widened];
+  });
+}
+const policyHeaders = Object.fromEntries(await recommendedHeaders());
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -24,9 +57,9 @@ const types = {
 };
 
 async function fileIn(root, path) {
-  const full = normalize(join(root, decodeURIComponent(path)));
-  if (!full.startsWith(root)) return null;
   try {
+    const full = normalize(join(root, decodeURIComponent(path)));
+    if (!full.startsWith(root)) return null;
     return (await stat(full)).isFile() ? full : null;
   } catch {
     return null;
@@ -34,8 +67,17 @@ async function fileIn(root, path) {
 }
 
 createServer(async (req, res) => {
-  const path = new URL(req.url, 'http://localhost').pathname;
-  let file = path.startsWith('/__fixtures/')
+  let path;
+  try {
+    path = new URL(req.url, 'http://localhost').pathname;
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain' });
+    res.end('bad request');
+    return;
+  }
+  let file = missing.some((gone) => path.startsWith(gone))
+    ? null
+    : path.startsWith('/__fixtures/')
     ? await fileIn(fixtures, path.slice('/__fixtures'.length))
     : await fileIn(dist, path);
   if (!file && !extname(path)) file = join(dist, 'index.html');
@@ -45,6 +87,7 @@ createServer(async (req, res) => {
     return;
   }
   res.writeHead(200, {
+    ...(file.startsWith(fixtures) ? {} : policyHeaders),
     'content-type': types[extname(file)] || 'application/octet-stream',
     'cache-control': 'no-store',
   });

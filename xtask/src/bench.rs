@@ -10,7 +10,7 @@ use waymark::core::directory::Directory;
 use waymark::core::geo::LatLon;
 use waymark::core::questions::{Answer, Answers, QuestionSet};
 use waymark::core::ranking::{rank_top, Filters};
-use waymark::core::tiles::held_near;
+use waymark::core::tiles::{held_near, HeldServices};
 
 /// As many as the results page lists.
 const SHOWN: usize = 50;
@@ -71,7 +71,31 @@ pub fn run() -> Result<(), String> {
             local.len()
         );
     }
+    merging(&districts)?;
     browser(&bench_web)
+}
+
+/// Gathering the services of many area tiles into one list, each once (a
+/// group meeting in two cells is in both files): every service arrives twice.
+fn merging(districts: &[(String, f64, f64)]) -> Result<(), String> {
+    println!("\nGathering tiles (every service in two tiles), native release build:\n");
+    println!("| services | gather |");
+    println!("|---:|---:|");
+    for count in [10_000, 40_000] {
+        let directory = Directory::parse(&crate::synth::directory(count, districts).to_json())
+            .map_err(|e| e.to_string())?;
+        let tiles: Vec<Vec<_>> = directory.services.chunks(500).map(<[_]>::to_vec).collect();
+        let gather_ms = per_call(|| {
+            let mut held = HeldServices::default();
+            for (i, tile) in tiles.iter().enumerate() {
+                held.add(tile.clone());
+                held.add(tiles[(i + 1) % tiles.len()].clone());
+            }
+            held.services().len()
+        });
+        println!("| {count} | {gather_ms:.1} ms |");
+    }
+    Ok(())
 }
 
 /// The same measurements in WebAssembly, in Chromium with the CPU slowed 4×.

@@ -1,13 +1,13 @@
 //! The download budget from the brief: the first load on a phone (HTML, CSS,
-//! JS, wasm and the first data, brotli-compressed) at most 150 KB, of which
-//! the wasm at most 100 KB. Sizes are deterministic, so this is enforced.
+//! JS, wasm and the first data, brotli-compressed) at most 250 KB. There is no
+//! separate wasm ceiling; the wasm is reported. Sizes are deterministic, so
+//! this is enforced.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-const FIRST_LOAD_LIMIT: usize = 150 * 1024;
-const WASM_LIMIT: usize = 100 * 1024;
+const FIRST_LOAD_LIMIT: usize = 250 * 1024;
 
 /// Brotli at the highest quality, as a static host or CDN would serve it.
 pub fn brotli_size(bytes: &[u8]) -> usize {
@@ -39,7 +39,7 @@ pub fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn is_first_load(relative: &str, named: &[String]) -> bool {
     // Fetched later or elsewhere: the service worker once the widget is up,
     // and the snippet and example page for sites that embed the widget.
-    if ["sw.js", "embed.js", "embed-example.html"].contains(&relative) {
+    if ["sw.js", "embed.js", "embed-example.html", "embed-example.css"].contains(&relative) {
         return false;
     }
     let top_level = !relative.contains('/') || relative.starts_with("snippets/");
@@ -95,20 +95,16 @@ pub fn check(dist: &Path) -> Result<(), String> {
     }
     let postcodes = all.iter().filter(|p| p.starts_with(dist.join("postcodes"))).count();
     println!("(and {postcodes} postcode area files, each fetched only for the area a person types)");
-    println!("\nfirst load: {:.1} KB brotli (budget 150 KB)", first_load as f64 / 1024.0);
-    println!("wasm:       {:.1} KB brotli (budget 100 KB; first load only)", wasm as f64 / 1024.0);
-    let mut over = Vec::new();
+    let limit_kb = FIRST_LOAD_LIMIT / 1024;
+    println!("\nfirst load: {:.1} KB brotli (budget {limit_kb} KB)", first_load as f64 / 1024.0);
+    println!("wasm:       {:.1} KB brotli (of the first load; no separate budget)", wasm as f64 / 1024.0);
     if first_load > FIRST_LOAD_LIMIT {
-        over.push(format!("the first load is {:.1} KB, over the 150 KB budget", first_load as f64 / 1024.0));
+        return Err(format!(
+            "size budget exceeded: the first load is {:.1} KB, over the {limit_kb} KB budget",
+            first_load as f64 / 1024.0
+        ));
     }
-    if wasm > WASM_LIMIT {
-        over.push(format!("the wasm is {:.1} KB, over the 100 KB budget", wasm as f64 / 1024.0));
-    }
-    if over.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("size budget exceeded: {}", over.join("; ")))
-    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -132,7 +128,8 @@ mod tests {
         assert!(is_first_load("snippets/waymark-0123/inline0.js", &named), "the glue imports its snippets");
         assert!(!is_first_load("locales/cy.json", &named));
         assert!(is_first_load("frame.js", &named), "the page loads it");
-        for later in ["sw.js", "embed.js", "embed-example.html"] {
+        assert!(is_first_load("boot.js", &named), "the page starts the widget from it");
+        for later in ["sw.js", "embed.js", "embed-example.html", "embed-example.css"] {
             assert!(!is_first_load(later, &named), "{later} is not part of the widget's first load");
         }
     }

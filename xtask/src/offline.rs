@@ -25,7 +25,8 @@ const BUILD_LINE: &str = "const BUILD = ";
 /// Files of the build that are not the widget's own pages: the snippet for
 /// host sites and its example, the worker itself, the referral schema (a
 /// document for charities).
-const NOT_KEPT: [&str; 4] = ["sw.js", "embed.js", "embed-example.html", "referral.schema.json"];
+const NOT_KEPT: [&str; 5] =
+    ["sw.js", "embed.js", "embed-example.html", "embed-example.css", "referral.schema.json"];
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let dir = match (args.first(), std::env::var_os("TRUNK_STAGING_DIR")) {

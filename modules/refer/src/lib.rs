@@ -42,6 +42,9 @@ mod browser {
         Refused,
         /// On a kiosk nothing is kept: the reference to take away instead.
         KioskFailed(String),
+        /// This browser cannot make a referral id that never repeats (no
+        /// `crypto.getRandomValues`): nothing is sent, the phone number is given.
+        CannotSendHere,
         /// The config's last-resort channel: an email the person sends themselves.
         Email {
             reference: String,
@@ -185,7 +188,12 @@ mod browser {
                             step: Step::Choices,
                             show_problems: false,
                             agreed_missing: false,
-                            status: Status::Editing,
+                            // Asked before any details are typed, not after.
+                            status: if random_bytes().is_some() {
+                                Status::Editing
+                            } else {
+                                Status::CannotSendHere
+                            },
                             ids: None,
                             consent_unix: 0,
                         });
@@ -371,7 +379,13 @@ mod browser {
     async fn send() {
         let host = embedding_host();
         let prepared = with_flow(|f| {
-            let ids = f.ids.get_or_insert_with(|| ReferralIds::from_random(random_bytes())).clone();
+            if f.ids.is_none() {
+                f.ids = random_bytes().map(ReferralIds::from_random);
+            }
+            let Some(ids) = f.ids.clone() else {
+                f.status = Status::CannotSendHere;
+                return None;
+            };
             f.status = Status::Sending;
             let words = Words { tr: &f.tr, config: &f.config };
             let consent_text = [
@@ -413,10 +427,14 @@ mod browser {
                 endpoint: f.config.referral.endpoint.clone(),
                 format: format.to_string(),
                 body,
+                kept_unix: 0,
             };
-            (out, f.config.referral.timeout_seconds, f.config.kiosk.enabled)
+            Some((out, f.config.referral.timeout_seconds, f.config.kiosk.enabled))
         });
-        let Some((out, timeout, kiosk)) = prepared else { return };
+        let Some((out, timeout, kiosk)) = prepared.flatten() else {
+            render();
+            return;
+        };
         if out.format == "mailto" {
             // Nothing is sent by the widget: the person's own email app sends it.
             let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
@@ -488,10 +506,18 @@ mod browser {
                 Status::Waiting(reference) => {
                     let mut html = Html::new();
                     html.push(
-                        r#"<h1 class="wm-heading-l" tabindex="-1">{}</h1><div class="wm-inset" role="status"><p class="wm-body">{}</p></div><p class="wm-body">{} <strong>{}</strong></p><p class="wm-body">{}</p>"#,
-                        &[&words.text("refer.waiting_title"), &words.text("refer.waiting_body"), &words.text("refer.reference"), reference, &words.text("refer.no_reply")],
+                        r#"<h1 class="wm-heading-l" tabindex="-1">{}</h1><div class="wm-inset" role="status"><p class="wm-body">{}</p></div><p class="wm-body">{} <strong>{}</strong></p><p class="wm-body">{}</p><p class="wm-body">{}</p>"#,
+                        &[&words.text("refer.waiting_title"), &words.text("refer.waiting_body"), &words.text("refer.reference"), reference, &words.text("refer.no_reply"), &words.text("refer.waiting_expiry")],
                     );
                     (html.finish(), words.text("refer.waiting_title"))
+                }
+                Status::CannotSendHere => {
+                    let mut html = Html::new();
+                    html.push(
+                        r#"<h1 class="wm-heading-l" tabindex="-1">{}</h1><p class="wm-body">{}</p>"#,
+                        &[&words.text("refer.no_crypto_title"), &words.text("refer.no_crypto_body")],
+                    );
+                    (html.finish(), words.text("refer.no_crypto_title"))
                 }
                 Status::Refused => {
                     let mut html = Html::new();

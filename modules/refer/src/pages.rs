@@ -20,6 +20,7 @@ impl Words<'_> {
     /// how long data is kept filled in.
     pub fn text(&self, key: &str) -> String {
         let days = self.config.service.reply_within_working_days.to_string();
+        let keep_days = waymark::core::referral::OUTBOX_KEEP_DAYS.to_string();
         self.tr.format(
             key,
             &[
@@ -27,6 +28,7 @@ impl Words<'_> {
                 ("phone", &self.config.organisation.phone),
                 ("kept_for", &self.config.service.data_kept_for),
                 ("days", &days),
+                ("keep_days", &keep_days),
             ],
         )
     }

@@ -8,7 +8,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use waymark::core::json::{parse_value, Value};
-use waymark::core::referral::{outcome, retry_delay, Outcome};
+use waymark::core::referral::{outbox_expired, outcome, retry_delay, Outcome};
 
 /// A referral ready to go.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +19,8 @@ pub struct Outgoing {
     /// `json` or `form`.
     pub format: String,
     pub body: String,
+    /// When it went into the outbox (seconds since the epoch); 0 until then.
+    pub kept_unix: i64,
 }
 
 const OUTBOX: &str = "waymark:outbox";
@@ -89,12 +91,19 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Referrals waiting to be sent from this device.
+fn now_unix() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// Referrals waiting to be sent from this device. Those kept longer than
+/// `OUTBOX_KEEP_DAYS` are deleted here, so a lost phone does not hold a
+/// person's details for ever while the receiver keeps failing.
 pub fn outbox() -> Vec<Outgoing> {
     let Some(text) = storage().and_then(|s| s.get_item(OUTBOX).ok().flatten()) else { return Vec::new() };
     let Ok(Value::Array(items)) = parse_value(&text) else { return Vec::new() };
     let field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-    items
+    let now = now_unix();
+    let kept: Vec<Outgoing> = items
         .iter()
         .map(|v| Outgoing {
             id: field(v, "id"),
@@ -102,9 +111,22 @@ pub fn outbox() -> Vec<Outgoing> {
             endpoint: field(v, "endpoint"),
             format: field(v, "format"),
             body: field(v, "body"),
+            // Kept by an earlier release, which wrote no time: its week starts now.
+            kept_unix: v.get("kept_unix").and_then(Value::as_i64).unwrap_or(now),
         })
         .filter(|o| !o.id.is_empty() && !o.endpoint.is_empty())
-        .collect()
+        .collect();
+    let (expired, waiting): (Vec<_>, Vec<_>) =
+        kept.into_iter().partition(|o| outbox_expired(o.kept_unix, now));
+    if !expired.is_empty() || items.iter().any(|v| v.get("kept_unix").is_none()) {
+        for gone in &expired {
+            web_sys::console::warn_1(
+                &format!("referral {} was waiting too long and is deleted", gone.reference).into(),
+            );
+        }
+        save_outbox(&waiting);
+    }
+    waiting
 }
 
 fn save_outbox(items: &[Outgoing]) {
@@ -126,6 +148,7 @@ fn save_outbox(items: &[Outgoing]) {
                 ]
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), Value::String(v.clone())))
+                .chain([("kept_unix".to_string(), Value::Number(o.kept_unix as f64))])
                 .collect(),
             )
         })
@@ -137,7 +160,7 @@ fn save_outbox(items: &[Outgoing]) {
 pub fn keep(out: &Outgoing) {
     let mut items = outbox();
     if !items.iter().any(|o| o.id == out.id) {
-        items.push(out.clone());
+        items.push(Outgoing { kept_unix: now_unix(), ..out.clone() });
     }
     save_outbox(&items);
 }
@@ -158,11 +181,12 @@ pub async fn resend_outbox(timeout_seconds: u32) -> Vec<(Outgoing, Outcome)> {
     results
 }
 
-/// 16 random bytes from the browser's cryptographic generator.
-pub fn random_bytes() -> [u8; 16] {
+/// 16 random bytes from the browser's cryptographic generator, or `None`
+/// where it has none: ids must never repeat, or the receiver would drop a
+/// second person's referral as a repeat of the first.
+pub fn random_bytes() -> Option<[u8; 16]> {
     let mut bytes = [0u8; 16];
-    if let Ok(crypto) = window().crypto() {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes
+    let crypto = window().crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
 }

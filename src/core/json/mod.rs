@@ -8,7 +8,7 @@
 
 mod value;
 
-pub use value::{parse_value, push_json_string, SyntaxError, Value};
+pub use value::{parse_value, push_json_string, SyntaxError, Value, MAX_DEPTH};
 
 use crate::core::FieldError;
 

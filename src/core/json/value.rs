@@ -1,7 +1,13 @@
 //! A small JSON parser for the widget's data files. serde_json is excellent,
 //! but its generic machinery and float tables cost more of the wasm budget
-//! than the whole needs check; files here are small and trusted-ish, so a
-//! direct recursive-descent parser is enough.
+//! than the whole needs check, so this is a direct recursive-descent parser.
+//!
+//! The files come from third parties, so it is total: any text gives a value
+//! or a [`SyntaxError`], never a panic. Lists and objects nested more than
+//! [`MAX_DEPTH`] deep are refused (the recursion is bounded by that, not by
+//! the file); a number too large for an `f64` (`1e400`) is read as infinite
+//! and left to each reader to refuse, so one absurd price does not lose a
+//! whole directory.
 
 /// A parsed JSON value. Objects keep their fields in file order.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,14 +28,18 @@ pub struct SyntaxError {
     pub message: &'static str,
 }
 
-const MAX_DEPTH: usize = 128;
+/// How deeply lists and objects may nest. Real data files nest a few
+/// levels; the limit keeps the parser's recursion (and every recursive walk
+/// of a parsed value) far from the stack's end on `[[[[…` a million deep.
+pub const MAX_DEPTH: usize = 128;
 /// Largest integer an f64 holds exactly.
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
 impl Value {
     /// This value as compact JSON text. Whole numbers are written exactly;
-    /// others to six decimal places (float formatting would add kilobytes to
-    /// the download, and data files need no more).
+    /// others to six decimal places, or past a trillion to the nearest whole
+    /// and a power of ten (float formatting would add kilobytes to the
+    /// download, and data files need no more). Infinite numbers are `null`.
     ///
     /// ```
     /// use waymark::core::json::parse_value;
@@ -178,7 +188,7 @@ impl Parser<'_> {
     }
 
     fn expect_word(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
-        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+        if self.bytes.get(self.at..).is_some_and(|rest| rest.starts_with(word.as_bytes())) {
             self.at += word.len();
             Ok(value)
         } else {
@@ -188,7 +198,7 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
+            return Err(self.error("lists and objects are nested more than 128 deep"));
         }
         match self.peek() {
             None => Err(self.error("the file ends where a value was expected")),
@@ -259,11 +269,14 @@ impl Parser<'_> {
         }
     }
 
+    /// Four hex digits exactly (`from_str_radix` alone would take "+041").
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self.bytes.get(self.at..self.at + 4).ok_or_else(|| self.error("bad \\u escape"))?;
-        let text = std::str::from_utf8(digits).map_err(|_| self.error("bad \\u escape"))?;
-        let code = u32::from_str_radix(text, 16).map_err(|_| self.error("bad \\u escape"))?;
-        self.at += 4;
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = self.peek().and_then(|b| char::from(b).to_digit(16));
+            code = code * 16 + digit.ok_or_else(|| self.error("bad \\u escape"))?;
+            self.at += 1;
+        }
         Ok(code)
     }
 
@@ -301,11 +314,21 @@ impl Parser<'_> {
                         b't' => out.push('\t'),
                         b'u' => {
                             let mut code = self.hex4()?;
-                            if (0xD800..0xDC00).contains(&code) && self.bytes[self.at..].starts_with(b"\\u") {
+                            if (0xD800..0xDC00).contains(&code)
+                                && self.bytes.get(self.at..self.at + 2) == Some(b"\\u")
+                            {
                                 self.at += 2;
                                 let low = self.hex4()?;
-                                code = 0x10000 + ((code - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF);
+                                if (0xDC00..0xE000).contains(&low) {
+                                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                                } else {
+                                    // A high surrogate pairs only with a low one: alone it is �,
+                                    // and what follows it is kept.
+                                    out.push('\u{FFFD}');
+                                    code = low;
+                                }
                             }
+                            // A lone surrogate is no character either: �.
                             out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                         }
                         _ => return Err(self.error("unknown escape in text")),
@@ -316,17 +339,21 @@ impl Parser<'_> {
         }
     }
 
-    fn digits(&mut self, mantissa: &mut u64, dropped: &mut i32) -> usize {
+    /// Reads digits into `mantissa` while it has room (18 significant
+    /// digits, more than an f64 holds), counting those dropped; returns how
+    /// many digits there were. Every count saturates, so a digit string of
+    /// any length is read.
+    fn digits(&mut self, mantissa: &mut u64, dropped: &mut i64) -> i64 {
         let start = self.at;
         while let Some(d @ b'0'..=b'9') = self.peek() {
             if *mantissa < 1_000_000_000_000_000_000 {
                 *mantissa = *mantissa * 10 + u64::from(d - b'0');
             } else {
-                *dropped += 1;
+                *dropped = dropped.saturating_add(1);
             }
             self.at += 1;
         }
-        self.at - start
+        i64::try_from(self.at - start).unwrap_or(i64::MAX)
     }
 
     fn number(&mut self) -> Result<Value, SyntaxError> {
@@ -334,7 +361,7 @@ impl Parser<'_> {
         if negative {
             self.at += 1;
         }
-        let (mut mantissa, mut exponent) = (0u64, 0i32);
+        let (mut mantissa, mut exponent) = (0u64, 0i64);
         if self.digits(&mut mantissa, &mut exponent) == 0 {
             return Err(self.error("expected digits"));
         }
@@ -345,7 +372,7 @@ impl Parser<'_> {
             if count == 0 {
                 return Err(self.error("expected digits after the decimal point"));
             }
-            exponent -= (count as i32) - ignored;
+            exponent = exponent.saturating_sub(count - ignored);
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.at += 1;
@@ -364,7 +391,13 @@ impl Parser<'_> {
             if self.digits(&mut e, &mut ignored) == 0 {
                 return Err(self.error("expected digits in the exponent"));
             }
-            exponent = exponent.saturating_add(sign * (e.min(10_000) as i32));
+            // Saturating: an exponent of any length is read, and digits
+            // dropped from a long mantissa still count against it.
+            exponent = exponent.saturating_add(sign * i64::try_from(e).unwrap_or(i64::MAX));
+        }
+        if mantissa == 0 {
+            // Zero whatever the exponent: 0e400 is 0, not 0 × ∞ (NaN).
+            return Ok(Value::Number(if negative { -0.0 } else { 0.0 }));
         }
         let mut value = mantissa as f64;
         // Dividing by an exact power of ten rounds correctly for the
@@ -402,6 +435,22 @@ fn write_number(out: &mut String, n: f64) {
     }
     if n.fract() == 0.0 && n.abs() <= MAX_SAFE {
         out.push_str(&(n as i64).to_string());
+        return;
+    }
+    if n.abs() >= 1e12 {
+        // Too large for whole millionths in a u64: the leading figures, to
+        // the nearest whole, and a power of ten when they are not all
+        // (`1000000000000000e285`; valid JSON, and no float formatting).
+        let (mut figures, mut power) = (n, 0);
+        while figures.abs() > MAX_SAFE {
+            figures /= 10.0;
+            power += 1;
+        }
+        out.push_str(&(figures.round() as i64).to_string());
+        if power > 0 {
+            out.push('e');
+            out.push_str(&power.to_string());
+        }
         return;
     }
     let millionths = (n.abs() * 1_000_000.0).round() as u64;

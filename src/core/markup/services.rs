@@ -1,6 +1,7 @@
 use crate::core::directory::{Attendance, Service};
 use crate::core::geo::LatLon;
 use crate::core::i18n::Translator;
+use crate::core::links::{mailto_href, tel_href, web_href};
 use crate::core::markup::Html;
 use crate::core::ranking::Ranked;
 use crate::core::route::Route;
@@ -79,11 +80,13 @@ pub fn services_list(items: &[Ranked], tr: &Translator, base: &str, tiled: bool)
 }
 
 /// A coordinate to five decimal places (about a metre), without float
-/// formatting, which is large in wasm.
+/// formatting, which is large in wasm. Total: `as` saturates, and the
+/// magnitude is taken unsigned, so even `i64::MIN` has one.
 fn coordinate(value: f64) -> String {
     let scaled = (value * 100_000.0).round() as i64;
     let sign = if scaled < 0 { "-" } else { "" };
-    format!("{sign}{}.{:05}", scaled.abs() / 100_000, scaled.abs() % 100_000)
+    let magnitude = scaled.unsigned_abs();
+    format!("{sign}{}.{:05}", magnitude / 100_000, magnitude % 100_000)
 }
 
 /// Directions from wherever the person is, on OpenStreetMap (a link they
@@ -125,7 +128,13 @@ const MONTHS: [&str; 12] = [
 /// assert_eq!(date_in_words("last spring"), "last spring");
 /// ```
 pub fn date_in_words(date: &str) -> String {
-    let number = |range: std::ops::Range<usize>| date.get(range).and_then(|s| s.parse::<usize>().ok());
+    // ASCII digits only ("+202" and full-width digits are not a year), and
+    // `get`, which gives `None` rather than slicing inside a character.
+    let number = |range: std::ops::Range<usize>| {
+        date.get(range)
+            .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|s| s.parse::<usize>().ok())
+    };
     match (number(0..4), date.get(4..5), number(5..7), number(8..10)) {
         (Some(year), Some("-"), Some(month @ 1..=12), Some(day @ 1..=31)) => {
             format!("{day} {} {year}", MONTHS[month - 1])
@@ -155,6 +164,16 @@ fn open_row(html: &mut Html, key: &str) {
 
 fn link(html: &mut Html, href: &str, text: &str) {
     html.push(r#"<a href="{}">{}</a><br>"#, &[href, text]);
+}
+
+/// A link when there is an `href`, else the text on its own line.
+fn link_or_text(html: &mut Html, href: Option<&str>, text: &str) {
+    match href {
+        Some(href) => link(html, href, text),
+        None => {
+            html.push("{}<br>", &[text]);
+        }
+    }
 }
 
 /// Everything a person needs to judge a group before going: what happens,
@@ -211,16 +230,19 @@ pub fn service_details(service: &Service, tr: &Translator, actions: bool) -> Str
         service.locations.iter().flat_map(|l| l.accessibility.iter().cloned()).collect();
     row(&mut html, &tr.text("service.access"), &access);
     row(&mut html, &tr.text("service.languages"), &[service.languages.join(", ")]);
-    if !service.phones.is_empty() || service.email.is_some() || service.url.is_some() {
+    // Links only from values that are plainly a number, an address or a web
+    // address (see `core::links`); other numbers and addresses are shown as
+    // text, and a "website" that is not a web address is left out.
+    let website = service.url.as_deref().and_then(web_href);
+    if !service.phones.is_empty() || service.email.is_some() || website.is_some() {
         open_row(&mut html, &tr.text("service.contact"));
         for phone in &service.phones {
-            let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-            link(&mut html, &format!("tel:{digits}"), phone);
+            link_or_text(&mut html, tel_href(phone).as_deref(), phone);
         }
         if let Some(email) = &service.email {
-            link(&mut html, &format!("mailto:{email}"), email);
+            link_or_text(&mut html, mailto_href(email).as_deref(), email);
         }
-        for url in service.url.iter().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+        if let Some(url) = website {
             link(&mut html, url, url);
         }
         html.push("</dd></div>", &[]);
@@ -259,14 +281,29 @@ pub fn service_details(service: &Service, tr: &Translator, actions: bool) -> Str
     html.finish()
 }
 
+/// The largest amount [`pounds`] writes: beyond it no amount is a price.
+const MOST_POUNDS: f64 = 1e12;
+
 /// `£2.50` from 2.5, without float formatting (which is large in wasm).
+/// Total: a negative amount has its sign in front (`-£2.50`, never
+/// `£-2.-50`), and one that is not a number, or beyond a trillion pounds,
+/// gives an empty string, so nothing misleading is shown. (The directory
+/// reader already drops any amount that is not a price.)
 ///
 /// ```
 /// use waymark::core::markup::pounds;
 /// assert_eq!(pounds(2.5), "£2.50");
 /// assert_eq!(pounds(5.0), "£5.00");
+/// assert_eq!(pounds(-2.5), "-£2.50");
+/// assert_eq!(pounds(f64::NAN), "");
+/// assert_eq!(pounds(1e300), "");
 /// ```
 pub fn pounds(amount: f64) -> String {
-    let pence = (amount * 100.0).round() as i64;
-    format!("£{}.{:02}", pence / 100, pence % 100)
+    if !(-MOST_POUNDS..=MOST_POUNDS).contains(&amount) {
+        return String::new();
+    }
+    // Within a trillion pounds, pence fit a u64 exactly.
+    let pence = (amount.abs() * 100.0).round() as u64;
+    let sign = if amount < 0.0 && pence > 0 { "-" } else { "" };
+    format!("{sign}£{}.{:02}", pence / 100, pence % 100)
 }

@@ -16,15 +16,26 @@ pub enum Next {
 impl QuestionSet {
     /// Whether `question` applies, given the answers so far: its show-if rule
     /// holds, and the question that rule looks at applies too.
+    ///
+    /// A loop, not recursion: a set of ten thousand questions, each shown
+    /// only after the one before, must not run the stack out. A chain of
+    /// rules longer than the set (a cycle, which `QuestionSet::parse`
+    /// refuses but a hand-built set could hold) means not shown.
     pub fn is_visible(&self, question: &Question, answers: &Answers) -> bool {
-        let Some(rule) = &question.show_if else {
-            return true;
-        };
-        let Some(target) = self.question(&rule.question) else {
-            return false;
-        };
-        self.is_visible(target, answers)
-            && answers.get(&rule.question).is_some_and(|a| rule.any_of.iter().any(|v| a.includes(v)))
+        let mut current = question;
+        for _ in 0..=self.questions.len() {
+            let Some(rule) = &current.show_if else {
+                return true;
+            };
+            let Some(target) = self.question(&rule.question) else {
+                return false;
+            };
+            if !answers.get(&rule.question).is_some_and(|a| rule.any_of.iter().any(|v| a.includes(v))) {
+                return false;
+            }
+            current = target;
+        }
+        false
     }
 
     /// The questions that apply, in order.

@@ -205,8 +205,12 @@ fn read_weights(node: Node, needs: &[&str]) -> Result<Weights, FieldError> {
                         w.field_error(need, format!("\"{need}\" is not one of the needs listed at the top"))
                     );
                 }
-                let weight = w.opt_f64(need)?.unwrap_or(0.0);
-                Ok((need.clone(), weight as f32))
+                let weight = w.opt_f64(need)?.unwrap_or(0.0) as f32;
+                // 1e400, or 1e39 (infinite once an f32), would make every sum infinite or NaN.
+                if !weight.is_finite() {
+                    return Err(w.field_error(need, "must be an ordinary number, such as 2"));
+                }
+                Ok((need.clone(), weight))
             })
             .collect()
     })?;

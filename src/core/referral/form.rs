@@ -105,7 +105,7 @@ impl ReferralForm {
         if (y, m, d) > today {
             return Err("refer.error_dob_past");
         }
-        if y < today.0 - 120 {
+        if y < today.0.saturating_sub(120) {
             return Err("refer.error_dob_real");
         }
         Ok(Some(format!("{y:04}-{m:02}-{d:02}")))

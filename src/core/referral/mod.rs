@@ -13,5 +13,5 @@ pub use contact::{is_email, uk_phone};
 pub use form::{Chosen, ForWhom, Method, Problem, ReferralForm, MAX_TEXT};
 pub use ids::{is_reference, ReferralIds};
 pub use payload::{form_encoded, referral_document, Channel, Envelope, SCHEMA_VERSION};
-pub use sending::{outcome, retry_delay, Outcome, ATTEMPTS_WHILE_WAITING};
+pub use sending::{outbox_expired, outcome, retry_delay, Outcome, ATTEMPTS_WHILE_WAITING, OUTBOX_KEEP_DAYS};
 pub use steps::{steps, Step};

@@ -53,3 +53,23 @@ pub fn retry_delay(attempt: u32, retry_after: Option<u32>) -> Option<u32> {
     let backoff = 1u32 << (attempt - 1).min(5);
     Some(retry_after.map_or(backoff, |asked| asked.clamp(backoff, 60)))
 }
+
+/// How long a referral may wait in a phone's outbox. It holds the person's
+/// name, contact details and health answers, so it is not kept for ever on a
+/// device that may be lost or shared while the receiver keeps failing.
+pub const OUTBOX_KEEP_DAYS: i64 = 7;
+
+/// Whether a referral put in the outbox at `kept_unix` is past its time at
+/// `now_unix`. A clock that reads earlier than when it was kept never deletes it:
+/// losing a referral is worse than keeping it a little longer.
+///
+/// ```
+/// use waymark::core::referral::outbox_expired;
+/// let kept = 1_796_126_400;
+/// assert!(!outbox_expired(kept, kept + 6 * 86_400));
+/// assert!(outbox_expired(kept, kept + 7 * 86_400));
+/// assert!(!outbox_expired(kept, kept - 86_400));
+/// ```
+pub fn outbox_expired(kept_unix: i64, now_unix: i64) -> bool {
+    now_unix.saturating_sub(kept_unix) >= OUTBOX_KEEP_DAYS * 86_400
+}

@@ -44,6 +44,7 @@ pub fn privacy_page(setup: &Arc<Setup>) -> Screen {
     const PARTS: Sections = &[
         ("privacy.who_heading", &["privacy.who"]),
         ("privacy.device_heading", &["privacy.device", "privacy.no_cookies"]),
+        ("history.heading", &["history.exit", "history.private"]),
         ("privacy.send_heading", &["privacy.send", "privacy.why", "privacy.kept"]),
         ("privacy.rights_heading", &["privacy.withdraw", "privacy.ico"]),
     ];

@@ -14,7 +14,7 @@ pub use about::{
 };
 pub use check::{check_answers_page, check_page, question_page};
 pub use group::group_page;
-pub use help::help_page;
+pub use help::{help_page, out_of_order_page};
 pub use nearby::results_page;
 pub use shortlist::shortlist_page;
 pub use start::start_page;

@@ -1,0 +1,16 @@
+// Starts the widget: imports the wasm-bindgen module Trunk built and runs the
+// wasm. It is a file rather than Trunk's usual inline <script>, so the widget
+// runs under a Content-Security-Policy without 'unsafe-inline'; Trunk.toml's
+// `pattern_script` names the two hashed files in this tag's data- attributes.
+// If the widget cannot start at all, the page index.html holds for that
+// (the #waymark-stopped template: urgent-help numbers) replaces "Loading…".
+const boot = document.querySelector('script[data-waymark-js]');
+import(boot.dataset.waymarkJs)
+  .then((bindings) => bindings.default({ module_or_path: boot.dataset.waymarkWasm }))
+  .catch((error) => {
+    console.error('Waymark stopped: it could not start.', error);
+    const stopped = document.getElementById('waymark-stopped');
+    if (!stopped || document.getElementById('waymark-stopped-title')) return;
+    document.getElementById('waymark')?.setAttribute('hidden', '');
+    document.body.append(stopped.content.cloneNode(true));
+  });
