@@ -58,7 +58,9 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   const page = url.pathname.split('/').pop();
   if (request.mode === 'navigate' && !page.includes('.')) {
-    event.respondWith(fromShell(address('index.html'), request));
+    // The start page has itself written in; every other address gets the plain shell.
+    const start = url.pathname === scope.pathname || !shellFiles.has(address('app.html'));
+    event.respondWith(fromShell(address(start ? 'index.html' : 'app.html'), request));
   } else if (shellFiles.has(url.origin + url.pathname)) {
     event.respondWith(fromShell(url.origin + url.pathname, request));
   } else if (/\.(json|txt)$/.test(url.pathname)) {

@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
             return None;
         }
         if let Some(loading) = document().get_element_by_id("waymark-loading") {
+            keep_focus_through_takeover(&loading);
             loading.remove();
         }
         let page = move || {
@@ -83,4 +84,27 @@ pub fn App() -> impl IntoView {
             {region(Arc::new(footer), None, Some(on_footer.clone()))}
         })
     }
+}
+
+/// The start page is written into `index.html` so it paints before the wasm
+/// arrives (xtask prerender). When the app replaces it, a person who had
+/// already moved into it by keyboard keeps their place, instead of focus
+/// falling to the page body.
+fn keep_focus_through_takeover(prerendered: &web_sys::Element) {
+    let Some(focused) = document().active_element().filter(|e| prerendered.contains(Some(e))) else {
+        return;
+    };
+    let selector = ["id", "href", "data-action", "data-text-size"].iter().find_map(|name| {
+        let value = focused.get_attribute(name)?;
+        Some(match *name {
+            "id" => format!("#{value}"),
+            _ => format!("{}[{name}=\"{value}\"]", focused.tag_name().to_ascii_lowercase()),
+        })
+    });
+    let Some(selector) = selector else { return };
+    request_animation_frame(move || {
+        if let Ok(Some(element)) = document().query_selector(&selector) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(element).focus();
+        }
+    });
 }

@@ -1,6 +1,6 @@
-//! Loading the set-up once per visit: `config.json`, then the question set
-//! and directory it names. They are loaded together, up front, so the check
-//! and its suggestions make no network request once started.
+//! Loading the set-up once per visit: `config.json`, then, all at once, the
+//! words, question set and directory it names. They are loaded up front, so
+//! the check and its suggestions make no network request once started.
 
 use std::sync::Arc;
 
@@ -92,12 +92,15 @@ pub async fn load_setup() -> SetupResult {
     let fetched = fetch_text(&file).await;
     let parsed = fetched.as_ref().ok().map(|text| Config::parse(text));
     // Words first, so even the set-up error page is in the person's language.
-    let language = parsed.as_ref().and_then(|p| p.as_ref().ok()).map_or("en", |c| c.language.as_str());
-    load_translations(language).await;
     let mut config = match parsed {
         Some(Ok(config)) => config,
-        Some(Err(error)) => return Err(named(&file, error)),
+        // The words still come first, so the set-up error page is in the person's language.
+        Some(Err(error)) => {
+            load_translations("en").await;
+            return Err(named(&file, error));
+        }
         None => {
+            load_translations("en").await;
             let problem = fetched.err().map(|p| p.describe()).unwrap_or_default();
             return Err(LoadProblem { file, error: FieldError::new("", problem) });
         }
@@ -105,16 +108,32 @@ pub async fn load_setup() -> SetupResult {
     page_options().apply_to(&mut config);
     apply_to_page(&config);
     crate::web::stopped::name_organisation_on_stopped_page(&config);
-    let file = config.questions.url.clone();
-    let questions = QuestionSet::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
-    let mut tiles = Vec::new();
-    let mut file = config.directory.url.clone();
-    if config.directory.tiled {
-        let index = format!("{file}index.json");
-        tiles = read_index(&fetch_file(&index).await?).map_err(|e| named(&index, e))?;
-        file = format!("{file}{EVERYWHERE}.json");
-    }
-    let mut directory = Directory::parse(&fetch_file(&file).await?).map_err(|e| named(&file, e))?;
+    // Everything the config names is fetched at once, not one file after another.
+    let questions_file = config.questions.url.clone();
+    let folder = &config.directory.url;
+    let (index_file, directory_file) = match config.directory.tiled {
+        true => (Some(format!("{folder}index.json")), format!("{folder}{EVERYWHERE}.json")),
+        false => (None, folder.clone()),
+    };
+    let index = async {
+        match &index_file {
+            Some(index) => Some(fetch_file(index).await),
+            None => None,
+        }
+    };
+    let (_, questions_text, index_text, directory_text) = futures::join!(
+        load_translations(&config.language),
+        fetch_file(&questions_file),
+        index,
+        fetch_file(&directory_file),
+    );
+    let questions = QuestionSet::parse(&questions_text?).map_err(|e| named(&questions_file, e))?;
+    let tiles = match (index_file, index_text) {
+        (Some(index), Some(text)) => read_index(&text?).map_err(|e| named(&index, e))?,
+        _ => Vec::new(),
+    };
+    let file = directory_file;
+    let mut directory = Directory::parse(&directory_text?).map_err(|e| named(&file, e))?;
     for warning in &directory.warnings {
         leptos::logging::warn!("{file}: {warning}");
     }

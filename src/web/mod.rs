@@ -3,13 +3,6 @@
 
 mod answers;
 mod app;
-
-// A small free-list allocator instead of the default dlmalloc: the widget
-// is single-threaded and short-lived, and this saves ~3 KB of download.
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    // SAFETY: wasm32-unknown-unknown without atomics has exactly one thread.
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 mod browser;
 mod components;
 mod config;

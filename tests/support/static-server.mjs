@@ -1,5 +1,5 @@
 // Serves the built widget (dist/) like a static host: files by path, the app
-// shell for any route without a file extension, and test fixtures under
+// shell for any other route without a file extension, and test fixtures under
 // /__fixtures/ so tests can feed the widget broken config and directory files.
 // The widget's files go out with the headers of dist/_headers (the strict
 // Content-Security-Policy we recommend), widened only as a deployer would:
@@ -19,7 +19,9 @@ const receiver = 'http://127.0.0.1:8081';
 
 /** The `/*` block of a Netlify-style _headers file, as [name, value] pairs. */
 async function recommendedHeaders() {
-  const text = await readFile(join(dist, '_headers'), 'utf8');
+  // A folder that is not a widget build (the ranking benchmark's) has none.
+  const text = await readFile(join(dist, '_headers'), 'utf8').catch(() => '');
+  if (!text) return [];
   const headers = [];
   let inBlock = false;
   for (const line of text.split('\n')) {
@@ -80,7 +82,13 @@ createServer(async (req, res) => {
     : path.startsWith('/__fixtures/')
     ? await fileIn(fixtures, path.slice('/__fixtures'.length))
     : await fileIn(dist, path);
-  if (!file && !extname(path)) file = join(dist, 'index.html');
+  // Like public/_redirects: / is index.html (the start page written in), and
+  // every other address without a file is app.html (the plain shell), when
+  // the build has one.
+  if (!file && !extname(path)) {
+    const shell = path === '/' ? null : await fileIn(dist, '/app.html');
+    file = shell || join(dist, 'index.html');
+  }
   if (!file) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');

@@ -39,7 +39,8 @@ pub fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn is_first_load(relative: &str, named: &[String]) -> bool {
     // Fetched later or elsewhere: the service worker once the widget is up,
     // and the snippet and example page for sites that embed the widget.
-    if ["sw.js", "embed.js", "embed-example.html", "embed-example.css"].contains(&relative) {
+    // app.html is what other addresses get instead of index.html, not as well.
+    if ["sw.js", "embed.js", "embed-example.html", "embed-example.css", "app.html"].contains(&relative) {
         return false;
     }
     let top_level = !relative.contains('/') || relative.starts_with("snippets/");
@@ -129,7 +130,7 @@ mod tests {
         assert!(!is_first_load("locales/cy.json", &named));
         assert!(is_first_load("frame.js", &named), "the page loads it");
         assert!(is_first_load("boot.js", &named), "the page starts the widget from it");
-        for later in ["sw.js", "embed.js", "embed-example.html", "embed-example.css"] {
+        for later in ["sw.js", "embed.js", "embed-example.html", "embed-example.css", "app.html"] {
             assert!(!is_first_load(later, &named), "{later} is not part of the widget's first load");
         }
     }

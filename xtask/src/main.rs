@@ -4,9 +4,11 @@
 
 mod bench;
 mod budget;
+mod lighthouse;
 mod modules;
 mod offline;
 mod postcodes;
+mod prerender;
 mod run;
 mod synth;
 mod tiles;
@@ -20,14 +22,16 @@ const USAGE: &str = "usage: cargo xtask <command>
   test        run every test: native cargo tests, release build, size budget, browser tests
   build       release build into dist/ and report sizes
   size        report brotli sizes of dist/ and check the budget
-  post-build  what Trunk runs after each build: modules, then offline
+  post-build  what Trunk runs after each build: modules, prerender, then offline
+  prerender   write the start page into the build's index.html: prerender [dir]
   modules     build the lazily loaded modules (referral pages, QR codes, kiosk mode) into the build
   offline     write the service worker's list of files to keep offline: offline [dir]
   postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
   tiles       split a directory file into area tiles: tiles <directory.json> <out-folder>
   synth       write a synthetic national directory: synth <count> <out.json>
   bench       report ranking time per query at 1,000, 10,000 and 100,000 services
-  visits      report how soon the built widget can be used: first visit, repeat visit, offline";
+  visits      report how soon the built widget can be used: first visit, repeat visit, offline
+  lighthouse  Lighthouse (mobile, slow 4G) on the built widget, median of 3: lighthouse [dir]";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,11 +43,15 @@ fn main() {
         Some("postcodes") => postcodes::run(&args[1..]),
         Some("modules") => modules::run(),
         Some("offline") => offline::run(&args[1..]),
-        Some("post-build") => modules::run().and_then(|_| offline::run(&[])),
+        Some("prerender") => prerender::run(&args[1..]),
+        Some("post-build") => {
+            modules::run().and_then(|_| prerender::run(&[])).and_then(|_| offline::run(&[]))
+        }
         Some("tiles") => tiles::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
         Some("bench") => bench::run(),
         Some("visits") => visits(),
+        Some("lighthouse") => lighthouse::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     if let Err(e) = result {

@@ -72,12 +72,30 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
     command("cargo", &["install", "wasm-bindgen-cli", "--version", &version, "--force"], &root())
 }
 
+/// Where a copy of the lock that `npm ci` last installed is kept: the same
+/// lock again needs no install (and `npm ci`, which empties node_modules
+/// first, would break a build or test running beside it).
+const INSTALLED_LOCK: &str = "node_modules/.waymark-installed-lock.json";
+
 fn ensure_node_modules() -> Result<(), String> {
-    step("Installing the browser-test and wasm-opt packages from tests/package-lock.json (npm ci)");
+    let tests = root().join("tests");
+    let lock =
+        fs::read(tests.join("package-lock.json")).map_err(|e| format!("tests/package-lock.json: {e}"))?;
+    if fs::read(tests.join(INSTALLED_LOCK)).is_ok_and(|installed| installed == lock) {
+        return check_wasm_opt();
+    }
+    step(
+        "Installing the browser-test, Lighthouse and wasm-opt packages from tests/package-lock.json (npm ci)",
+    );
     if output("npm", &["--version"]).is_none() {
         return Err("npm is not installed; install Debian's nodejs and npm packages".into());
     }
-    command("npm", &["ci", "--no-audit", "--no-fund"], &root().join("tests"))?;
+    command("npm", &["ci", "--no-audit", "--no-fund"], &tests)?;
+    fs::write(tests.join(INSTALLED_LOCK), &lock).map_err(|e| format!("{INSTALLED_LOCK}: {e}"))?;
+    check_wasm_opt()
+}
+
+fn check_wasm_opt() -> Result<(), String> {
     match output("wasm-opt", &["--version"]) {
         Some(v) if v.contains("version_132") => Ok(()),
         other => {
