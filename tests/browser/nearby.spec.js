@@ -201,12 +201,12 @@ test('searching, filtering and opening a group work by keyboard at 320px with 20
   await checkToSuggestions(page, LONELY_AND_ACTIVE);
   await page.setViewportSize({ width: 320, height: 640 });
   await doubleTextSize(page);
-  await page.getByLabel('Your postcode').focus();
+  await tabTo(page, page.getByLabel('Your postcode'));
   await page.keyboard.type('TA1 2BX');
   await page.keyboard.press('Enter');
   await expect(cards(page).first()).toContainText('Taunton Riverside Health Walk');
-  // Tab on to the first filter and tick it with the space bar.
-  await page.getByLabel('Free only').focus();
+  // Back to the first filter and tick it with the space bar.
+  await tabTo(page, page.getByLabel('Free only'), { backwards: true });
   await page.keyboard.press('Space');
   await expect(page.getByLabel('Free only')).toBeChecked();
   await expect(cards(page).filter({ hasText: "Taunton Men's Shed" })).toHaveCount(0);
@@ -214,12 +214,35 @@ test('searching, filtering and opening a group work by keyboard at 320px with 20
   await expectAccessible(page, 'results at 320px and 200% text');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
-  await cards(page).first().getByRole('link').focus();
+  await tabTo(page, cards(page).first().getByRole('link'));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Taunton Riverside Health Walk' })).toBeFocused();
-  await page.getByText('Open this page on your phone').focus();
+  await tabTo(page, page.getByText('Open this page on your phone'));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('img', { name: 'QR code for this page' })).toBeVisible();
   await expectAccessible(page, 'group page at 320px and 200% text');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
+/** Presses Tab until `target` has keyboard focus, as a keyboard user would. */
+async function tabTo(page, target, { backwards = false, most = 60 } = {}) {
+  for (let i = 0; i < most; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${target} was not reached by ${most} presses of Tab`);
+}
+
+test('after a postcode search by keyboard, focus is on what was found, never the page body', async ({ page }) => {
+  await checkToSuggestions(page, LONELY_AND_ACTIVE);
+  await tabTo(page, page.getByLabel('Your postcode'));
+  await page.keyboard.type('TA1 2BX');
+  await page.keyboard.press('Enter');
+  await expect(cards(page).first()).toContainText('Taunton Riverside Health Walk');
+  const count = page.getByRole('status').getByText(/groups and services match/);
+  await expect(count).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+  // The next Tab goes on to the first group found, not back to the top of the page.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Taunton Riverside Health Walk' })).toBeFocused();
 });

@@ -11,7 +11,7 @@ use crate::core::questions::NeedsProfile;
 use crate::core::ranking::{languages, rank_top, Filters};
 use crate::core::route::Route;
 use crate::core::schedule::LocalTime;
-use crate::web::browser::{event_form, form_values, unix_seconds};
+use crate::web::browser::{event_form, focus_by_id, form_values, unix_seconds};
 use crate::web::components::{event_target, focus_error_summary, Screen};
 use crate::web::config::Setup;
 use crate::web::directory::{load_tiles_around, with_services};
@@ -80,11 +80,20 @@ fn top_markup(setup: &Setup, profile: &NeedsProfile, nearby: NearbyState, saved:
     html.finish()
 }
 
+/// The id of the line saying how many groups match, where focus goes after a search.
+const RESULT_COUNT: &str = "result-count";
+
 fn found(setup: &Arc<Setup>, nearby: NearbyState, origin: Option<Origin>, problem: Option<String>) {
     let failed = problem.is_some();
     if let Some(at) = origin.as_ref().map(|o| o.at) {
         let setup = setup.clone();
-        leptos::task::spawn_local(async move { load_tiles_around(&setup, at).await });
+        leptos::task::spawn_local(async move {
+            load_tiles_around(&setup, at).await;
+            // The search form is redrawn with the place searched, so focus would
+            // fall to the page body: it goes to what the search found instead,
+            // once the tiles around the place are in.
+            request_animation_frame(|| focus_by_id(RESULT_COUNT));
+        });
     }
     nearby.search.update(|s| {
         s.problem = problem;
@@ -171,7 +180,7 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
     let (count, list) = (ranked.clone(), ranked);
     let count = Arc::new(move || {
         let mut html = Html::new();
-        html.push(r#"<p class="wm-body wm-result-count">{}</p>"#, &[&count().0]);
+        html.push(r#"<p class="wm-body wm-result-count" id="{}" tabindex="-1">{}</p>"#, &[RESULT_COUNT, &count().0]);
         html.finish()
     });
     Screen::new(t("results.title"))
