@@ -7,7 +7,7 @@ use crate::core::questions::{Answer, Answers};
 use crate::web::browser::STORAGE_PREFIX;
 use crate::web::state::may_store;
 
-/// Shared through context by the app.
+/// The answers to the check; part of the app's state (`web::state`).
 #[derive(Clone, Copy)]
 pub struct CheckState {
     pub answers: RwSignal<Answers>,

@@ -29,7 +29,7 @@ pub struct Search {
     pub problem: Option<String>,
 }
 
-/// Shared through context by the app. Filters are apart from the search so
+/// Part of the app's state (`web::state`). Filters are apart from the search so
 /// changing one does not redraw the postcode box.
 #[derive(Clone, Copy)]
 pub struct NearbyState {

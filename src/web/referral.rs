@@ -12,7 +12,7 @@ pub struct Chosen {
     pub mentor: Option<String>,
 }
 
-/// Shared through context by the app.
+/// What the person asked to join; part of the app's state (`web::state`).
 #[derive(Clone, Copy)]
 pub struct ReferralChoice(pub RwSignal<Chosen>);
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::web::browser::STORAGE_PREFIX;
 use crate::web::state::may_store;
 
-/// Directory ids, in the order they were saved. Shared through context.
+/// Directory ids, in the order they were saved; part of the app's state (`web::state`).
 #[derive(Clone, Copy)]
 pub struct Shortlist(pub RwSignal<Vec<String>>);
 
