@@ -1,8 +1,7 @@
-//! Reading the widget's own data files (config, directory, postcode tables).
-//! A thin layer over `window.fetch`, kept small for the download budget.
+//! Reading the widget's own data files (config, directory, postcode tables)
+//! through gloo-net, with the reasons a file could not be read in words.
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use gloo_net::http::Request;
 
 /// Why a file could not be read, in words for the set-up error page.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,15 +25,10 @@ impl FetchProblem {
 
 /// Fetches `url` (relative to the page's base address) as text.
 pub async fn fetch_text(url: &str) -> Result<String, FetchProblem> {
-    let window = leptos::prelude::window();
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| FetchProblem::Network)?;
-    let response: web_sys::Response = response.unchecked_into();
+    let response = Request::get(url).send().await.map_err(|_| FetchProblem::Network)?;
     match response.status() {
-        200..=299 => {}
-        404 => return Err(FetchProblem::NotFound),
-        status => return Err(FetchProblem::Status(status)),
+        200..=299 => response.text().await.map_err(|_| FetchProblem::Network),
+        404 => Err(FetchProblem::NotFound),
+        status => Err(FetchProblem::Status(status)),
     }
-    let text = response.text().map_err(|_| FetchProblem::Network)?;
-    let text = JsFuture::from(text).await.map_err(|_| FetchProblem::Network)?;
-    text.as_string().ok_or(FetchProblem::Network)
 }
