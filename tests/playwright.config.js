@@ -1,6 +1,7 @@
 // Browser tests drive Debian's Chromium (never a downloaded browser) against
 // the release build in dist/, served by our own small static server.
 import { defineConfig } from '@playwright/test';
+import { chromiumFlags, chromiumPath } from './support/hosting.mjs';
 
 const port = Number(process.env.WAYMARK_PORT || 8090);
 
@@ -17,16 +18,8 @@ export default defineConfig({
     browserName: 'chromium',
     trace: 'off',
     launchOptions: {
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: chromiumPath,
+      args: chromiumFlags,
     },
   },
   webServer: [

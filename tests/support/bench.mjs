@@ -4,6 +4,7 @@
 // the table the page writes.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { chromiumFlags, chromiumPath } from './hosting.mjs';
 
 const port = 8095;
 const server = spawn(process.execPath, [new URL('./static-server.mjs', import.meta.url).pathname, String(port)], {
@@ -13,8 +14,8 @@ const server = spawn(process.execPath, [new URL('./static-server.mjs', import.me
 try {
   await new Promise((resolve) => setTimeout(resolve, 500));
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: chromiumPath,
+    args: chromiumFlags,
   });
   const page = await browser.newPage();
   const cdp = await page.context().newCDPSession(page);

@@ -17,21 +17,13 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthousePackage from 'lighthouse/package.json' with { type: 'json' };
+import { chromiumFlags, chromiumPath, contentTypes, pageFor, recommendedHeaders } from './hosting.mjs';
 
 const dist = resolve(process.env.WAYMARK_DIST || new URL('../../dist', import.meta.url).pathname);
 const port = 8096;
 const runs = 3;
 const pages = ['/', '/results'];
-const chromeFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const chromeFlags = ['--headless', ...chromiumFlags];
 // The figures, by Lighthouse audit id, and the brief's budgets for the start page.
 const metrics = [
   { id: 'largest-contentful-paint', label: 'LCP', unit: 'ms', budget: 1500 },
@@ -42,43 +34,13 @@ const metrics = [
 ];
 const budgeted = '/';
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** The `/*` block of the build's Netlify-style _headers file, as an object. */
-async function recommendedHeaders() {
-  const text = await readFile(join(dist, '_headers'), 'utf8');
-  const headers = {};
-  let inBlock = false;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#') || !line.trim()) continue;
-    if (!/^\s/.test(line)) {
-      inBlock = line.trim() === '/*';
-      continue;
-    }
-    const at = line.indexOf(':');
-    if (inBlock && at > 0) headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-  }
-  if (!headers['Content-Security-Policy']) throw new Error(`${dist}/_headers has no Content-Security-Policy for /*`);
-  return headers;
-}
-
 /** Every file of the build by URL path, read once. */
 async function buildFiles() {
   const files = new Map();
   for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
-    files.set(`/${relative(dist, full)}`, { body: await readFile(full), type: types[extname(full)] });
+    files.set(`/${relative(dist, full)}`, { body: await readFile(full), type: contentTypes[extname(full)] });
   }
   return files;
 }
@@ -98,13 +60,12 @@ function fileFor(url, files) {
     return undefined;
   }
   if (files.has(path) || extname(path)) return files.get(path);
-  // As public/_redirects: / has the start page written in, other addresses get the plain shell.
-  return (path === '/' ? undefined : files.get('/app.html')) ?? files.get('/index.html');
+  return files.get(pageFor(path, files.has('/app.html')));
 }
 
 /** A static host like a real one: the build's files, its _headers, brotli when the browser accepts it. */
 async function startServer() {
-  const headers = await recommendedHeaders();
+  const headers = Object.fromEntries(await recommendedHeaders(dist));
   const files = await buildFiles();
   const server = createServer((req, res) => {
     const file = fileFor(req.url, files);
@@ -131,7 +92,7 @@ async function startServer() {
 /** One Lighthouse run in a fresh Chromium (its temporary files in `scratch`): the figures by audit id. */
 async function measure(url, scratch) {
   const chrome = await chromeLauncher.launch({
-    chromePath: '/usr/bin/chromium',
+    chromePath: chromiumPath,
     chromeFlags,
     envVars: { ...process.env, TMPDIR: scratch },
   });

@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumFlags, chromiumPath } from './hosting.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.WAYMARK_DIST;
@@ -43,9 +44,8 @@ async function serve(port) {
 /** The app's rendering of the start page: what it puts in #waymark, and the tab title. */
 async function renderStartPage(port) {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
+    executablePath: chromiumPath,
+    args: chromiumFlags,
   });
   try {
     const page = await browser.newPage();

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentTypes, pageFor, recommendedHeaders } from './hosting.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.WAYMARK_DIST || join(here, '../../dist'));
@@ -17,25 +18,9 @@ const port = Number(process.argv[2] || 8090);
 const missing = (process.argv[3] || '').split(',').filter(Boolean).map((p) => `/${p}`);
 const receiver = 'http://127.0.0.1:8081';
 
-/** The `/*` block of a Netlify-style _headers file, as [name, value] pairs. */
-async function recommendedHeaders() {
-  // A folder that is not a widget build (the ranking benchmark's) has none.
-  const text = await readFile(join(dist, '_headers'), 'utf8').catch(() => '');
-  if (!text) return [];
-  const headers = [];
-  let inBlock = false;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#') || !line.trim()) continue;
-    if (!/^\s/.test(line)) {
-      inBlock = line.trim() === '/*';
-      continue;
-    }
-    const at = line.indexOf(':');
-    if (inBlock && at > 0) headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
-  }
-  if (!headers.some(([name]) => name === 'Content-Security-Policy')) {
-    throw new Error('dist/_headers has no Content-Security-Policy for /*');
-  }
+/** The recommended headers, widened as a deployer would for these tests. */
+async function testHeaders() {
+  const headers = await recommendedHeaders(dist);
   return headers.map(([name, value]) => {
     if (name !== 'Content-Security-Policy') return [name, value];
     const widened = value
@@ -44,19 +29,7 @@ async function recommendedHeaders() {
     return [name, widened];
   });
 }
-const policyHeaders = Object.fromEntries(await recommendedHeaders());
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.webmanifest': 'application/manifest+json',
-};
+const policyHeaders = Object.fromEntries(await testHeaders());
 
 async function fileIn(root, path) {
   try {
@@ -82,13 +55,7 @@ createServer(async (req, res) => {
     : path.startsWith('/__fixtures/')
     ? await fileIn(fixtures, path.slice('/__fixtures'.length))
     : await fileIn(dist, path);
-  // Like public/_redirects: / is index.html (the start page written in), and
-  // every other address without a file is app.html (the plain shell), when
-  // the build has one.
-  if (!file && !extname(path)) {
-    const shell = path === '/' ? null : await fileIn(dist, '/app.html');
-    file = shell || join(dist, 'index.html');
-  }
+  if (!file && !extname(path)) file = join(dist, pageFor(path, Boolean(await fileIn(dist, '/app.html'))));
   if (!file) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
@@ -96,7 +63,7 @@ createServer(async (req, res) => {
   }
   res.writeHead(200, {
     ...(file.startsWith(fixtures) ? {} : policyHeaders),
-    'content-type': types[extname(file)] || 'application/octet-stream',
+    'content-type': contentTypes[extname(file)] || 'application/octet-stream',
     'cache-control': 'no-store',
   });
   let body = await readFile(file);

@@ -6,6 +6,7 @@
 // handles clicks from then on. A report, not a test: timings depend on the machine.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { chromiumFlags, chromiumPath } from './hosting.mjs';
 
 const port = 8094;
 const runs = 5;
@@ -26,8 +27,8 @@ const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length
 try {
   await new Promise((resolve) => setTimeout(resolve, 500));
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: chromiumPath,
+    args: chromiumFlags,
   });
   const rows = { first: [], repeat: [], offline: [] };
   for (let run = 0; run < runs; run++) {
