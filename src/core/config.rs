@@ -3,28 +3,43 @@
 //! Parsed and checked here so that a link worker editing the file gets a
 //! message naming the field, not a blank page.
 
-use crate::core::json::{parse, Node};
+use serde::Deserialize;
+
+use crate::core::data::{object, object_or_default, or_default, read_object};
 use crate::core::FieldError;
 
-/// The whole configuration, after checking.
-#[derive(Clone, Debug, PartialEq)]
+/// The whole configuration, after checking. Any field not listed here is
+/// refused by name, so a misspelt setting is caught.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Config {
+    #[serde(deserialize_with = "object")]
     pub organisation: Organisation,
+    #[serde(default, deserialize_with = "object_or_default")]
     pub service: ServiceText,
+    #[serde(deserialize_with = "object")]
     pub referral: Referral,
+    #[serde(deserialize_with = "object")]
     pub directory: DirectorySource,
+    #[serde(default, deserialize_with = "object_or_default")]
     pub postcodes: PostcodeSource,
+    #[serde(default, deserialize_with = "object_or_default")]
     pub questions: QuestionSource,
+    #[serde(default, deserialize_with = "object_or_default")]
     pub theme: Theme,
+    #[serde(default, deserialize_with = "object_or_default")]
     pub kiosk: Kiosk,
     /// Where the quick-exit button sends the person: a neutral page.
+    #[serde(default = "default_quick_exit_url")]
     pub quick_exit_url: String,
     /// Language tag for the interface, e.g. `en`.
+    #[serde(default = "default_language")]
     pub language: String,
 }
 
 /// The charity or link-worker service that runs this widget and receives referrals.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub name: String,
     /// A phone number people can ring if nobody replies, in its usual written form.
@@ -35,11 +50,14 @@ pub struct Organisation {
 }
 
 /// Wording about the service that differs between deployments.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceText {
     /// How many working days a reply usually takes.
+    #[serde(default = "default_reply_days")]
     pub reply_within_working_days: u32,
     /// How long referral data is kept, in words, e.g. "12 months".
+    #[serde(default = "default_retention")]
     pub data_kept_for: String,
 }
 
@@ -50,15 +68,19 @@ impl Default for ServiceText {
 }
 
 /// Where and how a referral is sent.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Referral {
     pub endpoint: String,
+    #[serde(default, deserialize_with = "or_default")]
     pub format: ReferralFormat,
+    #[serde(default = "default_timeout")]
     pub timeout_seconds: u32,
 }
 
 /// How the referral body is encoded.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
 pub enum ReferralFormat {
     /// `application/json` with an `Idempotency-Key` header.
     #[default]
@@ -69,9 +91,23 @@ pub enum ReferralFormat {
     Mailto,
 }
 
+impl TryFrom<String> for ReferralFormat {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, String> {
+        match name.as_str() {
+            "json" => Ok(ReferralFormat::Json),
+            "form" => Ok(ReferralFormat::Form),
+            "mailto" => Ok(ReferralFormat::Mailto),
+            other => Err(format!("\"{other}\" is not one of json, form, mailto")),
+        }
+    }
+}
+
 /// Where the Open Referral UK directory is: one file (`url`), or a folder
 /// of area tiles (`tiles`, see `core::tiles`) for large directories.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(try_from = "DirectoryFile")]
 pub struct DirectorySource {
     /// The file, or with `tiled` the folder (ending in `/`).
     pub url: String,
@@ -80,8 +116,33 @@ pub struct DirectorySource {
     pub organisation_id: Option<String>,
 }
 
+/// `directory` as written: one of `url` and `tiles`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DirectoryFile {
+    url: Option<String>,
+    tiles: Option<String>,
+    organisation_id: Option<String>,
+}
+
+impl TryFrom<DirectoryFile> for DirectorySource {
+    type Error = &'static str;
+
+    fn try_from(file: DirectoryFile) -> Result<Self, Self::Error> {
+        let (url, tiled) = match (file.url, file.tiles) {
+            (Some(url), None) => (url, false),
+            (None, Some(folder)) => (folder, true),
+            _ => {
+                return Err("needs either \"url\" (one directory file) or \"tiles\" (a folder of area tiles)")
+            }
+        };
+        Ok(DirectorySource { url, tiled, organisation_id: file.organisation_id })
+    }
+}
+
 /// Where the postcode centroid tables are.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PostcodeSource {
     pub url: String,
 }
@@ -93,7 +154,8 @@ impl Default for PostcodeSource {
 }
 
 /// Where the question set is.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuestionSource {
     pub url: String,
 }
@@ -105,7 +167,8 @@ impl Default for QuestionSource {
 }
 
 /// Colours that let the widget take its host's brand. Each is a `#rgb` or `#rrggbb` hex colour.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Theme {
     pub primary: Option<String>,
     pub primary_dark: Option<String>,
@@ -114,12 +177,16 @@ pub struct Theme {
 }
 
 /// Settings for a shared screen in a waiting room.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Kiosk {
+    #[serde(default)]
     pub enabled: bool,
     /// Seconds without a touch before "Are you still there?".
+    #[serde(default = "default_idle")]
     pub idle_seconds: u32,
     /// Seconds of countdown before everything is wiped.
+    #[serde(default = "default_warning")]
     pub warning_seconds: u32,
 }
 
@@ -168,118 +235,9 @@ impl Config {
     /// assert_eq!(err.field, "referral.endpoint");
     /// ```
     pub fn parse(text: &str) -> Result<Config, FieldError> {
-        let doc = parse(text)?;
-        let config = Self::read(Node::root(&doc))?;
+        let config: Config = read_object(text)?;
         config.check()?;
         Ok(config)
-    }
-
-    fn read(top: Node) -> Result<Config, FieldError> {
-        top.only_fields(&[
-            "organisation",
-            "service",
-            "referral",
-            "directory",
-            "postcodes",
-            "questions",
-            "theme",
-            "kiosk",
-            "quick_exit_url",
-            "language",
-        ])?;
-        let organisation = top.object("organisation", |o| {
-            o.only_fields(&["name", "phone", "phone_hours", "email", "website"])?;
-            Ok(Organisation {
-                name: o.req_str("name")?,
-                phone: o.req_str("phone")?,
-                phone_hours: o.opt_str("phone_hours")?,
-                email: o.opt_str("email")?,
-                website: o.opt_str("website")?,
-            })
-        })?;
-        let service = top
-            .opt_object("service", |s| {
-                s.only_fields(&["reply_within_working_days", "data_kept_for"])?;
-                Ok(ServiceText {
-                    reply_within_working_days: s
-                        .opt_u32("reply_within_working_days")?
-                        .unwrap_or(default_reply_days()),
-                    data_kept_for: s.opt_str("data_kept_for")?.unwrap_or_else(default_retention),
-                })
-            })?
-            .unwrap_or_default();
-        let referral = top.object("referral", |r| {
-            r.only_fields(&["endpoint", "format", "timeout_seconds"])?;
-            let format = match r.opt_str("format")?.as_deref() {
-                None | Some("json") => ReferralFormat::Json,
-                Some("form") => ReferralFormat::Form,
-                Some("mailto") => ReferralFormat::Mailto,
-                Some(other) => {
-                    return Err(
-                        r.field_error("format", format!("\"{other}\" is not one of json, form, mailto"))
-                    )
-                }
-            };
-            Ok(Referral {
-                endpoint: r.req_str("endpoint")?,
-                format,
-                timeout_seconds: r.opt_u32("timeout_seconds")?.unwrap_or(default_timeout()),
-            })
-        })?;
-        let directory = top.object("directory", |d| {
-            d.only_fields(&["url", "tiles", "organisation_id"])?;
-            let (url, tiled) = match (d.opt_str("url")?, d.opt_str("tiles")?) {
-                (Some(url), None) => (url, false),
-                (None, Some(folder)) => (folder, true),
-                _ => {
-                    return Err(d.error(
-                        "needs either \"url\" (one directory file) or \"tiles\" (a folder of area tiles)",
-                    ))
-                }
-            };
-            Ok(DirectorySource { url, tiled, organisation_id: d.opt_str("organisation_id")? })
-        })?;
-        let url_only = |n: Node| {
-            n.only_fields(&["url"])?;
-            n.req_str("url")
-        };
-        let postcodes =
-            top.opt_object("postcodes", url_only)?.map(|url| PostcodeSource { url }).unwrap_or_default();
-        let questions =
-            top.opt_object("questions", url_only)?.map(|url| QuestionSource { url }).unwrap_or_default();
-        let theme = top
-            .opt_object("theme", |t| {
-                t.only_fields(&["primary", "primary_dark", "header_background", "header_text"])?;
-                Ok(Theme {
-                    primary: t.opt_str("primary")?,
-                    primary_dark: t.opt_str("primary_dark")?,
-                    header_background: t.opt_str("header_background")?,
-                    header_text: t.opt_str("header_text")?,
-                })
-            })?
-            .unwrap_or_default();
-        let kiosk = top
-            .opt_object("kiosk", |k| {
-                k.only_fields(&["enabled", "idle_seconds", "warning_seconds"])?;
-                Ok(Kiosk {
-                    enabled: k.opt_bool("enabled")?.unwrap_or(false),
-                    idle_seconds: k.opt_u32("idle_seconds")?.unwrap_or(default_idle()),
-                    warning_seconds: k.opt_u32("warning_seconds")?.unwrap_or(default_warning()),
-                })
-            })?
-            .unwrap_or_default();
-        Ok(Config {
-            organisation,
-            service,
-            referral,
-            directory,
-            postcodes,
-            questions,
-            theme,
-            kiosk,
-            quick_exit_url: top.opt_str("quick_exit_url")?.unwrap_or_else(default_quick_exit_url),
-            language: top.opt_str("language")?.unwrap_or_else(default_language),
-        })
     }
 
     fn check(&self) -> Result<(), FieldError> {

@@ -11,8 +11,12 @@
 //! field, and the service is kept. Text is shown as written, whatever it
 //! holds; the markup escapes it.
 
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
+
+use crate::core::data::read;
 use crate::core::geo::LatLon;
-use crate::core::json::{parse, parse_value, Node, Value};
 use crate::core::links::{mailto_href, tel_href, web_href};
 use crate::core::route::Route;
 use crate::core::FieldError;
@@ -154,35 +158,48 @@ impl Directory {
     /// );
     /// ```
     pub fn parse(text: &str) -> Result<Directory, FieldError> {
-        let doc = parse(text)?;
-        let top = Node::root(&doc);
-        let list_key = match &doc {
-            Value::Array(_) => None,
-            Value::Object(_) if doc.get("services").is_some() => Some("services"),
-            Value::Object(_) if doc.get("contents").is_some() => Some("contents"),
-            Value::Object(_) => {
-                return Err(top.error("has no \"services\" (or \"contents\") list of services"))
+        // Read as raw JSON first: that finds any syntax error (with its line
+        // and column) and over-deep nesting, and no value is judged yet.
+        let top: Box<RawValue> = read(text)?;
+        let (key, list) = match kind(&top) {
+            Kind::List => ("", Some(top)),
+            Kind::Object => {
+                let top: Object = serde_json::from_str(top.get()).unwrap_or_default();
+                match ["services", "contents"].into_iter().find_map(|k| Some((k, top.get(k)?))) {
+                    Some((key, list)) => (key, Some(list.clone())),
+                    None => {
+                        return Err(FieldError::new(
+                            "",
+                            "has no \"services\" (or \"contents\") list of services",
+                        ))
+                    }
+                }
             }
-            _ => return Err(top.error("must be an object with a \"services\" list, or a list of services")),
+            _ => {
+                return Err(FieldError::new(
+                    "",
+                    "must be an object with a \"services\" list, or a list of services",
+                ))
+            }
+        };
+        let items = match list.as_deref().map(kind) {
+            Some(Kind::Null) | None => Vec::new(),
+            Some(Kind::List) => list.as_deref().map(items).unwrap_or_default(),
+            Some(_) => return Err(FieldError::new(key, "must be a list ([ … ])")),
         };
         let mut directory = Directory::default();
-        let mut read_all = |list: Node| {
-            list.items(|item| {
-                match read_service(item, &mut directory.warnings) {
-                    Ok(Some(service)) => directory.services.push(service),
-                    Ok(None) => directory.hidden += 1,
-                    Err(e) => directory.warnings.push(format!("skipped a service: {e}")),
-                }
-                Ok(())
-            })
-        };
-        match list_key {
-            None => read_all(top)?,
-            Some(key) => top.with_field(key, |list| match list {
-                Some(list) => read_all(list),
-                None => Ok(Vec::new()),
-            })?,
-        };
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{key}[{i}]");
+            let service = match kind(item) {
+                Kind::Object => read_service(&at, &object_of(item), &mut directory.warnings),
+                _ => Err(FieldError::new(at, "must be an object")),
+            };
+            match service {
+                Ok(Some(service)) => directory.services.push(service),
+                Ok(None) => directory.hidden += 1,
+                Err(e) => directory.warnings.push(format!("skipped a service: {e}")),
+            }
+        }
         Ok(directory)
     }
 
@@ -217,17 +234,101 @@ impl Directory {
     }
 }
 
-// Inside a service everything is optional and problems are not reported
-// field by field, so plain `Value` access is enough (and smaller than
-// path-tracking readers).
+// Inside a service everything is optional, and a value that is not what
+// its field says is left out (or shown as text), never an error. So a
+// service is read from an object whose values stay raw JSON until asked
+// for: a field is read only when needed, and one absurd value (1e400, which
+// serde_json will not hold as a number) costs only that value.
+
+/// An object from the file, each field's value still raw JSON. A repeated
+/// field keeps its last value, as `JSON.parse` does.
+type Object = BTreeMap<String, Box<RawValue>>;
+
+/// What kind of JSON value `raw` is, from its first character.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Null,
+    Bool,
+    Number,
+    Text,
+    List,
+    Object,
+}
+
+fn kind(raw: &RawValue) -> Kind {
+    match raw.get().trim_start().as_bytes().first() {
+        Some(b'n') => Kind::Null,
+        Some(b't' | b'f') => Kind::Bool,
+        Some(b'"') => Kind::Text,
+        Some(b'[') => Kind::List,
+        Some(b'{') => Kind::Object,
+        _ => Kind::Number,
+    }
+}
+
+/// A value read as far as the checks below need.
+enum Value {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List,
+    Object,
+}
+
+fn value_of(raw: &RawValue) -> Value {
+    let json = raw.get();
+    match kind(raw) {
+        Kind::Null => Value::Null,
+        Kind::Bool => Value::Bool(json.trim_start().starts_with('t')),
+        // A lone surrogate (`"\ud800"`) is no text serde_json will hold: empty.
+        Kind::Text => Value::Text(serde_json::from_str(json).unwrap_or_default()),
+        Kind::List => Value::List,
+        Kind::Object => Value::Object,
+        Kind::Number => Value::Number(number(json)),
+    }
+}
+
+/// A number's value. The text is a valid JSON number (the file has been
+/// read), so serde_json refuses it only when it is too large for an f64:
+/// then it is infinite, as `JSON.parse` reads it, and fails every range check.
+fn number(json: &str) -> f64 {
+    serde_json::from_str(json.trim()).unwrap_or(if json.trim_start().starts_with('-') {
+        f64::NEG_INFINITY
+    } else {
+        f64::INFINITY
+    })
+}
+
+/// The object `raw` holds (empty if it is not one).
+fn object_of(raw: &RawValue) -> Object {
+    serde_json::from_str(raw.get()).unwrap_or_default()
+}
+
+/// The items of the list `raw` holds.
+fn items(raw: &RawValue) -> Vec<Box<RawValue>> {
+    serde_json::from_str(raw.get()).unwrap_or_default()
+}
+
+/// Field `key`, if given at all.
+fn field<'a>(node: &'a Object, key: &str) -> Option<&'a RawValue> {
+    node.get(key).map(|raw| &**raw)
+}
+
+/// Largest integer an f64 holds exactly.
+const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+
+/// A whole number that fits exactly.
+fn whole(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() <= MAX_SAFE).then_some(n as i64)
+}
 
 /// Text in field `key`, leniently: whole numbers are turned into text, other types ignored.
-fn text(node: &Value, key: &str) -> Option<String> {
-    let value = node.get(key)?;
-    match value {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+fn text(node: &Object, key: &str) -> Option<String> {
+    match value_of(field(node, key)?) {
+        Value::Text(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
         // Whole numbers only: formatting floats would add a lot to the download.
-        Value::Number(_) => value.as_i64().map(|v| v.to_string()),
+        Value::Number(n) => whole(n).map(|v| v.to_string()),
         _ => None,
     }
 }
@@ -236,30 +337,39 @@ fn text(node: &Value, key: &str) -> Option<String> {
 fn number_of(value: &Value) -> Option<f64> {
     match value {
         Value::Number(n) => Some(*n),
-        // Through our JSON number reader, not `str::parse`, whose float
-        // tables would add kilobytes to the download.
-        Value::String(s) => parse_value(s.trim()).ok()?.as_f64(),
+        Value::Text(s) => {
+            let s = s.trim();
+            // Only a JSON number: not "NaN", "Infinity" or "0x10".
+            let raw = serde_json::from_str::<Box<RawValue>>(s).ok()?;
+            (kind(&raw) == Kind::Number).then(|| number(s))
+        }
         _ => None,
     }
 }
 
 /// Field `key` when it holds something: not missing, null or blank text.
-fn given<'a>(node: &'a Value, key: &str) -> Option<&'a Value> {
-    node.get(key).filter(|v| match v {
+fn given(node: &Object, key: &str) -> Option<Value> {
+    Some(value_of(field(node, key)?)).filter(|v| match v {
         Value::Null => false,
-        Value::String(s) => !s.trim().is_empty(),
+        Value::Text(s) => !s.trim().is_empty(),
         _ => true,
     })
 }
 
 /// The objects in list `key` (anything else is ignored).
-fn objects<'a>(node: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
-    indexed(node, key).map(|(_, v)| v)
+fn objects(node: &Object, key: &str) -> impl Iterator<Item = Object> {
+    indexed(node, key).into_iter().map(|(_, v)| v)
 }
 
 /// The objects in list `key` with their places in the list, for warnings.
-fn indexed<'a>(node: &'a Value, key: &str) -> impl Iterator<Item = (usize, &'a Value)> {
-    node.get(key).and_then(Value::as_array).into_iter().flatten().enumerate().filter(|(_, v)| v.is_object())
+fn indexed(node: &Object, key: &str) -> Vec<(usize, Object)> {
+    let Some(list) = field(node, key).filter(|raw| kind(raw) == Kind::List) else { return Vec::new() };
+    items(list)
+        .iter()
+        .enumerate()
+        .filter(|(_, raw)| kind(raw) == Kind::Object)
+        .map(|(i, raw)| (i, object_of(raw)))
+        .collect()
 }
 
 /// At most `limit` characters of `text`, without control characters, so a
@@ -295,14 +405,30 @@ fn about(n: f64) -> String {
 /// A value as a warning quotes it.
 fn shown(value: &Value) -> String {
     match value {
-        Value::Number(n) if n.is_finite() && n.abs() < 1e15 => value.to_json(),
+        Value::Number(n) if n.is_finite() && n.abs() < 1e15 => decimal(*n),
         Value::Number(n) if n.is_finite() => about(*n),
         Value::Number(_) => "(a number too large to hold)".into(),
-        Value::String(s) => format!("\"{}\"", short(s, 60)),
+        Value::Text(s) => format!("\"{}\"", short(s, 60)),
         Value::Bool(b) => b.to_string(),
         Value::Null => "null".into(),
-        Value::Array(_) => "(a list)".into(),
-        Value::Object(_) => "(an object)".into(),
+        Value::List => "(a list)".into(),
+        Value::Object => "(an object)".into(),
+    }
+}
+
+/// A number under 10^15 as written in JSON: whole, or to six decimal
+/// places (float formatting would add kilobytes to the download).
+fn decimal(n: f64) -> String {
+    if let Some(whole) = whole(n) {
+        return whole.to_string();
+    }
+    let millionths = (n.abs() * 1_000_000.0).round() as u64;
+    let sign = if n < 0.0 { "-" } else { "" };
+    let fraction = format!("{:06}", millionths % 1_000_000);
+    let fraction = fraction.trim_end_matches('0');
+    match fraction.is_empty() {
+        true => format!("{sign}{}", millionths / 1_000_000),
+        false => format!("{sign}{}.{fraction}", millionths / 1_000_000),
     }
 }
 
@@ -320,13 +446,13 @@ impl Notes<'_> {
 }
 
 /// An age in years, or `None` (with a warning) for one no person could be.
-fn age(node: &Value, key: &str, notes: &mut Notes) -> Option<u32> {
+fn age(node: &Object, key: &str, notes: &mut Notes) -> Option<u32> {
     let value = given(node, key)?;
-    match number_of(value) {
+    match number_of(&value) {
         // NaN and the infinities fail the range test too.
         Some(years) if (0.0..=MAX_AGE).contains(&years) => Some(years as u32),
         _ => {
-            notes.add(key, Some(value), "is not an age; left out");
+            notes.add(key, Some(&value), "is not an age; left out");
             None
         }
     }
@@ -334,17 +460,17 @@ fn age(node: &Value, key: &str, notes: &mut Notes) -> Option<u32> {
 
 /// Where a location is, or `None`: with a warning when it gives a position
 /// that is not a number, not on Earth, or not in the UK.
-fn position(loc: &Value, path: &str, notes: &mut Notes) -> Option<LatLon> {
+fn position(loc: &Object, path: &str, notes: &mut Notes) -> Option<LatLon> {
     const LEFT_OUT: &str = "the place is shown without a map position";
     let (lat_value, lon_value) = (given(loc, "latitude"), given(loc, "longitude"));
     if lat_value.is_none() && lon_value.is_none() {
         return None;
     }
-    let lat = lat_value.and_then(number_of).filter(|lat| (-90.0..=90.0).contains(lat));
-    let lon = lon_value.and_then(number_of).filter(|lon| (-180.0..=180.0).contains(lon));
+    let lat = lat_value.as_ref().and_then(number_of).filter(|lat| (-90.0..=90.0).contains(lat));
+    let lon = lon_value.as_ref().and_then(number_of).filter(|lon| (-180.0..=180.0).contains(lon));
     // Each field that is wrong is named, not only the first.
     for (field, read, value, range) in
-        [("latitude", lat, lat_value, "-90 to 90"), ("longitude", lon, lon_value, "-180 to 180")]
+        [("latitude", lat, &lat_value, "-90 to 90"), ("longitude", lon, &lon_value, "-180 to 180")]
     {
         match (read, value) {
             (Some(_), _) => {}
@@ -370,27 +496,28 @@ fn position(loc: &Value, path: &str, notes: &mut Notes) -> Option<LatLon> {
 }
 
 /// Object field `key`, if it is one.
-fn object<'a>(node: &'a Value, key: &str) -> Option<&'a Value> {
-    node.get(key).filter(|v| v.is_object())
+fn object(node: &Object, key: &str) -> Option<Object> {
+    field(node, key).filter(|raw| kind(raw) == Kind::Object).map(object_of)
 }
 
-fn strings(node: &Value, key: &str) -> Vec<String> {
-    match node.get(key) {
-        Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
-        _ => Vec::new(),
-    }
+/// The text items of list `key`.
+fn strings(node: &Object, key: &str) -> Vec<String> {
+    let Some(list) = field(node, key).filter(|raw| kind(raw) == Kind::List) else { return Vec::new() };
+    items(list)
+        .iter()
+        .filter_map(|raw| match value_of(raw) {
+            Value::Text(s) => Some(s),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `Ok(None)` for a service that is not active (hidden, not an error).
 /// Values left out or not linked are noted in `warnings`.
-fn read_service(at: Node, warnings: &mut Vec<String>) -> Result<Option<Service>, FieldError> {
-    let node = at.value();
-    if !node.is_object() {
-        return Err(at.error("must be an object"));
-    }
-    let id = text(node, "id").ok_or_else(|| at.field_error("id", "is missing"))?;
-    let name =
-        text(node, "name").ok_or_else(|| at.field_error("name", format!("is missing (service \"{id}\")")))?;
+fn read_service(at: &str, node: &Object, warnings: &mut Vec<String>) -> Result<Option<Service>, FieldError> {
+    let id = text(node, "id").ok_or_else(|| FieldError::new(format!("{at}.id"), "is missing"))?;
+    let name = text(node, "name")
+        .ok_or_else(|| FieldError::new(format!("{at}.name"), format!("is missing (service \"{id}\")")))?;
     let status = text(node, "status").unwrap_or_else(|| "active".into()).to_ascii_lowercase();
     if status != "active" {
         return Ok(None);
@@ -400,7 +527,7 @@ fn read_service(at: Node, warnings: &mut Vec<String>) -> Result<Option<Service>,
     if Route::parse(&page.path("/"), "/") != page {
         notes.add(
             "id",
-            given(node, "id"),
+            given(node, "id").as_ref(),
             "cannot be part of a page address (letters, digits and - _ . : ~ only); the group is listed, but its page cannot be opened",
         );
     }
@@ -408,13 +535,17 @@ fn read_service(at: Node, warnings: &mut Vec<String>) -> Result<Option<Service>,
     service.description = text(node, "description");
     service.url = text(node, "url");
     if service.url.as_deref().is_some_and(|url| web_href(url).is_none()) {
-        notes.add("url", given(node, "url"), "is not a web address starting with https://; left out");
+        notes.add(
+            "url",
+            given(node, "url").as_ref(),
+            "is not a web address starting with https://; left out",
+        );
     }
     service.email = text(node, "email");
     if service.email.as_deref().is_some_and(|email| mailto_href(email).is_none()) {
         notes.add(
             "email",
-            given(node, "email"),
+            given(node, "email").as_ref(),
             "is not a plain email address; shown as text, not as a link",
         );
     }
@@ -423,38 +554,39 @@ fn read_service(at: Node, warnings: &mut Vec<String>) -> Result<Option<Service>,
     service.last_checked = text(node, "assured_date")
         .or_else(|| text(node, "last_modified"))
         .map(|d| d.chars().take(10).collect());
-    service.organisation = object(node, "organization").and_then(|o| text(o, "name"));
+    service.organisation = object(node, "organization").and_then(|o| text(&o, "name"));
     service.organisation_id =
-        text(node, "organization_id").or_else(|| object(node, "organization").and_then(|o| text(o, "id")));
+        text(node, "organization_id").or_else(|| object(node, "organization").and_then(|o| text(&o, "id")));
 
     let mut virtual_kind = None;
-    let located =
-        indexed(node, "service_at_locations").filter_map(|(i, sal)| Some((i, object(sal, "location")?)));
+    let located = indexed(node, "service_at_locations")
+        .into_iter()
+        .filter_map(|(i, sal)| Some((i, object(&sal, "location")?)));
     for (i, loc) in located {
-        if text(loc, "location_type").as_deref() == Some("virtual") {
-            let name = text(loc, "name").unwrap_or_default().to_ascii_lowercase();
+        if text(&loc, "location_type").as_deref() == Some("virtual") {
+            let name = text(&loc, "name").unwrap_or_default().to_ascii_lowercase();
             virtual_kind = Some(if name.contains("phone") { Attendance::Phone } else { Attendance::Online });
             continue;
         }
-        let at = position(loc, &format!("service_at_locations[{i}].location"), &mut notes);
-        let mut location = Location { name: text(loc, "name"), at, ..Location::default() };
-        for address in objects(loc, "addresses").chain(objects(loc, "physical_addresses")) {
-            location.address.extend(text(address, "address_1"));
-            location.address.extend(text(address, "city"));
-            location.postcode = location.postcode.take().or_else(|| text(address, "postal_code"));
+        let at = position(&loc, &format!("service_at_locations[{i}].location"), &mut notes);
+        let mut location = Location { name: text(&loc, "name"), at, ..Location::default() };
+        for address in objects(&loc, "addresses").chain(objects(&loc, "physical_addresses")) {
+            location.address.extend(text(&address, "address_1"));
+            location.address.extend(text(&address, "city"));
+            location.postcode = location.postcode.take().or_else(|| text(&address, "postal_code"));
         }
-        for a in objects(loc, "accessibility").chain(objects(loc, "accessibility_for_disabilities")) {
-            location.accessibility.extend(text(a, "description").or_else(|| text(a, "accessibility")));
+        for a in objects(&loc, "accessibility").chain(objects(&loc, "accessibility_for_disabilities")) {
+            location.accessibility.extend(text(&a, "description").or_else(|| text(&a, "accessibility")));
         }
         service.locations.push(location);
     }
     for s in objects(node, "schedules").chain(objects(node, "regular_schedules")) {
         service.schedules.push(Schedule {
-            freq: text(s, "freq"),
-            byday: text(s, "byday"),
-            opens_at: text(s, "opens_at"),
-            closes_at: text(s, "closes_at"),
-            description: text(s, "description"),
+            freq: text(&s, "freq"),
+            byday: text(&s, "byday"),
+            opens_at: text(&s, "opens_at"),
+            closes_at: text(&s, "closes_at"),
+            description: text(&s, "description"),
         });
     }
     // v1 puts attending_type on the service as phone / online / venue.
@@ -467,55 +599,57 @@ fn read_service(at: Node, warnings: &mut Vec<String>) -> Result<Option<Service>,
         service.attendance = Some(Attendance::InPerson);
     }
     for (i, c) in indexed(node, "cost_options") {
-        let amount = given(c, "amount").and_then(|value| match number_of(value) {
+        let amount = given(&c, "amount").and_then(|value| match number_of(&value) {
             // NaN and the infinities fail the range test too; -0 is 0.
             Some(pounds) if (0.0..=MAX_PRICE).contains(&pounds) => Some(pounds),
             _ => {
                 notes.add(
                     &format!("cost_options[{i}].amount"),
-                    Some(value),
+                    Some(&value),
                     "is not a price; shown as published",
                 );
                 None
             }
         });
-        let cost = Cost { option: text(c, "option"), amount, description: text(c, "amount_description") };
+        let cost = Cost { option: text(&c, "option"), amount, description: text(&c, "amount_description") };
         service.costs.push(cost);
     }
-    service.languages =
-        objects(node, "languages").filter_map(|l| text(l, "name").or_else(|| text(l, "language"))).collect();
-    let contact_phones = indexed(node, "contacts")
-        .flat_map(|(i, c)| indexed(c, "phones").map(move |(j, p)| (format!("contacts[{i}].phones[{j}]"), p)));
-    let own_phones = indexed(node, "phones").map(|(i, p)| (format!("phones[{i}]"), p));
+    service.languages = objects(node, "languages")
+        .filter_map(|l| text(&l, "name").or_else(|| text(&l, "language")))
+        .collect();
+    let contact_phones = indexed(node, "contacts").into_iter().flat_map(|(i, c)| {
+        indexed(&c, "phones").into_iter().map(move |(j, p)| (format!("contacts[{i}].phones[{j}]"), p))
+    });
+    let own_phones = indexed(node, "phones").into_iter().map(|(i, p)| (format!("phones[{i}]"), p));
     for (path, phone) in contact_phones.chain(own_phones) {
-        let Some(number) = text(phone, "number") else { continue };
+        let Some(number) = text(&phone, "number") else { continue };
         if tel_href(&number).is_none() {
             notes.add(
                 &format!("{path}.number"),
-                given(phone, "number"),
+                given(&phone, "number").as_ref(),
                 "is not a phone number that can be dialled; shown as text, not as a link",
             );
         }
         service.phones.push(number);
     }
-    let term = |t: &Value| text(t, "id").or_else(|| text(t, "term_uri")).or_else(|| text(t, "name"));
+    let term = |t: Object| text(&t, "id").or_else(|| text(&t, "term_uri")).or_else(|| text(&t, "name"));
     service.terms =
-        objects(node, "attributes").filter_map(|a| object(a, "taxonomy_term")).filter_map(term).collect();
+        objects(node, "attributes").filter_map(|a| object(&a, "taxonomy_term")).filter_map(term).collect();
     service
         .terms
-        .extend(objects(node, "service_taxonomys").filter_map(|t| object(t, "taxonomy")).filter_map(term));
+        .extend(objects(node, "service_taxonomys").filter_map(|t| object(&t, "taxonomy")).filter_map(term));
     if let Some(x) = object(node, "x_waymark") {
-        service.first_session = text(x, "first_session");
-        service.who_for = text(x, "who_for");
-        service.mentors = objects(x, "mentors")
+        service.first_session = text(&x, "first_session");
+        service.who_for = text(&x, "who_for");
+        service.mentors = objects(&x, "mentors")
             .filter_map(|m| {
                 Some(Mentor {
-                    id: text(m, "id")?,
-                    first_name: text(m, "first_name")?,
-                    lived_experience: text(m, "lived_experience"),
-                    interests: strings(m, "interests"),
-                    languages: strings(m, "languages"),
-                    availability: text(m, "availability"),
+                    id: text(&m, "id")?,
+                    first_name: text(&m, "first_name")?,
+                    lived_experience: text(&m, "lived_experience"),
+                    interests: strings(&m, "interests"),
+                    languages: strings(&m, "languages"),
+                    availability: text(&m, "availability"),
                 })
             })
             .collect();

@@ -6,7 +6,7 @@
 //! so once the widget is open every page, urgent help included, works with no
 //! network. Another language is a new file, with no code change.
 
-use crate::core::json::{parse, Node, Value};
+use crate::core::data::{read, Fields};
 use crate::core::FieldError;
 
 /// The English catalogue, for native tests (the browser fetches it instead,
@@ -31,20 +31,18 @@ impl Catalogue {
     /// assert!(Catalogue::parse(r#"{ "start.title": 3 }"#).is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Catalogue, FieldError> {
-        let doc = parse(text)?;
-        let top = Node::root(&doc);
-        let Some(map) = doc.as_object() else {
-            return Err(top.error("must be an object of message keys to text"));
-        };
-        // One pass over the fields (looking each key up again would take
-        // time in the square of the file's size). A repeated key keeps its
-        // first text, as `get` would find it.
-        let mut messages = Vec::with_capacity(map.len());
-        for (key, value) in map {
+        let fields = read::<Fields<Option<String>>>(text)
+            .map_err(|e| match e.field.is_empty() && e.problem.starts_with("must be") {
+                true => FieldError::new("", "must be an object of message keys to text"),
+                false => e,
+            })?
+            .0;
+        // A repeated key keeps its first text, as `get` finds it.
+        let mut messages = Vec::with_capacity(fields.len());
+        for (key, value) in fields {
             match value {
-                Value::String(text) => messages.push((key.clone(), text.clone())),
-                Value::Null => return Err(top.field_error(key, "is missing")),
-                _ => return Err(top.field_error(key, "must be text in quotes")),
+                Some(text) => messages.push((key, text)),
+                None => return Err(FieldError::new(key, "is missing")),
             }
         }
         Ok(Catalogue { messages })

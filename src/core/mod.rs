@@ -3,16 +3,17 @@
 //! signals and views; nothing here knows it runs in a browser.
 
 pub mod config;
+pub mod data;
 pub mod directory;
 pub mod distance;
 pub mod field_error;
 pub mod geo;
 pub mod i18n;
-pub mod json;
 pub mod kiosk;
 pub mod links;
 pub mod markup;
 pub mod matching;
+pub mod module_context;
 pub mod page_options;
 pub mod postcode;
 pub mod qr;

@@ -2,7 +2,6 @@
 //! Code-Point Open centroid tables (no postcode web service, ever).
 
 use crate::core::geo::LatLon;
-use crate::core::json::parse_value;
 use crate::core::FieldError;
 
 /// A postcode or just its district, normalised: `TA1 2BX`, `TA1`, `TA1 2`.
@@ -157,8 +156,10 @@ impl CentroidTable {
             else {
                 return Err(bad());
             };
-            // The JSON number reader, not `str::parse::<f64>`, whose tables cost the wasm ~13 KB.
-            let number = |text: &str| parse_value(text.trim()).ok().and_then(|v| v.as_f64());
+            // serde_json's number reader, already in the download, not
+            // `str::parse::<f64>`, whose tables cost the wasm ~13 KB.
+            // Too large for an f64 (1e400) is an error, so no place.
+            let number = |text: &str| serde_json::from_str::<f64>(text.trim()).ok();
             let (Some(lat), Some(lon)) = (number(lat), number(lon)) else { return Err(bad()) };
             let Some(at) = LatLon::checked(lat, lon) else {
                 let place = "is not a place: latitude must be -90 to 90, longitude -180 to 180";

@@ -10,7 +10,9 @@
 
 use crate::core::directory::Service;
 use crate::core::geo::LatLon;
-use crate::core::json::{parse, Node};
+use serde::Deserialize;
+
+use crate::core::data::{list, read_object};
 use crate::core::FieldError;
 
 const CELL_LAT: f64 = 0.2;
@@ -93,14 +95,16 @@ pub fn held_near(services: &[Service], at: LatLon) -> Vec<Service> {
 /// assert_eq!(read_index(r#"{ "tiles": ["../config"] }"#).unwrap_err().field, "tiles[0]");
 /// ```
 pub fn read_index(text: &str) -> Result<Vec<String>, FieldError> {
-    let doc = parse(text)?;
-    Node::root(&doc).each("tiles", |t| {
-        let name = t.as_str()?;
-        if !is_tile_name(name) {
-            return Err(t.error("must be a cell like 255_-11"));
-        }
-        Ok(name.to_string())
-    })
+    #[derive(Deserialize)]
+    struct Index {
+        #[serde(default, deserialize_with = "list")]
+        tiles: Vec<String>,
+    }
+    let index: Index = read_object(text)?;
+    if let Some(i) = index.tiles.iter().position(|name| !is_tile_name(name)) {
+        return Err(FieldError::new(format!("tiles[{i}]"), "must be a cell like 255_-11"));
+    }
+    Ok(index.tiles)
 }
 
 /// `<row>_<col>`, each a whole number that may be negative, as `tile_of` writes.

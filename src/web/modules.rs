@@ -37,8 +37,10 @@ pub fn resend_waiting_referrals() {
     let waiting =
         window.local_storage().ok().flatten().and_then(|s| s.get_item("waymark:outbox").ok().flatten());
     let Some(body) = waiting.and_then(|_| leptos::prelude::document().body()) else { return };
-    let mut context = String::from(r#"{"resend":true,"config":"#);
-    crate::core::json::push_json_string(&mut context, &crate::web::config::config_url());
-    context.push('}');
+    let context = crate::core::module_context::write_context(&crate::core::module_context::ReferContext {
+        resend: true,
+        config: crate::web::config::config_url(),
+        ..Default::default()
+    });
     open_module_soon("refer", body.into(), context);
 }

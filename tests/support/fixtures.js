@@ -48,8 +48,10 @@ export async function expectAccessible(page, label = page.url()) {
   expect(summary, `axe-core violations on ${label}`).toEqual([]);
 }
 
-/** Waits until the widget has replaced its loading message with a page heading. */
+/** Waits until the widget has replaced its loading message (on `/`, the start
+ *  page written into index.html at build time) with its own page. */
 export async function waitForPage(page) {
+  await expect(page.locator('#waymark-loading')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use waymark::core::json::Value;
+use serde_json::Value;
 use waymark::core::postcode::CentroidTable;
 
 const NEEDS: [&str; 8] = [
@@ -62,8 +62,18 @@ pub fn districts(root: &Path) -> Result<Vec<(String, f64, f64)>, String> {
     Ok(all)
 }
 
+/// A generated directory document.
+pub struct Document(Value);
+
+impl Document {
+    /// The document as compact JSON.
+    pub fn to_json(&self) -> String {
+        self.0.to_string()
+    }
+}
+
 /// `count` services as an ORUK `{ "services": [...] }` document.
-pub fn directory(count: usize, districts: &[(String, f64, f64)]) -> Value {
+pub fn directory(count: usize, districts: &[(String, f64, f64)]) -> Document {
     let mut random = Random(count as u64);
     let services = (0..count)
         .map(|i| {
@@ -95,7 +105,7 @@ pub fn directory(count: usize, districts: &[(String, f64, f64)]) -> Value {
                 ),
                 (
                     "cost_options",
-                    Value::Array(vec![object(vec![("amount", Value::Number((random.next(3) * 2) as f64))])]),
+                    Value::Array(vec![object(vec![("amount", Value::from((random.next(3) * 2) as f64))])]),
                 ),
                 (
                     "languages",
@@ -113,8 +123,8 @@ pub fn directory(count: usize, districts: &[(String, f64, f64)]) -> Value {
                 // Spread a little around the district centre (up to ~1.5 miles).
                 let jitter = |r: &mut Random| (r.next(400) as f64 - 200.0) / 10_000.0;
                 let location = object(vec![
-                    ("latitude", Value::Number(lat + jitter(&mut random))),
-                    ("longitude", Value::Number(lon + jitter(&mut random))),
+                    ("latitude", Value::from(lat + jitter(&mut random))),
+                    ("longitude", Value::from(lon + jitter(&mut random))),
                     ("addresses", Value::Array(vec![object(vec![("postal_code", text(district.clone()))])])),
                     (
                         "accessibility",
@@ -127,7 +137,7 @@ pub fn directory(count: usize, districts: &[(String, f64, f64)]) -> Value {
             object(fields)
         })
         .collect();
-    object(vec![("services", Value::Array(services))])
+    Document(object(vec![("services", Value::Array(services))]))
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {

@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
+use serde_json::{Map, Value};
 use waymark::core::directory::Directory;
-use waymark::core::json::{parse_value, Value};
 use waymark::core::tiles::{tile_of, EVERYWHERE};
 
 /// The services of a directory document, as the document lists them.
@@ -29,12 +29,11 @@ fn service_values(doc: Value) -> Result<Vec<Value>, String> {
 
 /// Tiles for a directory's text: (tile name, services) in first-seen order.
 pub fn split(text: &str) -> Result<Vec<(String, Vec<Value>)>, String> {
-    let doc =
-        parse_value(text).map_err(|e| format!("line {}, column {}: {}", e.line, e.column, e.message))?;
+    let doc: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let mut tiles: Vec<(String, Vec<Value>)> = Vec::new();
     for value in service_values(doc)? {
         // Read each service as the widget will, so hidden and broken ones stay out.
-        let one = Directory::parse(&format!("[{}]", value.to_json())).map_err(|e| e.to_string())?;
+        let one = Directory::parse(&format!("[{value}]")).map_err(|e| e.to_string())?;
         let Some(service) = one.services.first() else { continue };
         let mut names: Vec<String> = service.locations.iter().filter_map(|l| l.at).map(tile_of).collect();
         names.dedup();
@@ -52,7 +51,7 @@ pub fn split(text: &str) -> Result<Vec<(String, Vec<Value>)>, String> {
 }
 
 fn services_document(services: Vec<Value>) -> String {
-    Value::Object(vec![("services".to_string(), Value::Array(services))]).to_json()
+    Value::Object(Map::from_iter([("services".to_string(), Value::Array(services))])).to_string()
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -83,7 +82,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         write(EVERYWHERE, services_document(Vec::new()))?;
     }
     let count = index.len();
-    write("index", Value::Object(vec![("tiles".to_string(), Value::Array(index))]).to_json())?;
+    write("index", Value::Object(Map::from_iter([("tiles".to_string(), Value::Array(index))])).to_string())?;
     println!("wrote {count} tiles (largest: {largest} services) and everywhere.json to {}", out.display());
     Ok(())
 }

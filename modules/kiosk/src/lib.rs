@@ -18,9 +18,9 @@ mod browser {
 
     use wasm_bindgen::prelude::*;
     use waymark::core::i18n::{Catalogue, Translator};
-    use waymark::core::json::{parse_value, Value};
     use waymark::core::kiosk::{idle_phase, leaves_widget, IdlePhase};
     use waymark::core::markup::{escape, Html};
+    use waymark::core::module_context::{read_context, KioskContext};
     use waymark::core::qr::qr_svg;
     use waymark::web::for_modules::{reset_kiosk, translator};
 
@@ -72,14 +72,14 @@ mod browser {
     #[wasm_bindgen]
     pub fn open(_root: web_sys::Element, context: String) {
         wasm_bindgen_futures::spawn_local(async move {
-            let Ok(context) = parse_value(&context) else { return };
-            let seconds = |key: &str| context.get(key).and_then(Value::as_i64).unwrap_or(0).max(10) as u32;
-            let language = context.get("language").and_then(Value::as_str).unwrap_or("en").to_string();
+            let Some(context) = read_context::<KioskContext>(&context) else { return };
+            let seconds = |s: i64| s.clamp(10, i64::from(u32::MAX)) as u32;
+            let language = Some(context.language).filter(|l| !l.is_empty()).unwrap_or_else(|| "en".into());
             forget_offline_copies();
             let kiosk = Kiosk {
                 tr: Translator::new(None, Catalogue::default()),
-                idle_seconds: seconds("idle"),
-                warning_seconds: seconds("warning"),
+                idle_seconds: seconds(context.idle),
+                warning_seconds: seconds(context.warning),
                 last_touch: js_sys::Date::now(),
                 dialog: None,
                 return_focus: None,

@@ -18,8 +18,8 @@ mod browser {
     use wasm_bindgen::prelude::*;
     use waymark::core::config::{Config, ReferralFormat};
     use waymark::core::i18n::Translator;
-    use waymark::core::json::{parse_value, Value};
     use waymark::core::markup::Html;
+    use waymark::core::module_context::{read_context, ReferContext};
     use waymark::core::page_options::PageOptions;
     use waymark::core::qr::qr_svg;
     use waymark::core::questions::{Answer, Answers, QuestionSet};
@@ -115,10 +115,6 @@ mod browser {
         Some(host)
     }
 
-    fn text(v: &Value, key: &str) -> String {
-        v.get(key).and_then(Value::as_str).unwrap_or("").to_string()
-    }
-
     /// Draws the referral into `root`, from the widget's `context`:
     /// `{ "config": url, "answers": json, "services": [ { "id", "name",
     /// "organisation", "mentor_id", "mentor" } ] }`, or with `"resend": true`
@@ -126,15 +122,14 @@ mod browser {
     #[wasm_bindgen]
     pub fn open(root: web_sys::Element, context: String) {
         wasm_bindgen_futures::spawn_local(async move {
-            let Ok(context) = parse_value(&context) else { return };
-            let Some(mut config) =
-                fetch_file(&text(&context, "config")).await.and_then(|t| Config::parse(&t).ok())
+            let Some(context) = read_context::<ReferContext>(&context) else { return };
+            let Some(mut config) = fetch_file(&context.config).await.and_then(|t| Config::parse(&t).ok())
             else {
                 return;
             };
             page_options().apply_to(&mut config);
             listen_for_online(config.referral.timeout_seconds);
-            if context.get("resend").and_then(Value::as_bool) == Some(true) {
+            if context.resend {
                 resend(config.referral.timeout_seconds).await;
                 return;
             }
@@ -143,15 +138,15 @@ mod browser {
             else {
                 return;
             };
-            let answers = Answers::from_json(&text(&context, "answers"));
+            let answers = Answers::from_json(&context.answers);
             let mut chosen = Vec::new();
             let mut mentor = None;
-            for s in context.get("services").and_then(Value::as_array).into_iter().flatten() {
-                let organisation = Some(text(s, "organisation")).filter(|o| !o.is_empty());
-                chosen.push(Chosen { id: text(s, "id"), name: text(s, "name"), organisation });
-                if !text(s, "mentor_id").is_empty() {
-                    mentor = Some((text(s, "id"), (text(s, "mentor_id"), text(s, "mentor"))));
+            for s in context.services {
+                let organisation = Some(s.organisation).filter(|o| !o.is_empty());
+                if !s.mentor_id.is_empty() {
+                    mentor = Some((s.id.clone(), (s.mentor_id, s.mentor)));
                 }
+                chosen.push(Chosen { id: s.id, name: s.name, organisation });
             }
             FLOW.with(|flow| {
                 let mut flow = flow.borrow_mut();
@@ -174,7 +169,7 @@ mod browser {
                             services: chosen,
                             mentor: mentor.as_ref().map(|(_, m)| m.clone()),
                             best_time: "any".into(),
-                            postcode: text(&context, "postcode"),
+                            postcode: context.postcode.clone(),
                             ..ReferralForm::default()
                         };
                         *flow = Some(Flow {

@@ -5,13 +5,15 @@
 //! cannot be sent now (never on a kiosk).
 
 use js_sys::Promise;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use waymark::core::json::{parse_value, Value};
 use waymark::core::referral::{outbox_expired, outcome, retry_delay, Outcome};
 
-/// A referral ready to go.
-#[derive(Clone, Debug, PartialEq)]
+/// A referral ready to go, and as kept in the outbox (a JSON list of these
+/// in local storage; a field missing from an older release's entry is empty).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Outgoing {
     pub id: String,
     pub reference: String,
@@ -100,25 +102,18 @@ fn now_unix() -> i64 {
 /// person's details for ever while the receiver keeps failing.
 pub fn outbox() -> Vec<Outgoing> {
     let Some(text) = storage().and_then(|s| s.get_item(OUTBOX).ok().flatten()) else { return Vec::new() };
-    let Ok(Value::Array(items)) = parse_value(&text) else { return Vec::new() };
-    let field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let Ok(items) = serde_json::from_str::<Vec<Outgoing>>(&text) else { return Vec::new() };
     let now = now_unix();
+    // Kept by an earlier release, which wrote no time: its week starts now.
+    let untimed = items.iter().any(|o| o.kept_unix == 0);
     let kept: Vec<Outgoing> = items
-        .iter()
-        .map(|v| Outgoing {
-            id: field(v, "id"),
-            reference: field(v, "reference"),
-            endpoint: field(v, "endpoint"),
-            format: field(v, "format"),
-            body: field(v, "body"),
-            // Kept by an earlier release, which wrote no time: its week starts now.
-            kept_unix: v.get("kept_unix").and_then(Value::as_i64).unwrap_or(now),
-        })
+        .into_iter()
+        .map(|o| Outgoing { kept_unix: if o.kept_unix == 0 { now } else { o.kept_unix }, ..o })
         .filter(|o| !o.id.is_empty() && !o.endpoint.is_empty())
         .collect();
     let (expired, waiting): (Vec<_>, Vec<_>) =
         kept.into_iter().partition(|o| outbox_expired(o.kept_unix, now));
-    if !expired.is_empty() || items.iter().any(|v| v.get("kept_unix").is_none()) {
+    if !expired.is_empty() || untimed {
         for gone in &expired {
             web_sys::console::warn_1(
                 &format!("referral {} was waiting too long and is deleted", gone.reference).into(),
@@ -135,25 +130,9 @@ fn save_outbox(items: &[Outgoing]) {
         let _ = storage.remove_item(OUTBOX);
         return;
     }
-    let list = items
-        .iter()
-        .map(|o| {
-            Value::Object(
-                [
-                    ("id", &o.id),
-                    ("reference", &o.reference),
-                    ("endpoint", &o.endpoint),
-                    ("format", &o.format),
-                    ("body", &o.body),
-                ]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), Value::String(v.clone())))
-                .chain([("kept_unix".to_string(), Value::Number(o.kept_unix as f64))])
-                .collect(),
-            )
-        })
-        .collect();
-    let _ = storage.set_item(OUTBOX, &Value::Array(list).to_json());
+    if let Ok(json) = serde_json::to_string(items) {
+        let _ = storage.set_item(OUTBOX, &json);
+    }
 }
 
 /// Keeps `out` to send later (once: the same id is never queued twice).

@@ -1,4 +1,10 @@
-use crate::core::json::{parse, push_json_string, Node, Value};
+use std::fmt;
+
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::core::data::Fields;
 use crate::core::questions::{Kind, Question};
 
 /// One answer, in the shape its question asks for.
@@ -118,61 +124,95 @@ impl Answers {
     /// assert_eq!(Answers::from_json(&a.to_json()), a);
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{");
-        for (i, (id, answer)) in self.0.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_json_string(&mut out, id);
-            out.push(':');
-            match answer {
-                Answer::Choice(v) => push_json_string(&mut out, v),
-                Answer::Choices(vs) => {
-                    out.push('[');
-                    for (j, v) in vs.iter().enumerate() {
-                        if j > 0 {
-                            out.push(',');
-                        }
-                        push_json_string(&mut out, v);
-                    }
-                    out.push(']');
-                }
-                Answer::Number(n) => out.push_str(&n.to_string()),
-                Answer::Text(t) => {
-                    out.push_str("{\"text\":");
-                    push_json_string(&mut out, t);
-                    out.push('}');
-                }
-            }
-        }
-        out.push('}');
-        out
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
     }
 
     /// Reads answers saved by [`Answers::to_json`]; anything unreadable is dropped.
     pub fn from_json(text: &str) -> Answers {
-        let Ok(doc) = parse(text) else {
+        let Ok(Fields(saved)) = serde_json::from_str::<Fields<Saved>>(text) else {
             return Answers::default();
         };
-        let Some(map) = doc.as_object() else {
-            return Answers::default();
-        };
-        let top = Node::root(&doc);
-        let answers = map
-            .iter()
-            .filter_map(|(id, value)| {
-                let answer = match value {
-                    Value::String(s) => Answer::Choice(s.clone()),
-                    Value::Array(items) => {
-                        Answer::Choices(items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        Answers(saved.into_iter().filter_map(|(id, answer)| Some((id, answer.0?))).collect())
+    }
+}
+
+/// Saved as `{ "<question id>": answer, … }`.
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, answer) in &self.0 {
+            map.serialize_entry(id, answer)?;
+        }
+        map.end()
+    }
+}
+
+/// A choice as its value, several as a list, a scale answer as its number,
+/// and free text as `{ "text": … }` (so it is never taken for a choice).
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Choice(value) => serializer.serialize_str(value),
+            Answer::Choices(values) => values.serialize(serializer),
+            Answer::Number(n) => serializer.serialize_u8(*n),
+            Answer::Text(text) => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("text", text)?;
+                map.end()
+            }
+        }
+    }
+}
+
+/// One saved answer, or `None` for a value no answer is saved as.
+struct Saved(Option<Answer>);
+
+impl<'de> Deserialize<'de> for Saved {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Lenient;
+        impl<'de> Visitor<'de> for Lenient {
+            type Value = Saved;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a saved answer")
+            }
+            fn visit_str<E>(self, value: &str) -> Result<Saved, E> {
+                Ok(Saved(Some(Answer::Choice(value.to_string()))))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Saved, E> {
+                Ok(Saved(u8::try_from(n).ok().map(Answer::Number)))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Saved, E> {
+                Ok(Saved(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Saved, E> {
+                Ok(Saved(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Saved, E> {
+                Ok(Saved(None))
+            }
+            fn visit_unit<E>(self) -> Result<Saved, E> {
+                Ok(Saved(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Saved, A::Error> {
+                let mut values = Vec::new();
+                while let Some(item) = seq.next_element::<Saved>()? {
+                    if let Some(Answer::Choice(value)) = item.0 {
+                        values.push(value);
                     }
-                    Value::Number(_) => Answer::Number(u8::try_from(value.as_u64()?).ok()?),
-                    Value::Object(_) => Answer::Text(top.object(id, |o| o.req_str("text")).ok()?),
-                    _ => return None,
-                };
-                Some((id.clone(), answer))
-            })
-            .collect();
-        Answers(answers)
+                }
+                Ok(Saved(Some(Answer::Choices(values))))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Saved, A::Error> {
+                let mut text = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = map.next_value::<Saved>()?;
+                    if let (true, None, Some(Answer::Choice(t))) = (key == "text", &text, value.0) {
+                        text = Some(t);
+                    }
+                }
+                Ok(Saved(text.map(Answer::Text)))
+            }
+        }
+        deserializer.deserialize_any(Lenient)
     }
 }

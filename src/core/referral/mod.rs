@@ -12,6 +12,9 @@ mod steps;
 pub use contact::{is_email, uk_phone};
 pub use form::{Chosen, ForWhom, Method, Problem, ReferralForm, MAX_TEXT};
 pub use ids::{is_reference, ReferralIds};
-pub use payload::{form_encoded, referral_document, Channel, Envelope, SCHEMA_VERSION};
+pub use payload::{
+    form_encoded, referral_document, Channel, Consent, Contact, Envelope, MentorDocument, NeedDocument,
+    Person, ReferralDocument, ServiceDocument, Source, SupportRequested, SCHEMA_VERSION,
+};
 pub use sending::{outbox_expired, outcome, retry_delay, Outcome, ATTEMPTS_WHILE_WAITING, OUTBOX_KEEP_DAYS};
 pub use steps::{steps, Step};

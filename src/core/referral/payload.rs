@@ -3,7 +3,11 @@
 //! Information Standard's "referral to social prescribing services" model,
 //! and the same fields flattened for form services that take no JSON.
 
-use crate::core::json::Value;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Serialize;
+
 use crate::core::questions::{NeedsProfile, QuestionSet};
 use crate::core::referral::contact::uk_phone;
 use crate::core::referral::form::{ForWhom, ReferralForm};
@@ -40,20 +44,96 @@ pub struct Envelope {
     pub consent_unix: i64,
 }
 
-fn text(s: &str) -> Value {
-    Value::String(s.to_string())
+/// The referral document, in the shape `public/referral.schema.json`
+/// describes (fields in this order; `None` is written as `null`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReferralDocument {
+    pub schema_version: u32,
+    pub referral_id: String,
+    pub reference: String,
+    pub created: String,
+    pub source: Source,
+    pub recipient: String,
+    pub person: Person,
+    pub contact: Contact,
+    pub consent: Consent,
+    pub needs: Vec<NeedDocument>,
+    pub what_matters: Option<String>,
+    pub support_requested: SupportRequested,
+    pub first_visit: Option<String>,
 }
 
-fn optional(s: &str) -> Value {
-    if s.trim().is_empty() {
-        Value::Null
-    } else {
-        Value::String(s.trim().to_string())
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    /// `web`, `embed` or `kiosk`.
+    pub channel: &'static str,
+    pub host: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Person {
+    pub name: String,
+    /// `self` or `someone-else`.
+    pub referral_for: &'static str,
+    /// For someone else: whether they agreed; `None` for oneself.
+    pub person_agreed: Option<bool>,
+    pub postcode: Option<String>,
+    pub date_of_birth: Option<String>,
+    pub gp_surgery: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contact {
+    pub methods: Vec<&'static str>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub best_time: Option<String>,
+    pub may_leave_message: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Consent {
+    pub given: bool,
+    pub statement: String,
+    pub time: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NeedDocument {
+    pub id: String,
+    pub label: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SupportRequested {
+    pub services: Vec<ServiceDocument>,
+    pub preferred_mentor: Option<MentorDocument>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ServiceDocument {
+    pub id: String,
+    pub name: String,
+    pub organisation: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MentorDocument {
+    pub id: String,
+    pub first_name: String,
+}
+
+impl ReferralDocument {
+    /// The document as compact JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
-fn object(fields: Vec<(&str, Value)>) -> Value {
-    Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+/// Trimmed text, or `None` when blank.
+fn optional(s: &str) -> Option<String> {
+    Some(s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// The referral document. `form` must have no problems; `what_matters` is
@@ -65,139 +145,158 @@ pub fn referral_document(
     profile: &NeedsProfile,
     what_matters: &str,
     date_of_birth: Option<String>,
-) -> Value {
-    let (for_whom, agreed) = match form.for_whom {
-        Some(ForWhom::SomeoneElse { agreed }) => ("someone-else", Value::Bool(agreed)),
-        _ => ("self", Value::Null),
+) -> ReferralDocument {
+    let (referral_for, person_agreed) = match form.for_whom {
+        Some(ForWhom::SomeoneElse { agreed }) => ("someone-else", Some(agreed)),
+        _ => ("self", None),
     };
     let needs = profile
         .needs
         .iter()
-        .map(|n| {
-            let label = set.need(&n.need).map_or(n.need.as_str(), |need| need.label.as_str());
-            object(vec![
-                ("id", text(&n.need)),
-                ("label", text(label)),
-                ("reasons", Value::Array(n.reasons.iter().map(|r| text(r)).collect())),
-            ])
+        .map(|n| NeedDocument {
+            id: n.need.clone(),
+            label: set.need(&n.need).map_or(n.need.as_str(), |need| need.label.as_str()).to_string(),
+            reasons: n.reasons.clone(),
         })
         .collect();
     let services = form
         .services
         .iter()
-        .map(|s| {
-            object(vec![
-                ("id", text(&s.id)),
-                ("name", text(&s.name)),
-                ("organisation", s.organisation.as_deref().map_or(Value::Null, text)),
-            ])
+        .map(|s| ServiceDocument {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            organisation: s.organisation.clone(),
         })
         .collect();
-    let mentor = form
-        .mentor
-        .as_ref()
-        .map_or(Value::Null, |(id, name)| object(vec![("id", text(id)), ("first_name", text(name))]));
-    let phone = uk_phone(&form.phone).map_or(Value::Null, |p| text(&p));
+    let preferred_mentor =
+        form.mentor.as_ref().map(|(id, name)| MentorDocument { id: id.clone(), first_name: name.clone() });
     let uses_phone = form.methods.iter().any(|m| m.id() != "email");
-    object(vec![
-        ("schema_version", Value::Number(f64::from(SCHEMA_VERSION))),
-        ("referral_id", text(&envelope.ids.id)),
-        ("reference", text(&envelope.ids.reference)),
-        ("created", text(&utc_timestamp(envelope.created_unix))),
-        (
-            "source",
-            object(vec![
-                (
-                    "channel",
-                    text(match envelope.channel {
-                        Channel::Web => "web",
-                        Channel::Embed => "embed",
-                        Channel::Kiosk => "kiosk",
-                    }),
-                ),
-                ("host", envelope.host.as_deref().map_or(Value::Null, text)),
-            ]),
-        ),
-        ("recipient", text(&envelope.recipient)),
-        (
-            "person",
-            object(vec![
-                ("name", text(form.name.trim())),
-                ("referral_for", text(for_whom)),
-                ("person_agreed", agreed),
-                ("postcode", postcode_or_null(&form.postcode)),
-                ("date_of_birth", date_of_birth.map_or(Value::Null, |d| text(&d))),
-                ("gp_surgery", optional(&form.gp_surgery)),
-            ]),
-        ),
-        (
-            "contact",
-            object(vec![
-                ("methods", Value::Array(form.methods.iter().map(|m| text(m.id())).collect())),
-                (
-                    "email",
-                    if form.methods.iter().any(|m| m.id() == "email") {
-                        optional(&form.email)
-                    } else {
-                        Value::Null
-                    },
-                ),
-                ("phone", if uses_phone { phone } else { Value::Null }),
-                ("best_time", optional(&form.best_time)),
-                ("may_leave_message", form.may_leave_message.map_or(Value::Null, Value::Bool)),
-            ]),
-        ),
-        (
-            "consent",
-            object(vec![
-                ("given", Value::Bool(form.consent)),
-                ("statement", text(&envelope.consent_text)),
-                ("time", text(&utc_timestamp(envelope.consent_unix))),
-            ]),
-        ),
-        ("needs", Value::Array(needs)),
-        ("what_matters", optional(what_matters)),
-        (
-            "support_requested",
-            object(vec![("services", Value::Array(services)), ("preferred_mentor", mentor)]),
-        ),
-        ("first_visit", optional(&form.first_visit)),
-    ])
-}
-
-fn postcode_or_null(typed: &str) -> Value {
-    match crate::core::postcode::Postcode::parse(typed) {
-        Ok(postcode) => Value::String(postcode.to_string()),
-        Err(_) => Value::Null,
+    let uses_email = form.methods.iter().any(|m| m.id() == "email");
+    ReferralDocument {
+        schema_version: SCHEMA_VERSION,
+        referral_id: envelope.ids.id.clone(),
+        reference: envelope.ids.reference.clone(),
+        created: utc_timestamp(envelope.created_unix),
+        source: Source {
+            channel: match envelope.channel {
+                Channel::Web => "web",
+                Channel::Embed => "embed",
+                Channel::Kiosk => "kiosk",
+            },
+            host: envelope.host.clone(),
+        },
+        recipient: envelope.recipient.clone(),
+        person: Person {
+            name: form.name.trim().to_string(),
+            referral_for,
+            person_agreed,
+            postcode: crate::core::postcode::Postcode::parse(&form.postcode).ok().map(|p| p.to_string()),
+            date_of_birth,
+            gp_surgery: optional(&form.gp_surgery),
+        },
+        contact: Contact {
+            methods: form.methods.iter().map(|m| m.id()).collect(),
+            email: if uses_email { optional(&form.email) } else { None },
+            phone: if uses_phone { uk_phone(&form.phone) } else { None },
+            best_time: optional(&form.best_time),
+            may_leave_message: form.may_leave_message,
+        },
+        consent: Consent {
+            given: form.consent,
+            statement: envelope.consent_text.clone(),
+            time: utc_timestamp(envelope.consent_unix),
+        },
+        needs,
+        what_matters: optional(what_matters),
+        support_requested: SupportRequested { services, preferred_mentor },
+        first_visit: optional(&form.first_visit),
     }
 }
 
-/// The document's fields flattened for `application/x-www-form-urlencoded`
-/// (`person.name=…&support_requested.services.0.id=…`); nulls are left out.
+/// A document's fields flattened for `application/x-www-form-urlencoded`
+/// (`person.name=…&support_requested.services.0.id=…`), in its order;
+/// nulls are left out.
 ///
 /// ```
-/// use waymark::core::json::parse_value;
 /// use waymark::core::referral::form_encoded;
-/// let doc = parse_value(r#"{"a":{"b":"x y&z","c":null},"l":[1,true]}"#).unwrap();
+/// let doc = serde_json::json!({ "a": { "b": "x y&z", "c": null }, "l": [1, true] });
 /// assert_eq!(form_encoded(&doc), "a.b=x+y%26z&l.0=1&l.1=true");
 /// ```
-pub fn form_encoded(document: &Value) -> String {
+pub fn form_encoded(document: &impl Serialize) -> String {
     let mut pairs: Vec<(String, String)> = Vec::new();
-    flatten(document, String::new(), &mut pairs);
+    let json = serde_json::to_string(document).unwrap_or_default();
+    let mut reader = serde_json::Deserializer::from_str(&json);
+    let _ = Flatten { key: String::new(), out: &mut pairs }.deserialize(&mut reader);
     pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
 }
 
-fn flatten(value: &Value, key: String, out: &mut Vec<(String, String)>) {
-    let join = |k: &str| if key.is_empty() { k.to_string() } else { format!("{key}.{k}") };
-    match value {
-        Value::Null => {}
-        Value::Bool(b) => out.push((key, b.to_string())),
-        Value::Number(n) => out.push((key, value.as_i64().map_or(n.to_string(), |i| i.to_string()))),
-        Value::String(s) => out.push((key, s.clone())),
-        Value::Array(items) => {
-            items.iter().enumerate().for_each(|(i, v)| flatten(v, join(&i.to_string()), out))
+/// Reads JSON into `key=value` pairs, the keys joined with dots.
+struct Flatten<'a> {
+    key: String,
+    out: &'a mut Vec<(String, String)>,
+}
+
+impl Flatten<'_> {
+    fn join(&self, k: &str) -> String {
+        if self.key.is_empty() {
+            k.to_string()
+        } else {
+            format!("{}.{k}", self.key)
         }
-        Value::Object(fields) => fields.iter().for_each(|(k, v)| flatten(v, join(k), out)),
+    }
+
+    fn push<E>(self, value: String) -> Result<(), E> {
+        self.out.push((self.key, value));
+        Ok(())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Flatten<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Flatten<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<(), E> {
+        self.push(b.to_string())
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<(), E> {
+        self.push(n.to_string())
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<(), E> {
+        self.push(n.to_string())
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<(), E> {
+        self.push(n.to_string())
+    }
+    fn visit_str<E>(self, s: &str) -> Result<(), E> {
+        self.push(s.to_string())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0usize;
+        loop {
+            let key = self.join(&i.to_string());
+            if seq.next_element_seed(Flatten { key, out: &mut *self.out })?.is_none() {
+                return Ok(());
+            }
+            i += 1;
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(k) = map.next_key::<String>()? {
+            let key = self.join(&k);
+            map.next_value_seed(Flatten { key, out: &mut *self.out })?;
+        }
+        Ok(())
     }
 }
 

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::{GetUntracked, WithUntracked};
 
-use crate::core::json::push_json_string;
 use crate::core::markup::Html;
+use crate::core::module_context::{write_context, ChosenService, ReferContext};
 use crate::core::route::Route;
 use crate::web::components::Screen;
 use crate::web::config::{LoadProblem, Setup};
@@ -93,39 +93,27 @@ pub fn not_found_page() -> Screen {
 pub fn refer_page(setup: &Arc<Setup>) -> Screen {
     let state = app_state();
     let chosen = state.choice.get();
-    let mut context = String::from(r#"{"config":"#);
-    push_json_string(&mut context, &crate::web::config::config_url());
-    context.push_str(r#","postcode":"#);
     let postcode = state.nearby.search.with_untracked(|s| s.origin.as_ref().and_then(|o| o.postcode.clone()));
-    push_json_string(&mut context, &postcode.unwrap_or_default());
-    context.push_str(r#","answers":"#);
-    push_json_string(&mut context, &state.check.answers.get_untracked().to_json());
-    context.push_str(r#","services":["#);
+    let mut services = Vec::new();
     with_services(setup, |all| {
-        for (i, service) in
-            chosen.services.iter().filter_map(|id| all.iter().find(|s| &s.id == id)).enumerate()
-        {
+        for service in chosen.services.iter().filter_map(|id| all.iter().find(|s| &s.id == id)) {
             let mentor = service.mentors.iter().find(|m| chosen.mentor.as_ref() == Some(&m.id));
-            let fields = [
-                ("id", service.id.as_str()),
-                ("name", service.name.as_str()),
-                ("organisation", service.organisation.as_deref().unwrap_or("")),
-                ("mentor_id", mentor.map_or("", |m| m.id.as_str())),
-                ("mentor", mentor.map_or("", |m| m.first_name.as_str())),
-            ];
-            context.push_str(if i > 0 { ",{" } else { "{" });
-            for (j, (key, value)) in fields.iter().enumerate() {
-                if j > 0 {
-                    context.push(',');
-                }
-                push_json_string(&mut context, key);
-                context.push(':');
-                push_json_string(&mut context, value);
-            }
-            context.push('}');
+            services.push(ChosenService {
+                id: service.id.clone(),
+                name: service.name.clone(),
+                organisation: service.organisation.clone().unwrap_or_default(),
+                mentor_id: mentor.map_or(String::new(), |m| m.id.clone()),
+                mentor: mentor.map_or(String::new(), |m| m.first_name.clone()),
+            });
         }
     });
-    context.push_str("]}");
+    let context = write_context(&ReferContext {
+        config: crate::web::config::config_url(),
+        resend: false,
+        postcode: postcode.unwrap_or_default(),
+        answers: state.check.answers.get_untracked().to_json(),
+        services,
+    });
     leptos::task::spawn_local(async move {
         if let Some(root) = leptos::prelude::document().get_element_by_id("refer-root") {
             if crate::web::modules::open_module("refer", &root, &context).await.is_err() {

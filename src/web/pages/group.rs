@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::directory::Service;
-use crate::core::json::push_json_string;
 use crate::core::markup::{service_details, Html};
+use crate::core::module_context::{write_context, HandoffContext};
 use crate::core::route::Route;
 use crate::core::tiles::split_page_id;
 use crate::web::components::{event_target, Screen};
@@ -106,10 +106,6 @@ fn show_qr_code() {
     // This page's own address, with any tile hint, so it opens the same on a phone.
     let location = window().location();
     let url = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-    let mut context = String::from(r#"{"url":"#);
-    push_json_string(&mut context, &url);
-    context.push_str(r#","label":"#);
-    push_json_string(&mut context, &t("service.qr_label"));
-    context.push('}');
+    let context = write_context(&HandoffContext { url, label: t("service.qr_label") });
     crate::web::modules::open_module_soon("handoff", slot, context);
 }

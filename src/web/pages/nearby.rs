@@ -180,7 +180,10 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
     let (count, list) = (ranked.clone(), ranked);
     let count = Arc::new(move || {
         let mut html = Html::new();
-        html.push(r#"<p class="wm-body wm-result-count" id="{}" tabindex="-1">{}</p>"#, &[RESULT_COUNT, &count().0]);
+        html.push(
+            r#"<p class="wm-body wm-result-count" id="{}" tabindex="-1">{}</p>"#,
+            &[RESULT_COUNT, &count().0],
+        );
         html.finish()
     });
     Screen::new(t("results.title"))
