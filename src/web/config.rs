@@ -12,7 +12,7 @@ use crate::core::page_options::{config_override, PageOptions, ParsedUrl};
 use crate::core::questions::QuestionSet;
 use crate::core::tiles::{read_index, EVERYWHERE};
 use crate::core::FieldError;
-use crate::web::fetch::fetch_text;
+use crate::web::fetch::{fetch_text, FetchProblem};
 use crate::web::i18n::load_translations;
 use crate::web::kiosk::KioskGuard;
 
@@ -74,10 +74,10 @@ impl SetupResource {
     }
 }
 
-async fn fetch_file(file: &str) -> Result<String, LoadProblem> {
-    fetch_text(file)
-        .await
-        .map_err(|p| LoadProblem { file: file.to_string(), error: FieldError::new("", p.describe()) })
+/// A fetched file, or why it could not be fetched, in words. Called only once
+/// the words are loaded, so the reason is never shown as a message key.
+fn fetched_file(file: &str, fetched: Result<String, FetchProblem>) -> Result<String, LoadProblem> {
+    fetched.map_err(|p| LoadProblem { file: file.to_string(), error: FieldError::new("", p.describe()) })
 }
 
 fn named(file: &str, error: FieldError) -> LoadProblem {
@@ -117,23 +117,27 @@ pub async fn load_setup() -> SetupResult {
     };
     let index = async {
         match &index_file {
-            Some(index) => Some(fetch_file(index).await),
+            Some(index) => Some(fetch_text(index).await),
             None => None,
         }
     };
     let (_, questions_text, index_text, directory_text) = futures::join!(
         load_translations(&config.language),
-        fetch_file(&questions_file),
+        fetch_text(&questions_file),
         index,
-        fetch_file(&directory_file),
+        fetch_text(&directory_file),
     );
-    let questions = QuestionSet::parse(&questions_text?).map_err(|e| named(&questions_file, e))?;
+    let questions_text = fetched_file(&questions_file, questions_text)?;
+    let questions = QuestionSet::parse(&questions_text).map_err(|e| named(&questions_file, e))?;
     let tiles = match (index_file, index_text) {
-        (Some(index), Some(text)) => read_index(&text?).map_err(|e| named(&index, e))?,
+        (Some(index), Some(text)) => {
+            read_index(&fetched_file(&index, text)?).map_err(|e| named(&index, e))?
+        }
         _ => Vec::new(),
     };
     let file = directory_file;
-    let mut directory = Directory::parse(&directory_text?).map_err(|e| named(&file, e))?;
+    let directory_text = fetched_file(&file, directory_text)?;
+    let mut directory = Directory::parse(&directory_text).map_err(|e| named(&file, e))?;
     for warning in &directory.warnings {
         leptos::logging::warn!("{file}: {warning}");
     }
