@@ -25,12 +25,17 @@ mod browser {
     use waymark::web::for_modules::{reset_kiosk, translator};
 
     #[wasm_bindgen(inline_js = "export function forget_offline_copies() { \
-        if (navigator.serviceWorker) navigator.serviceWorker.getRegistrations() \
-            .then((all) => all.forEach((r) => r.unregister())).catch(() => {}); \
-        if (self.caches) caches.keys().then((all) => all.forEach((k) => caches.delete(k))).catch(() => {}); }")]
+        const dropCaches = () => self.caches \
+            ? caches.keys().then((all) => Promise.all(all.map((k) => caches.delete(k)))) : null; \
+        const unregister = () => navigator.serviceWorker \
+            ? navigator.serviceWorker.getRegistrations().then((all) => Promise.all(all.map((r) => r.unregister()))) \
+            : null; \
+        Promise.all([dropCaches(), unregister()]).then(dropCaches).catch(() => {}); }")]
     extern "C" {
         /// A kiosk keeps no offline copy: any service worker or cache from
-        /// an earlier, non-kiosk use of this browser goes.
+        /// an earlier, non-kiosk use of this browser goes. The caches are
+        /// dropped again once the workers are unregistered, as a worker
+        /// still installing could have written its cache back.
         fn forget_offline_copies();
     }
 
