@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::core::questions::{Answer, Answers};
 use crate::web::browser::STORAGE_PREFIX;
-use crate::web::state::may_store;
+use crate::web::config::SetupResource;
 
 /// The answers to the check; part of the app's state (`web::state`).
 #[derive(Clone, Copy)]
@@ -13,6 +13,8 @@ pub struct CheckState {
     pub answers: RwSignal<Answers>,
     /// Set while changing an answer from "Check your answers", so Continue returns there.
     pub changing: RwSignal<bool>,
+    /// Says whether this is a kiosk, where nothing is kept.
+    setup: SetupResource,
 }
 
 fn storage_key() -> String {
@@ -25,16 +27,16 @@ fn session_storage() -> Option<web_sys::Storage> {
 
 impl CheckState {
     /// The answers kept in this tab, if any.
-    pub fn restore() -> Self {
+    pub fn restore(setup: SetupResource) -> Self {
         let saved = session_storage().and_then(|s| s.get_item(&storage_key()).ok().flatten());
         let answers = saved.map(|json| Answers::from_json(&json)).unwrap_or_default();
-        CheckState { answers: RwSignal::new(answers), changing: RwSignal::new(false) }
+        CheckState { answers: RwSignal::new(answers), changing: RwSignal::new(false), setup }
     }
 
     /// Records an answer and, except on a shared kiosk, keeps it in this tab.
     pub fn set(&self, question: &str, answer: Option<Answer>) {
         self.answers.update(|a| a.set(question, answer));
-        if !may_store() {
+        if !self.setup.may_store() {
             return;
         }
         if let Some(storage) = session_storage() {

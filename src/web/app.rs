@@ -3,32 +3,32 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::route::Route;
-use crate::web::components::{
-    event_target, footer, header, leave_on_escape, listen_for_region_events, quick_exit, region, show, Screen,
-};
+use crate::web::components::{leave_on_escape, listen_for_region_events, show, Footer, Header, Screen};
 use crate::web::config::Setup;
+use crate::web::i18n::provide_words;
 use crate::web::kiosk::KioskGuard;
 use crate::web::pages::*;
 use crate::web::router::provide_router;
-use crate::web::state::init_state;
-use crate::web::text_size::{choose_text_size, restore_text_size};
+use crate::web::state::provide_app_state;
+use crate::web::text_size::restore_text_size;
 
 /// The page for `route`, once the set-up has loaded.
-fn screen(route: Route, setup: &Arc<Setup>) -> Screen {
+fn screen(route: Route, setup: &Arc<Setup>) -> AnyView {
+    let old = |screen: Screen| show(screen);
     match route {
-        Route::Start => start_page(setup),
-        Route::Check => check_page(setup),
+        Route::Start => view! { <StartPage setup=setup.clone()/> }.into_any(),
+        Route::Check => old(check_page(setup)),
         Route::Question(id) => question_page(setup, &id),
-        Route::CheckAnswers => check_answers_page(setup),
-        Route::Results => results_page(setup),
+        Route::CheckAnswers => old(check_answers_page(setup)),
+        Route::Results => old(results_page(setup)),
         Route::Group(id) => group_page(setup, &id),
-        Route::Shortlist => shortlist_page(setup),
-        Route::Refer => refer_page(setup),
-        Route::Help => help_page(),
-        Route::Privacy => privacy_page(setup),
-        Route::Accessibility => accessibility_page(setup),
-        Route::Credits => credits_page(),
-        Route::NotFound => not_found_page(),
+        Route::Shortlist => old(shortlist_page(setup)),
+        Route::Refer => old(refer_page(setup)),
+        Route::Help => view! { <HelpPage/> }.into_any(),
+        Route::Privacy => view! { <PrivacyPage setup=setup.clone()/> }.into_any(),
+        Route::Accessibility => view! { <AccessibilityPage setup=setup.clone()/> }.into_any(),
+        Route::Credits => view! { <CreditsPage/> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }
 
@@ -36,24 +36,13 @@ fn screen(route: Route, setup: &Arc<Setup>) -> Screen {
 /// the current page, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = init_state();
-    let (setup, kiosk) = (state.setup, state.kiosk);
-    leave_on_escape(setup);
+    let words = provide_words();
+    let app = provide_app_state(words);
+    let (setup, kiosk) = (app.setup, app.kiosk);
+    let router = provide_router(setup);
+    leave_on_escape(app);
     listen_for_region_events();
-    let route = provide_router().0;
     restore_text_size();
-    let on_header = Arc::new(move |ev: &web_sys::Event| {
-        if event_target(ev, "[data-action=exit]").is_some() {
-            quick_exit(setup);
-        }
-    });
-    let on_footer = Arc::new(move |ev: &web_sys::Event| {
-        if let Some(size) =
-            event_target(ev, "button[data-text-size]").and_then(|b| b.get_attribute("data-text-size"))
-        {
-            choose_text_size(&size);
-        }
-    });
     // The page's own "Loading" message stays until the words and set-up have
     // arrived; nothing is drawn half-translated.
     move || {
@@ -67,21 +56,21 @@ pub fn App() -> impl IntoView {
             loading.remove();
         }
         let page = move || {
-            let route = route.get();
+            let route = router.route();
             // Urgent help needs nothing from the set-up, so it shows even when that is broken.
-            show(match (&loaded, route) {
-                (_, Route::Help) => help_page(),
-                _ if kiosk.get() == KioskGuard::OutOfOrder => out_of_order_page(),
+            match (&loaded, route) {
+                (_, Route::Help) => view! { <HelpPage/> }.into_any(),
+                _ if kiosk.get() == KioskGuard::OutOfOrder => view! { <OutOfOrderPage/> }.into_any(),
                 (Ok(setup), route) => screen(route, setup),
-                (Err(problem), _) => load_problem_page(problem.clone()),
-            })
+                (Err(problem), _) => view! { <LoadProblemPage problem=problem.clone()/> }.into_any(),
+            }
         };
         Some(view! {
-            {region(Arc::new(header), None, Some(on_header.clone()))}
+            <Header/>
             <div class="wm-width-container">
                 <main class="wm-main" id="main-content" tabindex="-1" aria-labelledby="wm-service-name">{page}</main>
             </div>
-            {region(Arc::new(footer), None, Some(on_footer.clone()))}
+            <Footer/>
         })
     }
 }

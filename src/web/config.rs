@@ -13,8 +13,9 @@ use crate::core::questions::QuestionSet;
 use crate::core::tiles::{read_index, EVERYWHERE};
 use crate::core::FieldError;
 use crate::web::fetch::{fetch_text, FetchProblem};
-use crate::web::i18n::load_translations;
+use crate::web::i18n::Words;
 use crate::web::kiosk::KioskGuard;
+use crate::web::nearby::NearbyState;
 
 /// A data file that could not be used, and why: shown on the set-up error page.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,10 +47,10 @@ pub struct SetupResource(pub RwSignal<Option<SetupResult>>);
 
 impl SetupResource {
     /// Starts loading the set-up; on a kiosk, also kiosk mode, which `kiosk` follows.
-    pub fn load(kiosk: RwSignal<KioskGuard>) -> Self {
+    pub fn load(kiosk: RwSignal<KioskGuard>, words: Words, nearby: NearbyState) -> Self {
         let setup = SetupResource(RwSignal::new(None));
         leptos::task::spawn_local(async move {
-            let loaded = load_setup().await;
+            let loaded = load_setup(words, nearby).await;
             // The kiosk guard is set before the set-up, so a kiosk is never drawn unprotected.
             match loaded.as_ref() {
                 Ok(s) if s.config.kiosk.enabled => crate::web::kiosk::start_kiosk(&s.config, kiosk),
@@ -72,12 +73,23 @@ impl SetupResource {
     pub fn config(&self) -> Option<Arc<Setup>> {
         self.0.get().and_then(Result::ok)
     }
+
+    /// Whether anything may be kept in this browser: not on a shared kiosk, and
+    /// not before the set-up says which this is.
+    pub fn may_store(&self) -> bool {
+        self.0.with_untracked(|s| matches!(s, Some(Ok(s)) if !s.config.kiosk.enabled))
+    }
+
+    /// Whether this is a shared screen (config `kiosk.enabled` or `?mode=kiosk`).
+    pub fn on_kiosk(&self) -> bool {
+        self.0.with_untracked(|s| matches!(s, Some(Ok(s)) if s.config.kiosk.enabled))
+    }
 }
 
 /// A fetched file, or why it could not be fetched, in words. Called only once
 /// the words are loaded, so the reason is never shown as a message key.
-fn fetched_file(file: &str, fetched: Result<String, FetchProblem>) -> Result<String, LoadProblem> {
-    fetched.map_err(|p| LoadProblem { file: file.to_string(), error: FieldError::new("", p.describe()) })
+fn fetched_file(file: &str, fetched: Result<String, FetchProblem>, words: Words) -> Result<String, LoadProblem> {
+    fetched.map_err(|p| LoadProblem { file: file.to_string(), error: FieldError::new("", p.describe(words)) })
 }
 
 fn named(file: &str, error: FieldError) -> LoadProblem {
@@ -87,7 +99,7 @@ fn named(file: &str, error: FieldError) -> LoadProblem {
 
 /// Fetches and checks the config and question set, and applies the config's
 /// language and colours to the page.
-pub async fn load_setup() -> SetupResult {
+pub async fn load_setup(words: Words, nearby: NearbyState) -> SetupResult {
     let file = config_url();
     let fetched = fetch_text(&file).await;
     let parsed = fetched.as_ref().ok().map(|text| Config::parse(text));
@@ -96,12 +108,12 @@ pub async fn load_setup() -> SetupResult {
         Some(Ok(config)) => config,
         // The words still come first, so the set-up error page is in the person's language.
         Some(Err(error)) => {
-            load_translations("en").await;
+            words.load("en").await;
             return Err(named(&file, error));
         }
         None => {
-            load_translations("en").await;
-            let problem = fetched.err().map(|p| p.describe()).unwrap_or_default();
+            words.load("en").await;
+            let problem = fetched.err().map(|p| p.describe(words)).unwrap_or_default();
             return Err(LoadProblem { file, error: FieldError::new("", problem) });
         }
     };
@@ -122,21 +134,21 @@ pub async fn load_setup() -> SetupResult {
         }
     };
     let (_, questions_text, index_text, directory_text) = futures::join!(
-        load_translations(&config.language),
+        words.load(&config.language),
         fetch_text(&questions_file),
         index,
         fetch_text(&directory_file),
     );
-    let questions_text = fetched_file(&questions_file, questions_text)?;
+    let questions_text = fetched_file(&questions_file, questions_text, words)?;
     let questions = QuestionSet::parse(&questions_text).map_err(|e| named(&questions_file, e))?;
     let tiles = match (index_file, index_text) {
         (Some(index), Some(text)) => {
-            read_index(&fetched_file(&index, text)?).map_err(|e| named(&index, e))?
+            read_index(&fetched_file(&index, text, words)?).map_err(|e| named(&index, e))?
         }
         _ => Vec::new(),
     };
     let file = directory_file;
-    let directory_text = fetched_file(&file, directory_text)?;
+    let directory_text = fetched_file(&file, directory_text, words)?;
     let mut directory = Directory::parse(&directory_text).map_err(|e| named(&file, e))?;
     for warning in &directory.warnings {
         leptos::logging::warn!("{file}: {warning}");
@@ -148,7 +160,7 @@ pub async fn load_setup() -> SetupResult {
         }
     }
     if config.directory.tiled {
-        crate::web::directory::hold(std::mem::take(&mut directory.services));
+        nearby.hold(std::mem::take(&mut directory.services));
     }
     Ok(Arc::new(Setup { config, questions, directory, tiles }))
 }

@@ -12,13 +12,11 @@ pub enum FetchProblem {
 }
 
 impl FetchProblem {
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, words: crate::web::i18n::Words) -> String {
         match self {
-            FetchProblem::NotFound => crate::web::i18n::t("problem.file_not_found"),
-            FetchProblem::Status(code) => {
-                crate::web::i18n::tf("problem.file_status", &[("status", &code.to_string())])
-            }
-            FetchProblem::Network => crate::web::i18n::t("problem.file_network"),
+            FetchProblem::NotFound => words.t("problem.file_not_found"),
+            FetchProblem::Status(code) => words.tf("problem.file_status", &[("status", &code.to_string())]),
+            FetchProblem::Network => words.t("problem.file_network"),
         }
     }
 }

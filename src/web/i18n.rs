@@ -1,12 +1,40 @@
-//! Access to the one translation layer from components: `t("key")`.
+//! The words of the person's language, in context: `t("key")` from any
+//! component. The translator is a signal, so every text redraws if the
+//! language changes.
 
-use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
 
 use crate::core::i18n::{Catalogue, Translator};
 use crate::web::fetch::fetch_text;
 
-thread_local! {
-    static TRANSLATOR: RefCell<Translator> = RefCell::new(Translator::new(None, Catalogue::default()));
+/// The loaded words; provided once by the app (see [`provide_words`]).
+#[derive(Clone, Copy)]
+pub struct Words(RwSignal<Arc<Translator>>);
+
+impl Words {
+    /// The message for `key`.
+    pub fn t(&self, key: &str) -> String {
+        self.0.with(|tr| tr.text(key))
+    }
+
+    /// The message for `key` with `{name}` placeholders filled in.
+    pub fn tf(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.0.with(|tr| tr.format(key, values))
+    }
+
+    /// Runs `f` with the translator, for core code that looks up its own words.
+    pub fn with<R>(&self, f: impl FnOnce(&Translator) -> R) -> R {
+        self.0.with(|tr| f(tr))
+    }
+
+    /// Loads `language` (a checked language tag) and English, the fallback.
+    pub async fn load(self, language: &str) {
+        let english = catalogue("en").await.unwrap_or_default();
+        let chosen = if language == "en" { None } else { catalogue(language).await };
+        self.0.set(Arc::new(Translator::new(chosen, english)));
+    }
 }
 
 async fn catalogue(language: &str) -> Option<Catalogue> {
@@ -15,25 +43,25 @@ async fn catalogue(language: &str) -> Option<Catalogue> {
     Catalogue::parse(&text).map_err(|e| leptos::logging::warn!("{file}: {e}")).ok()
 }
 
-/// Loads `language` (a checked language tag) and English, the fallback.
-pub async fn load_translations(language: &str) {
-    let english = catalogue("en").await.unwrap_or_default();
-    let chosen = if language == "en" { None } else { catalogue(language).await };
-    TRANSLATOR.with(|t| *t.borrow_mut() = Translator::new(chosen, english));
+/// Provides the (still empty) words to the app; the set-up loads them.
+pub fn provide_words() -> Words {
+    let words = Words(RwSignal::new(Arc::new(Translator::new(None, Catalogue::default()))));
+    provide_context(words);
+    words
 }
 
-/// The message for `key` in the person's language.
+/// The app's words. Call it in a component, not in an event handler (which
+/// runs outside the component tree): take the handle first, then use it.
+pub fn use_words() -> Words {
+    expect_context::<Words>()
+}
+
+/// The message for `key` in the person's language (in a component or view).
 pub fn t(key: &str) -> String {
-    TRANSLATOR.with(|tr| tr.borrow().text(key))
+    use_words().t(key)
 }
 
-/// The message for `key` with `{name}` placeholders filled in.
+/// The message for `key` with `{name}` placeholders filled in (in a component or view).
 pub fn tf(key: &str, values: &[(&str, &str)]) -> String {
-    TRANSLATOR.with(|tr| tr.borrow().format(key, values))
-}
-
-/// Runs `f` with the translator, for `core::markup` builders that look up
-/// their own words.
-pub fn with_words<R>(f: impl FnOnce(&Translator) -> R) -> R {
-    TRANSLATOR.with(|tr| f(&tr.borrow()))
+    use_words().tf(key, values)
 }

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use crate::core::geo::LatLon;
 use crate::core::postcode::{CentroidTable, Postcode, PostcodeProblem};
 use crate::core::ranking::Filters;
+use crate::core::tiles::HeldServices;
 use crate::web::fetch::{fetch_text, FetchProblem};
 
 /// A place to measure distances from, and how to name it.
@@ -37,6 +38,9 @@ pub struct NearbyState {
     pub filters: RwSignal<Filters>,
     /// The directory tiles fetched so far (see `web::directory`).
     pub tiles: RwSignal<Vec<String>>,
+    /// With a tiled directory, every service fetched so far, the place-less
+    /// ones first; `None` for a single-file directory. `tiles` says when it grows.
+    pub held: StoredValue<Option<HeldServices>>,
 }
 
 impl NearbyState {
@@ -45,6 +49,7 @@ impl NearbyState {
             search: RwSignal::new(Search::default()),
             filters: RwSignal::new(Filters::default()),
             tiles: RwSignal::new(Vec::new()),
+            held: StoredValue::new(None),
         }
     }
 }

@@ -1,15 +1,24 @@
-//! A small router over the History API: the current page as a signal, links
-//! that navigate without reloading, and Back/Forward support. Written for
-//! Waymark's fixed set of pages (see `core::route`) because a general router
-//! costs more download than the whole of this file.
+//! A small router over the History API with the shape of `leptos_router`:
+//! the current page as a signal in context ([`use_router`]), an [`A`] link
+//! component that marks the current page, and Back/Forward support. Written
+//! for Waymark's fixed set of pages (the rules are in `core::route`, tested
+//! natively); README "Routing" gives what `leptos_router` would add.
 
 use leptos::prelude::*;
 
 use crate::core::route::Route;
+use crate::web::config::SetupResource;
 
-/// The current page.
+/// The current page, and navigation; provided by the app, copied into handlers.
 #[derive(Clone, Copy)]
-pub struct CurrentRoute(pub RwSignal<Route>);
+pub struct Router {
+    route: RwSignal<Route>,
+    /// Kiosks replace every history entry, so Back never shows the last person's page.
+    setup: SetupResource,
+    /// Whether a page has been shown yet: after an in-app navigation focus
+    /// moves to the new page's heading, but the first page keeps the browser's.
+    navigated: StoredValue<bool>,
+}
 
 /// Where the widget is hosted, from `<base href>` (set by Trunk's public URL).
 pub fn base_path() -> String {
@@ -27,57 +36,88 @@ fn route_from_location() -> Route {
     Route::parse(&path, &base_path())
 }
 
-thread_local! {
-    // Navigation happens from window event listeners, which run outside any
-    // reactive owner, so the current route is kept here rather than looked up.
-    static CURRENT: std::cell::Cell<Option<CurrentRoute>> = const { std::cell::Cell::new(None) };
-}
-
-/// Starts routing: reads the address and follows Back/Forward.
-pub fn provide_router() -> CurrentRoute {
-    let current = CurrentRoute(RwSignal::new(route_from_location()));
-    CURRENT.with(|c| c.set(Some(current)));
-    let handle = window_event_listener(leptos::ev::popstate, move |_| current.0.set(route_from_location()));
+/// Starts routing: reads the address, follows Back/Forward and plain clicks
+/// on in-app links, and provides the [`Router`] to every component below.
+pub fn provide_router(setup: SetupResource) -> Router {
+    let router =
+        Router { route: RwSignal::new(route_from_location()), setup, navigated: StoredValue::new(false) };
+    provide_context(router);
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        router.navigated.set_value(true);
+        router.route.set(route_from_location())
+    });
     on_cleanup(move || handle.remove());
-    intercept_link_clicks();
-    current
+    intercept_link_clicks(router);
+    router
 }
 
-/// Goes to `route`, adding it to the history. The query string (for example
-/// a `?config=` override) is kept so a reload shows the same set-up.
-pub fn navigate(route: Route) {
-    go(route, false)
+/// The app's router, in a component.
+pub fn use_router() -> Router {
+    expect_context::<Router>()
 }
 
-/// Goes to `route` in place of the current page (for redirects), so Back
-/// does not return to a page that only forwards.
-pub fn redirect(route: Route) {
-    go(route, true)
-}
-
-fn go(route: Route, replace: bool) {
-    let search = window().location().search().unwrap_or_default();
-    let url = format!("{}{search}", route.path(&base_path()));
-    if let Ok(history) = window().history() {
-        let null = wasm_bindgen::JsValue::NULL;
-        // On a shared screen every page replaces the last, so after a reset
-        // Back leads nowhere the last person went.
-        let _ = if replace || crate::web::state::on_kiosk() {
-            history.replace_state_with_url(&null, "", Some(&url))
-        } else {
-            history.push_state_with_url(&null, "", Some(&url))
-        };
+impl Router {
+    /// The current page; reading it in a view redraws that view on navigation.
+    pub fn route(&self) -> Route {
+        self.route.get()
     }
-    window().scroll_to_with_x_and_y(0.0, 0.0);
-    if let Some(current) = CURRENT.with(|c| c.get()) {
-        current.0.set(route);
+
+    /// Whether the person has moved between pages in this visit (so a new
+    /// page should take focus to its heading).
+    pub fn has_navigated(&self) -> bool {
+        self.navigated.get_value()
+    }
+
+    /// Goes to `route`, adding it to the history. The query string (for example
+    /// a `?config=` override) is kept so a reload shows the same set-up.
+    pub fn navigate(&self, route: Route) {
+        self.go(route, false)
+    }
+
+    /// Goes to `route` in place of the current page (for redirects), so Back
+    /// does not return to a page that only forwards.
+    pub fn redirect(&self, route: Route) {
+        self.go(route, true)
+    }
+
+    fn go(&self, route: Route, replace: bool) {
+        let search = window().location().search().unwrap_or_default();
+        let url = format!("{}{search}", route.path(&base_path()));
+        if let Ok(history) = window().history() {
+            let null = wasm_bindgen::JsValue::NULL;
+            let _ = if replace || self.setup.on_kiosk() {
+                history.replace_state_with_url(&null, "", Some(&url))
+            } else {
+                history.push_state_with_url(&null, "", Some(&url))
+            };
+        }
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        self.navigated.set_value(true);
+        self.route.set(route);
     }
 }
 
-/// The address of `route`, for an `<a href>`; a plain click on any such link
-/// is turned into an in-place navigation by [`provide_router`].
+/// The address of `route`, for an `<a href>`.
 pub fn href(route: &Route) -> String {
     route.path(&base_path())
+}
+
+/// A link to a page of the widget; a plain click navigates in place, and the
+/// link to the page being shown has `aria-current="page"`.
+#[component]
+pub fn A(
+    /// The page linked to.
+    to: Route,
+    #[prop(optional)] class: Option<&'static str>,
+    /// `"button"` for a start button, which is a link styled as a button (GOV.UK).
+    #[prop(optional)]
+    role: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let router = use_router();
+    let href = href(&to);
+    let current = move || (router.route() == to).then_some("page");
+    view! { <a href=href class=class role=role aria-current=current>{children()}</a> }
 }
 
 /// The in-app path a click on `anchor` should navigate to, or `None` to let
@@ -97,8 +137,9 @@ fn in_app_path(anchor: &web_sys::Element) -> Option<String> {
     (url.origin() == here && !is_file && path.starts_with(&base_path())).then_some(path)
 }
 
-/// Follows plain clicks on in-app links without reloading the page.
-fn intercept_link_clicks() {
+/// Follows plain clicks on in-app links without reloading the page, as
+/// `leptos_router` does: one listener for every link, ours or in data.
+fn intercept_link_clicks(router: Router) {
     let handle = window_event_listener(leptos::ev::click, move |ev| {
         if ev.default_prevented()
             || ev.button() != 0
@@ -115,9 +156,16 @@ fn intercept_link_clicks() {
             return;
         };
         let Some(anchor) = target.closest("a[href]").ok().flatten() else { return };
+        // In-page links (skip link, error summaries) move focus without a hash
+        // change, which would otherwise count as a navigation.
+        if let Some(id) = anchor.get_attribute("href").and_then(|h| h.strip_prefix('#').map(str::to_string)) {
+            ev.prevent_default();
+            crate::web::browser::focus_by_id(&id);
+            return;
+        }
         if let Some(path) = in_app_path(&anchor) {
             ev.prevent_default();
-            navigate(Route::parse(&path, &base_path()));
+            router.navigate(Route::parse(&path, &base_path()));
         }
     });
     on_cleanup(move || handle.remove());

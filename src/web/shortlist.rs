@@ -5,11 +5,15 @@
 use leptos::prelude::*;
 
 use crate::web::browser::STORAGE_PREFIX;
-use crate::web::state::may_store;
+use crate::web::config::SetupResource;
 
 /// Directory ids, in the order they were saved; part of the app's state (`web::state`).
 #[derive(Clone, Copy)]
-pub struct Shortlist(pub RwSignal<Vec<String>>);
+pub struct Shortlist {
+    pub ids: RwSignal<Vec<String>>,
+    /// Says whether this is a kiosk, where nothing is kept.
+    setup: SetupResource,
+}
 
 fn storage_key() -> String {
     format!("{STORAGE_PREFIX}shortlist")
@@ -21,21 +25,22 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 impl Shortlist {
     /// The shortlist kept in this browser, if any.
-    pub fn restore() -> Self {
+    pub fn restore(setup: SetupResource) -> Self {
         let saved =
             local_storage().and_then(|s| s.get_item(&storage_key()).ok().flatten()).unwrap_or_default();
-        Shortlist(RwSignal::new(saved.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()))
+        let ids = saved.lines().filter(|l| !l.is_empty()).map(str::to_string).collect();
+        Shortlist { ids: RwSignal::new(ids), setup }
     }
 
     /// Whether `id` is saved, without redrawing the caller when that changes.
     pub fn contains(&self, id: &str) -> bool {
-        self.0.with_untracked(|ids| ids.iter().any(|i| i == id))
+        self.ids.with_untracked(|ids| ids.iter().any(|i| i == id))
     }
 
     /// Adds `id` if absent, else removes it; returns whether it is now saved.
     pub fn toggle(&self, id: &str) -> bool {
         let saved = !self.contains(id);
-        self.0.update(|ids| {
+        self.ids.update(|ids| {
             if saved {
                 ids.push(id.to_string());
             } else {
@@ -43,9 +48,9 @@ impl Shortlist {
             }
         });
         // On a shared kiosk the next person must not see it.
-        if may_store() {
+        if self.setup.may_store() {
             if let Some(storage) = local_storage() {
-                let ids = self.0.get_untracked();
+                let ids = self.ids.get_untracked();
                 let _ = if ids.is_empty() {
                     storage.remove_item(&storage_key())
                 } else {

@@ -5,8 +5,6 @@
 
 use leptos::prelude::{document, window};
 
-use crate::web::state::may_store;
-
 /// The sizes offered, smallest first; the first is the page's own.
 pub const TEXT_SIZES: [&str; 3] = ["standard", "large", "larger"];
 
@@ -33,15 +31,10 @@ pub fn restore_text_size() {
     }
 }
 
-/// Applies `size`, keeps it, and marks its button as the pressed one.
-pub fn choose_text_size(size: &str) {
+/// Applies `size` and, unless on a kiosk (`may_store`), keeps it.
+pub fn choose_text_size(size: &str, may_store: bool) {
     apply(size);
-    if let (true, Ok(Some(storage))) = (may_store(), window().local_storage()) {
+    if let (true, Ok(Some(storage))) = (may_store, window().local_storage()) {
         let _ = storage.set_item(KEY, size);
-    }
-    for option in TEXT_SIZES {
-        if let Ok(Some(button)) = document().query_selector(&format!("button[data-text-size={option}]")) {
-            let _ = button.set_attribute("aria-pressed", if option == size { "true" } else { "false" });
-        }
     }
 }

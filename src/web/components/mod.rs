@@ -1,14 +1,15 @@
-//! Small building blocks shared by pages, after the NHS.UK / GOV.UK patterns:
-//! a page is a [`Screen`] of markup regions, so pages add no view code.
+//! Small building blocks shared by pages, after the NHS.UK / GOV.UK patterns.
 
 mod footer;
 mod header;
+mod page;
 mod quick_exit;
 mod region;
 mod screen;
 
-pub use footer::footer;
-pub use header::header;
+pub use footer::Footer;
+pub use header::Header;
+pub use page::{focus_error_summary, ErrorSummary, Page};
 pub use quick_exit::{leave_on_escape, quick_exit};
 pub use region::{event_target, listen_for_region_events, region};
-pub use screen::{focus_error_summary, show, Screen};
+pub use screen::{show, Screen};

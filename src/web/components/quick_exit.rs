@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::web::browser::leave_for;
-use crate::web::config::SetupResource;
+use crate::web::state::AppState;
 
 /// Where to go when the config could not be read; a neutral, widely used page.
 const FALLBACK_EXIT: &str = "https://www.bbc.co.uk/weather";
@@ -9,20 +9,23 @@ const FALLBACK_EXIT: &str = "https://www.bbc.co.uk/weather";
 /// "Exit this page": clears what the widget stored and leaves for a neutral
 /// page, for someone who may be overlooked (on a kiosk: resets it). The
 /// header's button calls this.
-pub fn quick_exit(setup: SetupResource) {
+pub fn quick_exit(app: AppState) {
     // Leaving would strand a shared screen on another site: start afresh instead.
-    if crate::web::state::on_kiosk() {
+    if app.setup.on_kiosk() {
         return crate::web::kiosk::reset_kiosk();
     }
-    let url = setup.config().map(|s| s.config.quick_exit_url.clone());
+    let url = app.setup.0.with_untracked(|s| match s {
+        Some(Ok(setup)) => Some(setup.config.quick_exit_url.clone()),
+        _ => None,
+    });
     leave_for(url.as_deref().unwrap_or(FALLBACK_EXIT));
 }
 
 /// The Esc key does the same as the exit button, on every page.
-pub fn leave_on_escape(setup: SetupResource) {
+pub fn leave_on_escape(app: AppState) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
-            quick_exit(setup);
+            quick_exit(app);
         }
     });
     on_cleanup(move || handle.remove());

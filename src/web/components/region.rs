@@ -3,8 +3,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::web::browser::focus_by_id;
-
 /// Draws a region's markup; re-run when a signal it reads changes.
 pub type Render = Arc<dyn Fn() -> String + Send + Sync>;
 /// Handles a click, change, input or submit anywhere inside a region.
@@ -40,15 +38,6 @@ pub fn event_target(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Elem
 }
 
 fn dispatch(ev: web_sys::Event) {
-    // In-page links (skip link, error summaries) move focus without a hash
-    // change, which the router would take for a navigation.
-    if ev.type_() == "click" {
-        if let Some(link) = event_target(&ev, "a[href^='#']") {
-            ev.prevent_default();
-            focus_by_id(link.get_attribute("href").unwrap_or_default().trim_start_matches('#'));
-            return;
-        }
-    }
     let Some(id) = event_target(&ev, "[data-region]").and_then(|r| r.get_attribute("data-region")) else {
         return;
     };

@@ -1,9 +1,8 @@
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::web::browser::{focus_by_id, set_title};
+use crate::web::browser::set_title;
 use crate::web::components::region::{region, OnEvent, Render};
 use crate::web::i18n::t;
 
@@ -48,15 +47,13 @@ impl Screen {
     }
 }
 
-static FIRST_PAGE_SHOWN: AtomicBool = AtomicBool::new(false);
-
 /// Draws a page. After an in-app navigation focus moves to its heading, so
 /// screen reader and keyboard users start at the top of the new page; the
 /// first page of a visit keeps focus where the browser put it.
 pub fn show(screen: Screen) -> AnyView {
     let Screen { title, heading, caption, regions } = screen;
     set_title(&title, &t("shell.service_name"));
-    if FIRST_PAGE_SHOWN.swap(true, Ordering::Relaxed) {
+    if crate::web::router::use_router().has_navigated() {
         request_animation_frame(|| {
             if let Ok(Some(h1)) = document().query_selector("#main-content h1") {
                 let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h1).focus();
@@ -69,9 +66,4 @@ pub fn show(screen: Screen) -> AnyView {
         {regions}
     }
     .into_any()
-}
-
-/// Moves focus to the error summary once it is drawn, so it is read out first.
-pub fn focus_error_summary() {
-    request_animation_frame(|| focus_by_id("error-summary"));
 }

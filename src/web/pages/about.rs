@@ -3,23 +3,23 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::{GetUntracked, WithUntracked};
+use leptos::prelude::*;
 
 use crate::core::markup::Html;
 use crate::core::module_context::{write_context, ChosenService, ReferContext};
 use crate::core::route::Route;
-use crate::web::components::Screen;
+use crate::web::components::{Page, Screen};
 use crate::web::config::{LoadProblem, Setup};
-use crate::web::directory::with_services;
 use crate::web::i18n::{t, tf};
-use crate::web::router::href;
-use crate::web::state::state as app_state;
+use crate::web::router::A;
+use crate::web::state::use_app as app_state;
 
 type Sections = &'static [(&'static str, &'static [&'static str])];
 
 /// Headed paragraphs, each a message key, with `{organisation}`, `{phone}`
 /// and `{kept_for}` filled in from the config.
-fn prose(title: &str, parts: Sections, setup: Option<&Setup>) -> Screen {
+#[component]
+fn Prose(title: String, parts: Sections, setup: Option<Arc<Setup>>) -> impl IntoView {
     let fill: Vec<(&str, String)> = setup
         .map(|s| {
             vec![
@@ -30,17 +30,20 @@ fn prose(title: &str, parts: Sections, setup: Option<&Setup>) -> Screen {
         })
         .unwrap_or_default();
     let values: Vec<(&str, &str)> = fill.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mut html = Html::new();
-    for (heading, paragraphs) in parts {
-        html.element("h2", "wm-heading-m", &t(heading));
-        for key in *paragraphs {
-            html.element("p", "wm-body", &tf(key, &values));
-        }
-    }
-    Screen::new(title.to_string()).markup(html.finish())
+    let sections = parts
+        .iter()
+        .map(|(heading, paragraphs)| {
+            view! {
+                <h2 class="wm-heading-m">{t(heading)}</h2>
+                {paragraphs.iter().map(|key| view! { <p class="wm-body">{tf(key, &values)}</p> }).collect_view()}
+            }
+        })
+        .collect_view();
+    view! { <Page title=title>{sections}</Page> }
 }
 
-pub fn privacy_page(setup: &Arc<Setup>) -> Screen {
+#[component]
+pub fn PrivacyPage(setup: Arc<Setup>) -> impl IntoView {
     const PARTS: Sections = &[
         ("privacy.who_heading", &["privacy.who"]),
         ("privacy.device_heading", &["privacy.device", "privacy.no_cookies"]),
@@ -48,42 +51,45 @@ pub fn privacy_page(setup: &Arc<Setup>) -> Screen {
         ("privacy.send_heading", &["privacy.send", "privacy.why", "privacy.kept"]),
         ("privacy.rights_heading", &["privacy.withdraw", "privacy.ico"]),
     ];
-    prose(&t("privacy.title"), PARTS, Some(setup))
+    view! { <Prose title=t("privacy.title") parts=PARTS setup=Some(setup)/> }
 }
 
-pub fn accessibility_page(setup: &Arc<Setup>) -> Screen {
+#[component]
+pub fn AccessibilityPage(setup: Arc<Setup>) -> impl IntoView {
     const PARTS: Sections = &[
         ("accessibility.using_heading", &["accessibility.using", "accessibility.using_more"]),
         ("accessibility.status_heading", &["accessibility.status", "accessibility.known_issues"]),
         ("accessibility.report_heading", &["accessibility.report", "accessibility.enforcement"]),
         ("accessibility.testing_heading", &["accessibility.testing"]),
     ];
-    prose(&t("accessibility.title"), PARTS, Some(setup))
+    view! { <Prose title=t("accessibility.title") parts=PARTS setup=Some(setup)/> }
 }
 
-pub fn credits_page() -> Screen {
+#[component]
+pub fn CreditsPage() -> impl IntoView {
     const PARTS: Sections = &[
         ("credits.postcodes_heading", &["credits.os", "credits.royal_mail", "credits.ons", "credits.ogl"]),
         ("credits.questions_heading", &["credits.ons4", "credits.loneliness"]),
         ("credits.directory_heading", &["credits.oruk", "credits.sample"]),
         ("credits.software_heading", &["credits.software"]),
     ];
-    prose(&t("credits.title"), PARTS, None)
+    view! { <Prose title=t("credits.title") parts=PARTS setup=None/> }
 }
 
 /// A short page with a link back to the start.
-pub fn short_page(title_key: &str, body_key: &str) -> Screen {
-    let mut html = Html::new();
-    html.element("p", "wm-body", &t(body_key)).open("p", &[("class", Some("wm-body"))]);
-    html.open("a", &[("href", Some(&href(&Route::Start)))])
-        .text(&t("coming_soon.back_to_start"))
-        .close("a")
-        .close("p");
-    Screen::new(t(title_key)).markup(html.finish())
+#[component]
+pub fn ShortPage(title_key: &'static str, body_key: &'static str) -> impl IntoView {
+    view! {
+        <Page title=t(title_key)>
+            <p class="wm-body">{t(body_key)}</p>
+            <p class="wm-body"><A to=Route::Start>{t("coming_soon.back_to_start")}</A></p>
+        </Page>
+    }
 }
 
-pub fn not_found_page() -> Screen {
-    short_page("not_found.title", "not_found.body")
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! { <ShortPage title_key="not_found.title" body_key="not_found.body"/> }
 }
 
 /// Asking to be put in touch: the referral pages are a module of their own
@@ -95,7 +101,7 @@ pub fn refer_page(setup: &Arc<Setup>) -> Screen {
     let chosen = state.choice.get();
     let postcode = state.nearby.search.with_untracked(|s| s.origin.as_ref().and_then(|o| o.postcode.clone()));
     let mut services = Vec::new();
-    with_services(setup, |all| {
+    state.nearby.with_services(setup, |all| {
         for service in chosen.services.iter().filter_map(|id| all.iter().find(|s| &s.id == id)) {
             let mentor = service.mentors.iter().find(|m| chosen.mentor.as_ref() == Some(&m.id));
             services.push(ChosenService {
@@ -132,27 +138,23 @@ pub fn refer_page(setup: &Arc<Setup>) -> Screen {
 
 /// The set-up error page: names the file, the field and what is wrong, for
 /// whoever set the widget up, while still pointing the person at urgent help.
-pub fn load_problem_page(problem: LoadProblem) -> Screen {
+#[component]
+pub fn LoadProblemPage(problem: LoadProblem) -> impl IntoView {
     let LoadProblem { file, error } = problem;
-    let mut html = Html::new();
-    html.open("div", &[("class", Some("wm-error-summary")), ("role", Some("alert"))]);
-    html.element("h2", "wm-error-summary__title", &t("problem.summary"));
-    let mut named = |label: &str, value: &str| {
-        html.open("p", &[("class", Some("wm-body"))])
-            .text(label)
-            .text(" ")
-            .element("code", "wm-code", value)
-            .close("p");
+    let named = |label: String, value: String| {
+        view! { <p class="wm-body">{label} " " <code class="wm-code">{value}</code></p> }
     };
-    named(&t("problem.file"), &file);
-    if !error.field.is_empty() {
-        named(&t("problem.field"), &error.field);
+    let field = (!error.field.is_empty()).then(|| named(t("problem.field"), error.field.clone()));
+    view! {
+        <Page title=t("problem.title")>
+            <div class="wm-error-summary" role="alert">
+                <h2 class="wm-error-summary__title">{t("problem.summary")}</h2>
+                {named(t("problem.file"), file)}
+                {field}
+                <p class="wm-body">{tf("problem.what", &[("problem", &error.problem)])}</p>
+            </div>
+            <p class="wm-body">{t("problem.for_visitors")}</p>
+            <p class="wm-body"><A to=Route::Help>{t("shell.need_help_now")}</A></p>
+        </Page>
     }
-    html.element("p", "wm-body", &tf("problem.what", &[("problem", &error.problem)])).close("div");
-    html.element("p", "wm-body", &t("problem.for_visitors")).open("p", &[("class", Some("wm-body"))]);
-    html.open("a", &[("href", Some(&href(&Route::Help)))])
-        .text(&t("shell.need_help_now"))
-        .close("a")
-        .close("p");
-    Screen::new(t("problem.title")).markup(html.finish())
 }

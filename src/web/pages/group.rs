@@ -13,25 +13,25 @@ use crate::core::route::Route;
 use crate::core::tiles::split_page_id;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
-use crate::web::directory::{load_tiles, tile_missing, with_services};
-use crate::web::i18n::{t, with_words};
-use crate::web::router::{href, navigate};
-use crate::web::state::{state as app_state, AppState};
+use crate::web::i18n::{t, use_words};
+use crate::web::router::{href, use_router};
+use crate::web::state::{use_app as app_state, AppState};
 
-pub fn group_page(setup: &Arc<Setup>, page_id: &str) -> Screen {
+pub fn group_page(setup: &Arc<Setup>, page_id: &str) -> AnyView {
     let (tile, id) = split_page_id(page_id);
-    let found = with_services(setup, |services| services.iter().find(|s| s.id == id).map(group));
+    let nearby = app_state().nearby;
+    let found = nearby.with_services(setup, |services| services.iter().find(|s| s.id == id).map(group));
     match (found, tile) {
-        (Some(screen), _) => screen,
+        (Some(screen), _) => crate::web::components::show(screen),
         // Opened directly with a tiled directory: fetch the group's tile; the
         // page is drawn again when it arrives.
-        (None, Some(tile)) if tile_missing(setup, tile) => {
+        (None, Some(tile)) if nearby.tile_missing(setup, tile) => {
             let (setup, tile) = (setup.clone(), tile.to_string());
-            leptos::task::spawn_local(async move { load_tiles(&setup, vec![tile]).await });
-            Screen::titled(t("shell.loading"))
-                .markup(format!(r#"<p class="wm-body" role="status">{}</p>"#, t("shell.loading")))
+            leptos::task::spawn_local(async move { nearby.load_tiles(&setup, vec![tile]).await });
+            crate::web::components::show(Screen::titled(t("shell.loading"))
+                .markup(format!(r#"<p class="wm-body" role="status">{}</p>"#, t("shell.loading"))))
         }
-        _ => crate::web::pages::short_page("not_found.title", "group.not_found"),
+        _ => view! { <crate::web::pages::ShortPage title_key="not_found.title" body_key="group.not_found"/> }.into_any(),
     }
 }
 
@@ -41,7 +41,7 @@ fn save_text(saved: bool) -> String {
 
 fn group_markup(service: &Service, saved: bool) -> String {
     let mut html = Html::new();
-    with_words(|tr| html.raw(&service_details(service, tr, true)));
+    use_words().with(|tr| html.raw(&service_details(service, tr, true)));
     let ask = if service.mentors.is_empty() { "service.ask_join" } else { "service.ask_mentor" };
     html.push(
         r#"<div class="wm-button-group"><button type="button" class="wm-button" data-action="ask">{}</button><button type="button" class="wm-button wm-button--secondary" data-action="save">{}</button></div><p class="wm-body" role="status" id="save-status"></p><details class="wm-details"><summary>{}</summary><p class="wm-body">{}</p>"#,
@@ -55,14 +55,15 @@ fn group_markup(service: &Service, saved: bool) -> String {
 }
 
 fn group(service: &Service) -> Screen {
-    let AppState { choice, shortlist, .. } = app_state();
+    let AppState { choice, shortlist, words, .. } = app_state();
+    let router = use_router();
     // Drawn once: saving changes the button's words in place, so focus stays on it.
     let markup = group_markup(service, shortlist.contains(&service.id));
     let id = service.id.clone();
     let on_click = Arc::new(move |ev: &web_sys::Event| {
         if let Some(mentor) = event_target(ev, "[data-mentor]") {
             choice.choose(&id, mentor.get_attribute("data-mentor"));
-            navigate(Route::Refer);
+            router.navigate(Route::Refer);
             return;
         }
         if event_target(ev, "summary").is_some() {
@@ -73,13 +74,13 @@ fn group(service: &Service) -> Screen {
         match action.get_attribute("data-action").as_deref() {
             Some("ask") => {
                 choice.choose(&id, None);
-                navigate(Route::Refer);
+                router.navigate(Route::Refer);
             }
             Some("save") => {
                 let saved = shortlist.toggle(&id);
-                action.set_text_content(Some(&save_text(saved)));
+                action.set_text_content(Some(&words.t(if saved { "shortlist.remove" } else { "shortlist.save" })));
                 if let Some(status) = document().get_element_by_id("save-status") {
-                    status.set_text_content(Some(&t(if saved {
+                    status.set_text_content(Some(&words.t(if saved {
                         "shortlist.saved"
                     } else {
                         "shortlist.removed"

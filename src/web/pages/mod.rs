@@ -9,12 +9,10 @@ mod nearby;
 mod shortlist;
 mod start;
 
-pub use about::{
-    accessibility_page, credits_page, load_problem_page, not_found_page, privacy_page, refer_page, short_page,
-};
+pub use about::{AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage, refer_page};
 pub use check::{check_answers_page, check_page, question_page};
 pub use group::group_page;
-pub use help::{help_page, out_of_order_page};
+pub use help::{HelpPage, OutOfOrderPage};
 pub use nearby::results_page;
 pub use shortlist::shortlist_page;
-pub use start::start_page;
+pub use start::StartPage;

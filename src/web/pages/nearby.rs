@@ -14,28 +14,27 @@ use crate::core::schedule::LocalTime;
 use crate::web::browser::{event_form, focus_by_id, form_values, unix_seconds};
 use crate::web::components::{event_target, focus_error_summary, Screen};
 use crate::web::config::Setup;
-use crate::web::directory::{load_tiles_around, with_services};
-use crate::web::i18n::{t, tf, with_words};
+use crate::web::i18n::{t, tf, use_words, Words};
 use crate::web::nearby::{locate_device, locate_postcode, LocateProblem, NearbyState, Origin};
 use crate::web::router::{base_path, href};
-use crate::web::state::{state as app_state, AppState};
+use crate::web::state::{use_app as app_state, AppState};
 
 /// How many results are listed: more than anyone reads, few enough to draw at once.
 const SHOWN: usize = 50;
 
 const FILTER_FIELDS: [&str; 7] = ["free", "open_now", "step_free", "remote", "day", "time", "language"];
 
-fn problem_text(problem: LocateProblem, typed: &str, setup: &Setup) -> String {
+fn problem_text(problem: LocateProblem, typed: &str, setup: &Setup, words: Words) -> String {
     let organisation = &setup.config.organisation;
     match problem {
-        LocateProblem::Postcode(PostcodeProblem::Empty) => t("nearby.error_empty"),
-        LocateProblem::Postcode(PostcodeProblem::NotAPostcode) => t("nearby.error_not_postcode"),
-        LocateProblem::Postcode(PostcodeProblem::OutsideGreatBritain) => tf(
+        LocateProblem::Postcode(PostcodeProblem::Empty) => words.t("nearby.error_empty"),
+        LocateProblem::Postcode(PostcodeProblem::NotAPostcode) => words.t("nearby.error_not_postcode"),
+        LocateProblem::Postcode(PostcodeProblem::OutsideGreatBritain) => words.tf(
             "nearby.error_outside_gb",
             &[("organisation", &organisation.name), ("phone", &organisation.phone)],
         ),
-        LocateProblem::Unknown => tf("nearby.error_unknown", &[("postcode", typed.trim())]),
-        LocateProblem::Network => t("nearby.error_network"),
+        LocateProblem::Unknown => words.tf("nearby.error_unknown", &[("postcode", typed.trim())]),
+        LocateProblem::Network => words.t("nearby.error_network"),
     }
 }
 
@@ -59,7 +58,7 @@ fn top_markup(setup: &Setup, profile: &NeedsProfile, nearby: NearbyState, saved:
         r#"<p class="wm-body">{}</p><p class="wm-body"><a href="{}">{}</a></p><h2 class="wm-heading-m">{}</h2><form novalidate>"#,
         &[&t("results.not_diagnosis"), &href(&Route::CheckAnswers), &t("results.change_answers"), &t("nearby.heading")],
     );
-    with_words(|tr| html.raw(&postcode_field(&search.typed, search.problem.as_deref(), tr)));
+    use_words().with(|tr| html.raw(&postcode_field(&search.typed, search.problem.as_deref(), tr)));
     html.push(
         r#"<div class="wm-button-group"><button type="submit" class="wm-button">{}</button><button type="button" class="wm-button wm-button--secondary" data-action="locate">{}</button></div></form>"#,
         &[&t("nearby.find"), &t("nearby.use_location")],
@@ -88,7 +87,7 @@ fn found(setup: &Arc<Setup>, nearby: NearbyState, origin: Option<Origin>, proble
     if let Some(at) = origin.as_ref().map(|o| o.at) {
         let setup = setup.clone();
         leptos::task::spawn_local(async move {
-            load_tiles_around(&setup, at).await;
+            nearby.load_tiles_around(&setup, at).await;
             // The search form is redrawn with the place searched, so focus would
             // fall to the page body: it goes to what the search found instead,
             // once the tiles around the place are in.
@@ -108,7 +107,7 @@ fn found(setup: &Arc<Setup>, nearby: NearbyState, origin: Option<Origin>, proble
 
 pub fn results_page(setup: &Arc<Setup>) -> Screen {
     let setup = setup.clone();
-    let AppState { check: state, nearby, shortlist, .. } = app_state();
+    let AppState { check: state, nearby, shortlist, words, .. } = app_state();
     let set = &setup.questions;
     let profile = Arc::new(set.profile(&set.relevant_answers(&state.answers.get_untracked())));
     let on_search = {
@@ -122,14 +121,14 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
                 leptos::task::spawn_local(async move {
                     match locate_postcode(&typed, &setup.config.postcodes.url).await {
                         Ok(origin) => found(&setup, nearby, Some(origin), None),
-                        Err(why) => found(&setup, nearby, None, Some(problem_text(why, &typed, &setup))),
+                        Err(why) => found(&setup, nearby, None, Some(problem_text(why, &typed, &setup, words))),
                     }
                 });
             } else if ev.type_() == "click" && event_target(ev, "[data-action=locate]").is_some() {
                 let setup = setup.clone();
                 locate_device(move |at| match at {
                     Some(at) => found(&setup, nearby, Some(Origin { at, postcode: None }), None),
-                    None => found(&setup, nearby, None, Some(t("nearby.location_refused"))),
+                    None => found(&setup, nearby, None, Some(words.t("nearby.location_refused"))),
                 });
             }
         })
@@ -146,13 +145,13 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
     });
     let top = {
         let (setup, profile) = (setup.clone(), profile.clone());
-        Arc::new(move || top_markup(&setup, &profile, nearby, shortlist.0.with(Vec::len)))
+        Arc::new(move || top_markup(&setup, &profile, nearby, shortlist.ids.with(Vec::len)))
     };
     let filters = {
         let setup = setup.clone();
         Arc::new(move || {
-            let languages = with_services(&setup, languages);
-            let fields = with_words(|tr| filters_form(&nearby.filters.get_untracked(), &languages, tr));
+            let languages = nearby.with_services(&setup, languages);
+            let fields = use_words().with(|tr| filters_form(&nearby.filters.get_untracked(), &languages, tr));
             format!(r#"<form class="wm-filters" novalidate>{fields}</form>"#)
         })
     };
@@ -162,7 +161,7 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
         move || {
             let origin = nearby.search.with(|s| s.origin.as_ref().map(|o| o.at));
             let filters = nearby.filters.get();
-            with_services(&setup, |services| {
+            nearby.with_services(&setup, |services| {
                 let ranking = rank_top(services, &profile, origin, &filters, SHOWN);
                 let mut count = match ranking.total {
                     0 => t("nearby.none"),
@@ -173,7 +172,7 @@ pub fn results_page(setup: &Arc<Setup>) -> Screen {
                     count = tf("nearby.count_shown", &[("count", &count), ("shown", &SHOWN.to_string())]);
                 }
                 let tiled = setup.config.directory.tiled;
-                (count, with_words(|tr| services_list(&ranking.top, tr, &base_path(), tiled)))
+                (count, use_words().with(|tr| services_list(&ranking.top, tr, &base_path(), tiled)))
             })
         }
     };

@@ -10,19 +10,18 @@ use crate::core::route::Route;
 use crate::core::tiles::page_id;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
-use crate::web::directory::with_services;
-use crate::web::i18n::{t, with_words};
+use crate::web::i18n::{t, use_words};
 use crate::web::router::href;
-use crate::web::state::state as app_state;
+use crate::web::state::{use_app as app_state, AppState};
 
 pub fn shortlist_page(setup: &Arc<Setup>) -> Screen {
     let setup = setup.clone();
-    let shortlist = app_state().shortlist;
+    let AppState { shortlist, nearby, .. } = app_state();
     let lede = t(if setup.config.kiosk.enabled { "shortlist.kiosk" } else { "shortlist.lede" });
     let saved = move || {
         let mut html = Html::new();
-        let ids = shortlist.0.get();
-        with_services(&setup, |all| {
+        let ids = shortlist.ids.get();
+        nearby.with_services(&setup, |all| {
             let services: Vec<_> = ids.iter().filter_map(|id| all.iter().find(|s| &s.id == id)).collect();
             if services.is_empty() {
                 html.element("p", "wm-body", &t("shortlist.empty"));
@@ -38,7 +37,7 @@ pub fn shortlist_page(setup: &Arc<Setup>) -> Screen {
                 if let Some(organisation) = &service.organisation {
                     html.element("p", "wm-caption", organisation);
                 }
-                with_words(|tr| html.raw(&service_details(service, tr, false)));
+                use_words().with(|tr| html.raw(&service_details(service, tr, false)));
                 html.close("section");
             }
         });

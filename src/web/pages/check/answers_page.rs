@@ -7,8 +7,8 @@ use crate::core::route::Route;
 use crate::web::components::{event_target, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::t;
-use crate::web::router::{base_path, href, redirect};
-use crate::web::state::state as app_state;
+use crate::web::router::{base_path, href, use_router};
+use crate::web::state::use_app as app_state;
 
 /// "Check your answers": every question that applies, its answer, and a
 /// change link back to it.
@@ -18,7 +18,7 @@ pub fn check_answers_page(setup: &Arc<Setup>) -> Screen {
     let answers = state.answers.get_untracked();
     if let Some(first) = set.first_unanswered(&answers) {
         // Nothing to check yet: continue the check where it stopped.
-        redirect(Route::Question(first.id.clone()));
+        use_router().redirect(Route::Question(first.id.clone()));
     }
     let mut html = Html::new();
     html.raw(&answers_list(set, &answers, &base_path(), &t("check.change"), &t("check.not_answered")));

@@ -10,20 +10,20 @@ use crate::web::browser::{event_form, form_values, set_title};
 use crate::web::components::{focus_error_summary, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, tf};
-use crate::web::router::{href, navigate, redirect};
-use crate::web::state::state as app_state;
+use crate::web::router::{href, use_router};
+use crate::web::state::use_app as app_state;
 
 /// `/check`: goes on to the first question.
 pub fn check_page(setup: &Arc<Setup>) -> Screen {
-    redirect(Route::Question(setup.questions.questions[0].id.clone()));
+    use_router().redirect(Route::Question(setup.questions.questions[0].id.clone()));
     Screen::titled(t("check.title"))
 }
 
 /// One question of the needs check.
-pub fn question_page(setup: &Arc<Setup>, id: &str) -> Screen {
+pub fn question_page(setup: &Arc<Setup>, id: &str) -> AnyView {
     match setup.questions.questions.iter().position(|q| q.id == id) {
-        Some(index) => question_form(setup.clone(), index),
-        None => crate::web::pages::not_found_page(),
+        Some(index) => crate::web::components::show(question_form(setup.clone(), index)),
+        None => view! { <crate::web::pages::NotFoundPage/> }.into_any(),
     }
 }
 
@@ -87,6 +87,7 @@ fn next_route(set: &QuestionSet, question: &str, state: CheckState) -> Route {
 // from `core::markup`. Redrawing after an error puts back exactly what was entered.
 fn question_form(setup: Arc<Setup>, index: usize) -> Screen {
     let state = app_state().check;
+    let (router, words) = (use_router(), crate::web::i18n::use_words());
     let question = &setup.questions.questions[index];
     let form = RwSignal::new(FormState {
         values: values_of(state.answers.get_untracked().get(&question.id)),
@@ -117,14 +118,14 @@ fn question_form(setup: Arc<Setup>, index: usize) -> Screen {
                 Err(problem) => {
                     form.set(FormState { values, problem: Some(problem) });
                     set_title(
-                        &format!("{}{}", t("check.error_title_prefix"), question.text),
-                        &t("shell.service_name"),
+                        &format!("{}{}", words.t("check.error_title_prefix"), question.text),
+                        &words.t("shell.service_name"),
                     );
                     focus_error_summary();
                 }
                 Ok(answer) => {
                     state.set(&question.id, answer);
-                    navigate(next_route(&setup.questions, &question.id, state));
+                    router.navigate(next_route(&setup.questions, &question.id, state));
                 }
             }
         })
