@@ -30,13 +30,6 @@ export default defineConfig({
       timeout: 20_000,
     },
     {
-      // The same build as a broken deployment would serve it: no kiosk module.
-      command: `node support/static-server.mjs ${port + 3} modules/kiosk`,
-      url: `http://127.0.0.1:${port + 3}/`,
-      reuseExistingServer: false,
-      timeout: 20_000,
-    },
-    {
       // A deployment whose widget code is missing altogether.
       command: `node support/static-server.mjs ${port + 4} waymark-`,
       url: `http://127.0.0.1:${port + 4}/`,

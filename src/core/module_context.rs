@@ -44,18 +44,6 @@ pub struct HandoffContext {
     pub label: String,
 }
 
-/// For kiosk mode (`modules/kiosk`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct KioskContext {
-    /// Seconds without a touch before "Are you still there?".
-    pub idle: i64,
-    /// Seconds of countdown before everything is wiped.
-    pub warning: i64,
-    /// Language tag for the module's words.
-    pub language: String,
-}
-
 /// A module's context from its JSON; `None` if it is not one.
 ///
 /// ```

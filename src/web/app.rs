@@ -6,7 +6,7 @@ use crate::core::route::Route;
 use crate::web::components::{leave_on_escape, listen_for_region_events, show, Footer, Header, Screen};
 use crate::web::config::Setup;
 use crate::web::i18n::provide_words;
-use crate::web::kiosk::KioskGuard;
+use crate::web::kiosk::{KioskGuard, KioskMode};
 use crate::web::pages::*;
 use crate::web::router::provide_router;
 use crate::web::state::provide_app_state;
@@ -47,14 +47,16 @@ pub fn App() -> impl IntoView {
     // arrived; nothing is drawn half-translated.
     move || {
         let loaded = setup.0.get()?;
-        // A kiosk shows nothing to type into until kiosk mode protects it.
-        if kiosk.get() == KioskGuard::Starting {
-            return None;
-        }
         if let Some(loading) = document().get_element_by_id("waymark-loading") {
             keep_focus_through_takeover(&loading);
             loading.remove();
         }
+        // Kiosk mode runs beside every page from the first one drawn.
+        let kiosk_mode = loaded.as_ref().ok().filter(|s| s.config.kiosk.enabled).map(|s| {
+            let kiosk = &s.config.kiosk;
+            let seconds = |s: u32| s.max(10);
+            view! { <KioskMode idle_seconds=seconds(kiosk.idle_seconds) warning_seconds=seconds(kiosk.warning_seconds)/> }
+        });
         let page = move || {
             let route = router.route();
             // Urgent help needs nothing from the set-up, so it shows even when that is broken.
@@ -71,6 +73,7 @@ pub fn App() -> impl IntoView {
                 <main class="wm-main" id="main-content" tabindex="-1" aria-labelledby="wm-service-name">{page}</main>
             </div>
             <Footer/>
+            {kiosk_mode}
         })
     }
 }

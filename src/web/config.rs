@@ -51,9 +51,8 @@ impl SetupResource {
         let setup = SetupResource(RwSignal::new(None));
         leptos::task::spawn_local(async move {
             let loaded = load_setup(words, nearby).await;
-            // The kiosk guard is set before the set-up, so a kiosk is never drawn unprotected.
             match loaded.as_ref() {
-                Ok(s) if s.config.kiosk.enabled => crate::web::kiosk::start_kiosk(&s.config, kiosk),
+                Ok(s) if s.config.kiosk.enabled => kiosk.set(KioskGuard::Protected),
                 Ok(_) => {
                     // Not in development builds, where a kept copy would hide each rebuild.
                     if !cfg!(debug_assertions) {

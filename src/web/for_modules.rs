@@ -4,7 +4,6 @@
 
 use crate::core::i18n::{Catalogue, Translator};
 use crate::web::fetch::fetch_text;
-pub use crate::web::kiosk::reset_kiosk;
 
 /// The text of `url` (relative to the page's base address), or `None` if it
 /// cannot be read; the browser usually has it cached from the widget's start.

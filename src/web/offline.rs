@@ -8,7 +8,14 @@ use wasm_bindgen::prelude::*;
     if ('serviceWorker' in navigator) \
         navigator.serviceWorker.register(new URL('sw.js', document.baseURI)).catch(() => {}); } \
     export function forget_data_fetched() { \
-    if (self.caches) caches.delete('waymark-data').catch(() => {}); }")]
+    if (self.caches) caches.delete('waymark-data').catch(() => {}); } \
+    export function forget_offline_copies() { \
+        const dropCaches = () => self.caches \
+            ? caches.keys().then((all) => Promise.all(all.map((k) => caches.delete(k)))) : null; \
+        const unregister = () => navigator.serviceWorker \
+            ? navigator.serviceWorker.getRegistrations().then((all) => Promise.all(all.map((r) => r.unregister()))) \
+            : null; \
+        Promise.all([dropCaches(), unregister()]).then(dropCaches).catch(() => {}); }")]
 extern "C" {
     /// Starts (or updates) the service worker, scoped to where the widget is
     /// hosted (the page's `<base>`, as Trunk's public URL sets it).
@@ -17,4 +24,9 @@ extern "C" {
     /// postcode areas searched say roughly where the person is); the widget
     /// itself stays. For quick exit.
     pub fn forget_data_fetched();
+    /// A kiosk keeps no offline copy: any service worker or cache from an
+    /// earlier, non-kiosk use of this browser goes. The caches are dropped
+    /// again once the workers are unregistered, as a worker still installing
+    /// could have written its cache back.
+    pub fn forget_offline_copies();
 }

@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.WAYMARK_DIST || join(here, '../../dist'));
 const fixtures = resolve(join(here, '../fixtures'));
 const port = Number(process.argv[2] || 8090);
-// A deployment with files missing, e.g. `modules/kiosk`: paths under these answer 404.
+// A deployment with files missing, e.g. the widget's own code: paths under these answer 404.
 const missing = (process.argv[3] || '').split(',').filter(Boolean).map((p) => `/${p}`);
 const receiver = 'http://127.0.0.1:8081';
 

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use crate::run;
 
 /// Each is the crate `modules/<name>` (package `waymark-<name>`).
-const MODULES: [&str; 3] = ["refer", "handoff", "kiosk"];
+const MODULES: [&str; 2] = ["refer", "handoff"];
 
 /// The wasm-opt settings index.html gives Trunk for the main module.
 const WASM_OPT: &[&str] = &[
@@ -31,8 +31,7 @@ const WASM_OPT: &[&str] = &[
 fn package(name: &str) -> &'static str {
     match name {
         "refer" => "waymark-refer",
-        "handoff" => "waymark-handoff",
-        _ => "waymark-kiosk",
+        _ => "waymark-handoff",
     }
 }
 

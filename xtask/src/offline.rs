@@ -105,9 +105,7 @@ fn is_shell(path: &str) -> bool {
     let page_asset =
         [".html", ".js", ".wasm", ".css", ".webmanifest", ".svg"].iter().any(|ext| path.ends_with(ext));
     let folder = ["snippets/", "modules/", "locales/", "questions/"].iter().any(|f| path.starts_with(f));
-    // Kiosk mode keeps nothing offline, so a phone need not fetch its module.
-    let kiosk = path.starts_with("modules/kiosk") || path.starts_with("modules/snippets/waymark-kiosk");
-    ((top_level && page_asset) || folder) && !NOT_KEPT.contains(&path) && !kiosk
+    ((top_level && page_asset) || folder) && !NOT_KEPT.contains(&path)
 }
 
 /// FNV-1a over every kept file's path and bytes: any change, a new release.
@@ -157,8 +155,6 @@ mod tests {
             "config.json",
             "data/somerset-sample.json",
             "postcodes/TA.txt",
-            "modules/kiosk_bg.wasm",
-            "modules/snippets/waymark-kiosk-9b9f1315/inline0.js",
         ] {
             assert!(!is_shell(not), "{not}");
         }
