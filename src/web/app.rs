@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::route::Route;
 use crate::web::components::{leave_on_escape, listen_for_region_events, show, Footer, Header, Screen};
-use crate::web::config::Setup;
+use crate::web::config::{LoadProblem, Setup};
 use crate::web::i18n::provide_words;
 use crate::web::kiosk::{KioskGuard, KioskMode};
 use crate::web::pages::*;
@@ -43,9 +43,9 @@ pub fn App() -> impl IntoView {
     leave_on_escape(app);
     listen_for_region_events();
     restore_text_size();
-    // The page's own "Loading" message stays until the words and set-up have
-    // arrived; nothing is drawn half-translated.
-    move || {
+    // The prerendered start page (or the page's own "Loading" message) stays
+    // until the words and set-up have arrived; nothing is drawn half-translated.
+    let shell = move || {
         let loaded = setup.0.get()?;
         if let Some(loading) = document().get_element_by_id("waymark-loading") {
             keep_focus_through_takeover(&loading);
@@ -57,25 +57,37 @@ pub fn App() -> impl IntoView {
             let seconds = |s: u32| s.max(10);
             view! { <KioskMode idle_seconds=seconds(kiosk.idle_seconds) warning_seconds=seconds(kiosk.warning_seconds)/> }
         });
-        let page = move || {
-            let route = router.route();
+        let page = move || -> Result<AnyView, LoadProblem> {
             // Urgent help needs nothing from the set-up, so it shows even when that is broken.
-            match (&loaded, route) {
+            Ok(match (&loaded, router.route()) {
                 (_, Route::Help) => view! { <HelpPage/> }.into_any(),
                 _ if kiosk.get() == KioskGuard::OutOfOrder => view! { <OutOfOrderPage/> }.into_any(),
                 (Ok(setup), route) => screen(route, setup),
-                (Err(problem), _) => view! { <LoadProblemPage problem=problem.clone()/> }.into_any(),
-            }
+                (Err(problem), _) => return Err(problem.clone()),
+            })
         };
         Some(view! {
             <Header/>
             <div class="wm-width-container">
-                <main class="wm-main" id="main-content" tabindex="-1" aria-labelledby="wm-service-name">{page}</main>
+                <main class="wm-main" id="main-content" tabindex="-1" aria-labelledby="wm-service-name">
+                    <ErrorBoundary fallback=|errors| view! { <LoadProblemPage problem=first_problem(errors)/> }>
+                        {page}
+                    </ErrorBoundary>
+                </main>
             </div>
             <Footer/>
             {kiosk_mode}
         })
-    }
+    };
+    view! { <Suspense fallback=|| ()>{shell}</Suspense> }
+}
+
+/// The set-up problem the error boundary caught (there is only ever one kind).
+fn first_problem(errors: ArcRwSignal<Errors>) -> LoadProblem {
+    let first = errors.with(|errors| {
+        errors.iter().find_map(|(_, error)| error.clone().into_inner().downcast_ref::<LoadProblem>().cloned())
+    });
+    first.unwrap_or_else(|| LoadProblem { file: String::new(), error: crate::core::FieldError::new("", "") })
 }
 
 /// The start page is written into `index.html` so it paints before the wasm

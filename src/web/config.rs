@@ -37,51 +37,54 @@ pub struct Setup {
 
 pub type SetupResult = Result<Arc<Setup>, LoadProblem>;
 
-/// The set-up as loaded for this visit: `None` until it has arrived.
-///
-/// A signal filled by one task rather than a `LocalResource`: the set-up is
-/// loaded once and never refetched, and the resource's async machinery
-/// costs about 5 KB of the download.
+impl std::fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.error)
+    }
+}
+
+/// A set-up that cannot be used is an error for the app's `ErrorBoundary`.
+impl std::error::Error for LoadProblem {}
+
+/// The set-up as loaded for this visit: `None` until it has arrived. Loaded
+/// once; the app reads it inside `Suspense`, so nothing is drawn before it.
 #[derive(Clone, Copy)]
-pub struct SetupResource(pub RwSignal<Option<SetupResult>>);
+pub struct SetupResource(pub LocalResource<SetupResult>);
 
 impl SetupResource {
-    /// Starts loading the set-up; on a kiosk, also kiosk mode, which `kiosk` follows.
+    /// Starts loading the set-up, and once it is in, what depends on it: the
+    /// kiosk guard, the offline copy, and any referral waiting in the outbox.
     pub fn load(kiosk: RwSignal<KioskGuard>, words: Words, nearby: NearbyState) -> Self {
-        let setup = SetupResource(RwSignal::new(None));
-        leptos::task::spawn_local(async move {
-            let loaded = load_setup(words, nearby).await;
-            match loaded.as_ref() {
-                Ok(s) if s.config.kiosk.enabled => kiosk.set(KioskGuard::Protected),
-                Ok(_) => {
-                    // Not in development builds, where a kept copy would hide each rebuild.
-                    if !cfg!(debug_assertions) {
-                        crate::web::offline::keep_for_offline();
-                    }
-                    crate::web::modules::resend_waiting_referrals();
+        let setup = SetupResource(LocalResource::new(move || load_setup(words, nearby)));
+        Effect::new(move || match setup.0.get() {
+            Some(Ok(s)) if s.config.kiosk.enabled => kiosk.set(KioskGuard::Protected),
+            Some(Ok(_)) => {
+                // Not in development builds, where a kept copy would hide each rebuild.
+                if !cfg!(debug_assertions) {
+                    crate::web::offline::keep_for_offline();
                 }
-                Err(_) if page_options().kiosk => kiosk.set(KioskGuard::OutOfOrder),
-                Err(_) => {}
+                crate::web::modules::resend_waiting_referrals();
             }
-            setup.0.set(Some(loaded));
+            Some(Err(_)) if page_options().kiosk => kiosk.set(KioskGuard::OutOfOrder),
+            _ => {}
         });
         setup
     }
 
-    /// The config, once loaded without problems.
-    pub fn config(&self) -> Option<Arc<Setup>> {
-        self.0.get().and_then(Result::ok)
+    /// The set-up, once loaded without problems (untracked: for handlers).
+    pub fn loaded(&self) -> Option<Arc<Setup>> {
+        self.0.get_untracked().and_then(Result::ok)
     }
 
     /// Whether anything may be kept in this browser: not on a shared kiosk, and
     /// not before the set-up says which this is.
     pub fn may_store(&self) -> bool {
-        self.0.with_untracked(|s| matches!(s, Some(Ok(s)) if !s.config.kiosk.enabled))
+        self.loaded().is_some_and(|s| !s.config.kiosk.enabled)
     }
 
     /// Whether this is a shared screen (config `kiosk.enabled` or `?mode=kiosk`).
     pub fn on_kiosk(&self) -> bool {
-        self.0.with_untracked(|s| matches!(s, Some(Ok(s)) if s.config.kiosk.enabled))
+        self.loaded().is_some_and(|s| s.config.kiosk.enabled)
     }
 }
 

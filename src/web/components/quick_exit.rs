@@ -14,10 +14,7 @@ pub fn quick_exit(app: AppState) {
     if app.setup.on_kiosk() {
         return crate::web::kiosk::reset_kiosk();
     }
-    let url = app.setup.0.with_untracked(|s| match s {
-        Some(Ok(setup)) => Some(setup.config.quick_exit_url.clone()),
-        _ => None,
-    });
+    let url = app.setup.loaded().map(|setup| setup.config.quick_exit_url.clone());
     leave_for(url.as_deref().unwrap_or(FALLBACK_EXIT));
 }
 
