@@ -1,6 +1,7 @@
 //! The person's answers to the needs check, kept in memory and, outside
 //! kiosk mode, in this tab's session storage so a reload does not lose them.
 
+use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
 
 use crate::core::questions::{Answer, Answers};
@@ -21,14 +22,12 @@ fn storage_key() -> String {
     format!("{STORAGE_PREFIX}answers")
 }
 
-fn session_storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
-
 impl CheckState {
     /// The answers kept in this tab, if any.
     pub fn restore(setup: SetupResource) -> Self {
-        let saved = session_storage().and_then(|s| s.get_item(&storage_key()).ok().flatten());
+        // Read leniently: a value from an older release, or written by hand,
+        // loses what cannot be read rather than failing.
+        let saved = SessionStorage::raw().get_item(&storage_key()).ok().flatten();
         let answers = saved.map(|json| Answers::from_json(&json)).unwrap_or_default();
         CheckState { answers: RwSignal::new(answers), changing: RwSignal::new(false), setup }
     }
@@ -39,13 +38,11 @@ impl CheckState {
         if !self.setup.may_store() {
             return;
         }
-        if let Some(storage) = session_storage() {
-            let answers = self.answers.get_untracked();
-            let _ = if answers.is_empty() {
-                storage.remove_item(&storage_key())
-            } else {
-                storage.set_item(&storage_key(), &answers.to_json())
-            };
+        let answers = self.answers.get_untracked();
+        if answers.is_empty() {
+            SessionStorage::delete(storage_key());
+        } else {
+            let _ = SessionStorage::set(storage_key(), &answers);
         }
     }
 }

@@ -6,7 +6,9 @@ use leptos::prelude::{document, window};
 /// touches a host site's storage on the same origin.
 pub const STORAGE_PREFIX: &str = "waymark:";
 
-/// Removes everything the widget has stored in this browser.
+/// Removes everything the widget has stored in this browser. (Through
+/// web-sys: gloo-storage lists keys only by parsing every value as JSON,
+/// which a host site's own values on the same origin need not be.)
 pub fn clear_widget_storage() {
     for storage in [window().session_storage(), window().local_storage()] {
         let Ok(Some(storage)) = storage else { continue };

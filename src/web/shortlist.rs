@@ -2,6 +2,7 @@
 //! this browser's local storage so it is still there next time. Nothing of
 //! it leaves the device.
 
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use crate::web::browser::STORAGE_PREFIX;
@@ -19,16 +20,10 @@ fn storage_key() -> String {
     format!("{STORAGE_PREFIX}shortlist")
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 impl Shortlist {
     /// The shortlist kept in this browser, if any.
     pub fn restore(setup: SetupResource) -> Self {
-        let saved =
-            local_storage().and_then(|s| s.get_item(&storage_key()).ok().flatten()).unwrap_or_default();
-        let ids = saved.lines().filter(|l| !l.is_empty()).map(str::to_string).collect();
+        let ids: Vec<String> = LocalStorage::get(storage_key()).unwrap_or_default();
         Shortlist { ids: RwSignal::new(ids), setup }
     }
 
@@ -49,13 +44,11 @@ impl Shortlist {
         });
         // On a shared kiosk the next person must not see it.
         if self.setup.may_store() {
-            if let Some(storage) = local_storage() {
-                let ids = self.ids.get_untracked();
-                let _ = if ids.is_empty() {
-                    storage.remove_item(&storage_key())
-                } else {
-                    storage.set_item(&storage_key(), &ids.join("\n"))
-                };
+            let ids = self.ids.get_untracked();
+            if ids.is_empty() {
+                LocalStorage::delete(storage_key());
+            } else {
+                let _ = LocalStorage::set(storage_key(), &ids);
             }
         }
         saved

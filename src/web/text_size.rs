@@ -3,7 +3,8 @@
 //! choice is a `data-text-size` on the page (style/main.css scales from it)
 //! and is kept on this device, except on a kiosk.
 
-use leptos::prelude::{document, window};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::document;
 
 /// The sizes offered, smallest first; the first is the page's own.
 pub const TEXT_SIZES: [&str; 3] = ["standard", "large", "larger"];
@@ -25,8 +26,7 @@ fn apply(size: &str) {
 
 /// The size this device kept from an earlier visit.
 pub fn restore_text_size() {
-    let storage = window().local_storage().ok().flatten();
-    if let Some(size) = storage.and_then(|s| s.get_item(KEY).ok().flatten()) {
+    if let Ok(size) = LocalStorage::get::<String>(KEY) {
         apply(&size);
     }
 }
@@ -34,7 +34,7 @@ pub fn restore_text_size() {
 /// Applies `size` and, unless on a kiosk (`may_store`), keeps it.
 pub fn choose_text_size(size: &str, may_store: bool) {
     apply(size);
-    if let (true, Ok(Some(storage))) = (may_store, window().local_storage()) {
-        let _ = storage.set_item(KEY, size);
+    if may_store {
+        let _ = LocalStorage::set(KEY, size);
     }
 }

@@ -21,7 +21,7 @@ test('the text size control makes all the text larger, works by keyboard and is 
   await expect(standard).toHaveAttribute('aria-pressed', 'false');
   await expect(larger).toBeFocused();
   expect(await fontSize(heading)).toBeCloseTo(before * 1.5, 0);
-  expect(await page.evaluate(() => localStorage.getItem('waymark:text-size'))).toBe('larger');
+  expect(await page.evaluate(() => localStorage.getItem('waymark:text-size'))).toBe('"larger"');
 
   // Still larger on the next visit, and still fits a 320px screen.
   await page.reload();
