@@ -59,6 +59,18 @@ impl Route {
         }
     }
 
+    /// Whether the page shows directory services, so the directory must be
+    /// loaded first (it is not fetched for the check or the start).
+    ///
+    /// ```
+    /// use waymark::core::route::Route;
+    /// assert!(Route::Results.needs_directory());
+    /// assert!(!Route::Question("lonely".into()).needs_directory());
+    /// ```
+    pub fn needs_directory(&self) -> bool {
+        matches!(self, Route::Results | Route::Group(_) | Route::Shortlist | Route::Refer)
+    }
+
     /// The address path of this page under `base`.
     ///
     /// ```

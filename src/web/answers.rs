@@ -5,7 +5,7 @@ use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
 
 use crate::core::questions::{Answer, Answers};
-use crate::web::browser::STORAGE_PREFIX;
+use crate::web::browser::{storage_allowed, STORAGE_PREFIX};
 use crate::web::config::SetupResource;
 
 /// The answers to the check; part of the app's state (`web::state`).
@@ -27,7 +27,10 @@ impl CheckState {
     pub fn restore(setup: SetupResource) -> Self {
         // Read leniently: a value from an older release, or written by hand,
         // loses what cannot be read rather than failing.
-        let saved = SessionStorage::raw().get_item(&storage_key()).ok().flatten();
+        let saved = storage_allowed(false)
+            .then(|| SessionStorage::raw().get_item(&storage_key()).ok())
+            .flatten()
+            .flatten();
         let answers = saved.map(|json| Answers::from_json(&json)).unwrap_or_default();
         CheckState { answers: RwSignal::new(answers), changing: RwSignal::new(false), setup }
     }
@@ -35,7 +38,7 @@ impl CheckState {
     /// Records an answer and, except on a shared kiosk, keeps it in this tab.
     pub fn set(&self, question: &str, answer: Option<Answer>) {
         self.answers.update(|a| a.set(question, answer));
-        if !self.setup.may_store() {
+        if !self.setup.may_store() || !storage_allowed(false) {
             return;
         }
         let answers = self.answers.get_untracked();

@@ -57,22 +57,36 @@ pub fn App() -> impl IntoView {
             let seconds = |s: u32| s.max(10);
             view! { <KioskMode idle_seconds=seconds(kiosk.idle_seconds) warning_seconds=seconds(kiosk.warning_seconds)/> }
         });
-        let page = move || -> Result<AnyView, LoadProblem> {
+        let page_for = move |route: Route| -> Result<AnyView, LoadProblem> {
             // Urgent help needs nothing from the set-up, so it shows even when that is broken.
-            Ok(match (&loaded, router.route()) {
+            Ok(match (&loaded, route) {
                 (_, Route::Help) => view! { <HelpPage/> }.into_any(),
                 _ if kiosk.get() == KioskGuard::OutOfOrder => view! { <OutOfOrderPage/> }.into_any(),
+                (Ok(setup), route) if route.needs_directory() => {
+                    let directory = app.nearby.directory(setup, app.words);
+                    let setup = setup.clone();
+                    let page =
+                        move || directory.get().map(|loaded| loaded.map(|()| screen(route.clone(), &setup)));
+                    view! { <Suspense fallback=|| view! { <LoadingPage/> }>{page}</Suspense> }.into_any()
+                }
                 (Ok(setup), route) => screen(route, setup),
                 (Err(problem), _) => return Err(problem.clone()),
             })
+        };
+        // A boundary per page: a problem shown on one page is gone on the next.
+        let page = move || {
+            let page = page_for(router.route());
+            view! {
+                <ErrorBoundary fallback=|errors| view! { <LoadProblemPage problem=first_problem(errors)/> }>
+                    {page}
+                </ErrorBoundary>
+            }
         };
         Some(view! {
             <Header/>
             <div class="wm-width-container">
                 <main class="wm-main" id="main-content" tabindex="-1" aria-labelledby="wm-service-name">
-                    <ErrorBoundary fallback=|errors| view! { <LoadProblemPage problem=first_problem(errors)/> }>
-                        {page}
-                    </ErrorBoundary>
+                    {page}
                 </main>
             </div>
             <Footer/>

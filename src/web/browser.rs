@@ -23,6 +23,14 @@ pub fn clear_widget_storage() {
     }
 }
 
+/// Whether the browser lets the widget keep things in local (or session)
+/// storage. gloo-storage throws when it does not (a frame on another site
+/// with third-party storage blocked, some private modes), so callers ask first.
+pub fn storage_allowed(local: bool) -> bool {
+    let storage = if local { window().local_storage() } else { window().session_storage() };
+    matches!(storage, Ok(Some(_)))
+}
+
 /// Leaves for `url`, replacing this page in the history so Back does not
 /// return. Embedded in another site, the whole page leaves, not just the frame.
 pub fn leave_for(url: &str) {

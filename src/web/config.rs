@@ -7,15 +7,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::config::Config;
-use crate::core::directory::Directory;
 use crate::core::page_options::{config_override, PageOptions, ParsedUrl};
 use crate::core::questions::QuestionSet;
-use crate::core::tiles::{read_index, EVERYWHERE};
 use crate::core::FieldError;
 use crate::web::fetch::{fetch_text, FetchProblem};
 use crate::web::i18n::Words;
 use crate::web::kiosk::KioskGuard;
-use crate::web::nearby::NearbyState;
 
 /// A data file that could not be used, and why: shown on the set-up error page.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,11 +25,6 @@ pub struct LoadProblem {
 pub struct Setup {
     pub config: Config,
     pub questions: QuestionSet,
-    /// The whole directory from one file; empty for a tiled one, whose
-    /// services `web::directory` holds.
-    pub directory: Directory,
-    /// For a tiled directory, the area tiles there are (see `web::directory`).
-    pub tiles: Vec<String>,
 }
 
 pub type SetupResult = Result<Arc<Setup>, LoadProblem>;
@@ -54,8 +46,8 @@ pub struct SetupResource(pub LocalResource<SetupResult>);
 impl SetupResource {
     /// Starts loading the set-up, and once it is in, what depends on it: the
     /// kiosk guard, the offline copy, and any referral waiting in the outbox.
-    pub fn load(kiosk: RwSignal<KioskGuard>, words: Words, nearby: NearbyState) -> Self {
-        let setup = SetupResource(LocalResource::new(move || load_setup(words, nearby)));
+    pub fn load(kiosk: RwSignal<KioskGuard>, words: Words) -> Self {
+        let setup = SetupResource(LocalResource::new(move || load_setup(words)));
         Effect::new(move || match setup.0.get() {
             Some(Ok(s)) if s.config.kiosk.enabled => kiosk.set(KioskGuard::Protected),
             Some(Ok(_)) => {
@@ -90,18 +82,22 @@ impl SetupResource {
 
 /// A fetched file, or why it could not be fetched, in words. Called only once
 /// the words are loaded, so the reason is never shown as a message key.
-fn fetched_file(file: &str, fetched: Result<String, FetchProblem>, words: Words) -> Result<String, LoadProblem> {
+pub(crate) fn fetched_file(
+    file: &str,
+    fetched: Result<String, FetchProblem>,
+    words: Words,
+) -> Result<String, LoadProblem> {
     fetched.map_err(|p| LoadProblem { file: file.to_string(), error: FieldError::new("", p.describe(words)) })
 }
 
-fn named(file: &str, error: FieldError) -> LoadProblem {
+pub(crate) fn named(file: &str, error: FieldError) -> LoadProblem {
     leptos::logging::warn!("{file}: {error}");
     LoadProblem { file: file.to_string(), error }
 }
 
 /// Fetches and checks the config and question set, and applies the config's
 /// language and colours to the page.
-pub async fn load_setup(words: Words, nearby: NearbyState) -> SetupResult {
+pub async fn load_setup(words: Words) -> SetupResult {
     let file = config_url();
     let fetched = fetch_text(&file).await;
     let parsed = fetched.as_ref().ok().map(|text| Config::parse(text));
@@ -122,49 +118,13 @@ pub async fn load_setup(words: Words, nearby: NearbyState) -> SetupResult {
     page_options().apply_to(&mut config);
     apply_to_page(&config);
     crate::web::stopped::name_organisation_on_stopped_page(&config);
-    // Everything the config names is fetched at once, not one file after another.
+    // The words and question set are fetched at once; the directory waits
+    // until results are needed (`web::directory`).
     let questions_file = config.questions.url.clone();
-    let folder = &config.directory.url;
-    let (index_file, directory_file) = match config.directory.tiled {
-        true => (Some(format!("{folder}index.json")), format!("{folder}{EVERYWHERE}.json")),
-        false => (None, folder.clone()),
-    };
-    let index = async {
-        match &index_file {
-            Some(index) => Some(fetch_text(index).await),
-            None => None,
-        }
-    };
-    let (_, questions_text, index_text, directory_text) = futures::join!(
-        words.load(&config.language),
-        fetch_text(&questions_file),
-        index,
-        fetch_text(&directory_file),
-    );
+    let (_, questions_text) = futures::join!(words.load(&config.language), fetch_text(&questions_file));
     let questions_text = fetched_file(&questions_file, questions_text, words)?;
     let questions = QuestionSet::parse(&questions_text).map_err(|e| named(&questions_file, e))?;
-    let tiles = match (index_file, index_text) {
-        (Some(index), Some(text)) => {
-            read_index(&fetched_file(&index, text, words)?).map_err(|e| named(&index, e))?
-        }
-        _ => Vec::new(),
-    };
-    let file = directory_file;
-    let directory_text = fetched_file(&file, directory_text, words)?;
-    let mut directory = Directory::parse(&directory_text).map_err(|e| named(&file, e))?;
-    for warning in &directory.warnings {
-        leptos::logging::warn!("{file}: {warning}");
-    }
-    if let Some(organisation) = &config.directory.organisation_id {
-        let kept = directory.keep_organisation(organisation);
-        if !config.directory.tiled {
-            kept.map_err(|e| named(&file, e))?;
-        }
-    }
-    if config.directory.tiled {
-        nearby.hold(std::mem::take(&mut directory.services));
-    }
-    Ok(Arc::new(Setup { config, questions, directory, tiles }))
+    Ok(Arc::new(Setup { config, questions }))
 }
 
 /// What the page address asks for: kiosk mode, one organisation, embedding.

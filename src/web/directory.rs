@@ -1,33 +1,58 @@
-//! The directory services the widget holds right now. For one directory
-//! file that is all of it, from the set-up; for a tiled directory it is the
-//! services with no place plus the area tiles around where the person is
-//! looking, fetched on demand and kept for the visit (in [`NearbyState`]).
+//! The directory services the widget holds right now. The directory is
+//! fetched when results are first needed, not at the start: for one file,
+//! all of it; for a tiled directory, the services with no place and then the
+//! area tiles around where the person is looking, fetched on demand. Kept
+//! for the visit in [`NearbyState`].
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::core::directory::{Directory, Service};
 use crate::core::geo::LatLon;
-use crate::core::tiles::{tiles_around, HeldServices};
-use crate::web::config::Setup;
+use crate::core::tiles::{read_index, tiles_around, HeldServices, EVERYWHERE};
+use crate::web::config::{fetched_file, named, LoadProblem, Setup};
 use crate::web::fetch::fetch_text;
+use crate::web::i18n::Words;
 use crate::web::nearby::NearbyState;
 
+/// The directory loaded, or the file that could not be used and why.
+pub type DirectoryResult = Result<(), LoadProblem>;
+
 impl NearbyState {
-    /// Runs `f` with the services held now. Reading this in a reactive closure
-    /// redraws it when more tiles arrive.
-    pub fn with_services<R>(&self, setup: &Setup, f: impl FnOnce(&[Service]) -> R) -> R {
-        self.tiles.track();
-        self.held.with_value(|held| match held {
-            Some(held) => f(held.services()),
-            None => f(&setup.directory.services),
-        })
+    /// The directory's loading: started on the first call, then shared by
+    /// every page for the rest of the visit. Read it inside `Suspense`.
+    pub fn directory(&self, setup: &Arc<Setup>, words: Words) -> LocalResource<DirectoryResult> {
+        if let Some(loading) = self.directory.get_value() {
+            return loading;
+        }
+        let (nearby, setup) = (*self, setup.clone());
+        let start = move || LocalResource::new(move || load_directory(nearby, setup.clone(), words));
+        // Owned by the app, not the page that asked first, so leaving that
+        // page does not drop the directory.
+        let loading = match self.owner.get_value() {
+            Some(owner) => owner.with(start),
+            None => start(),
+        };
+        self.directory.set_value(Some(loading));
+        loading
     }
 
-    /// Holds a tiled directory's services with no place, from the set-up.
-    pub fn hold(&self, services: Vec<Service>) {
-        let mut held = HeldServices::default();
-        held.add(services);
-        self.held.set_value(Some(held));
+    /// Runs `f` with the services held now (none before the directory has
+    /// loaded). Reading this in a reactive closure redraws it when the
+    /// directory or more tiles arrive.
+    pub fn with_services<R>(&self, _setup: &Setup, f: impl FnOnce(&[Service]) -> R) -> R {
+        self.tiles.track();
+        if let Some(loading) = self.directory.get_value() {
+            loading.track();
+        }
+        if let Some(whole) = self.whole.get_value() {
+            return f(&whole.services);
+        }
+        self.held.with_value(|held| match held {
+            Some(held) => f(held.services()),
+            None => f(&[]),
+        })
     }
 
     /// Fetches the tiles around `at` not yet held (none for a single-file directory).
@@ -36,8 +61,9 @@ impl NearbyState {
     }
 
     /// Whether `tile` is one of the directory's and not yet held.
-    pub fn tile_missing(&self, setup: &Setup, tile: &str) -> bool {
-        setup.tiles.iter().any(|t| t == tile) && !self.tiles.with_untracked(|held| held.iter().any(|t| t == tile))
+    pub fn tile_missing(&self, _setup: &Setup, tile: &str) -> bool {
+        self.tile_index.with_value(|index| index.iter().any(|t| t == tile))
+            && !self.tiles.with_untracked(|held| held.iter().any(|t| t == tile))
     }
 
     /// Fetches those of `wanted` that the directory has and are not yet held.
@@ -45,7 +71,10 @@ impl NearbyState {
         let tiles = self.tiles;
         let wanted: Vec<String> = wanted
             .into_iter()
-            .filter(|t| setup.tiles.contains(t) && !tiles.with_untracked(|held| held.contains(t)))
+            .filter(|t| {
+                self.tile_index.with_value(|index| index.contains(t))
+                    && !tiles.with_untracked(|held| held.contains(t))
+            })
             .collect();
         for tile in wanted {
             let file = format!("{}{tile}.json", setup.config.directory.url);
@@ -71,4 +100,45 @@ impl NearbyState {
             tiles.update(|held| held.push(tile));
         }
     }
+}
+
+/// Fetches and checks the directory the config names: one file, or a tiled
+/// directory's index and its services with no place.
+async fn load_directory(nearby: NearbyState, setup: Arc<Setup>, words: Words) -> DirectoryResult {
+    let config = &setup.config.directory;
+    let folder = &config.url;
+    let (index_file, file) = match config.tiled {
+        true => (Some(format!("{folder}index.json")), format!("{folder}{EVERYWHERE}.json")),
+        false => (None, folder.clone()),
+    };
+    let index = async {
+        match &index_file {
+            Some(index) => Some(fetch_text(index).await),
+            None => None,
+        }
+    };
+    let (index_text, directory_text) = futures::join!(index, fetch_text(&file));
+    if let (Some(index), Some(text)) = (index_file, index_text) {
+        let tiles = read_index(&fetched_file(&index, text, words)?).map_err(|e| named(&index, e))?;
+        nearby.tile_index.set_value(tiles);
+    }
+    let directory_text = fetched_file(&file, directory_text, words)?;
+    let mut directory = Directory::parse(&directory_text).map_err(|e| named(&file, e))?;
+    for warning in &directory.warnings {
+        leptos::logging::warn!("{file}: {warning}");
+    }
+    if let Some(organisation) = &config.organisation_id {
+        let kept = directory.keep_organisation(organisation);
+        if !config.tiled {
+            kept.map_err(|e| named(&file, e))?;
+        }
+    }
+    if config.tiled {
+        let mut held = HeldServices::default();
+        held.add(std::mem::take(&mut directory.services));
+        nearby.held.set_value(Some(held));
+    } else {
+        nearby.whole.set_value(Some(Arc::new(directory)));
+    }
+    Ok(())
 }

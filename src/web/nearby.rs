@@ -3,13 +3,17 @@
 //! Postcodes are placed from the committed centroid tables; the only other
 //! way is the browser's own location, and neither leaves the device.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+use crate::core::directory::Directory;
 use crate::core::geo::LatLon;
 use crate::core::postcode::{CentroidTable, Postcode, PostcodeProblem};
 use crate::core::ranking::Filters;
 use crate::core::tiles::HeldServices;
+use crate::web::directory::DirectoryResult;
 use crate::web::fetch::{fetch_text, FetchProblem};
 
 /// A place to measure distances from, and how to name it.
@@ -41,6 +45,14 @@ pub struct NearbyState {
     /// With a tiled directory, every service fetched so far, the place-less
     /// ones first; `None` for a single-file directory. `tiles` says when it grows.
     pub held: StoredValue<Option<HeldServices>>,
+    /// For a tiled directory, the area tiles there are (its `index.json`).
+    pub tile_index: StoredValue<Vec<String>>,
+    /// A single-file directory, once loaded.
+    pub whole: StoredValue<Option<Arc<Directory>>>,
+    /// The directory's loading, started when results are first needed.
+    pub directory: StoredValue<Option<LocalResource<DirectoryResult>>>,
+    /// The app's owner, so the directory outlives the page that first asked for it.
+    pub owner: StoredValue<Option<Owner>>,
 }
 
 impl NearbyState {
@@ -50,6 +62,10 @@ impl NearbyState {
             filters: RwSignal::new(Filters::default()),
             tiles: RwSignal::new(Vec::new()),
             held: StoredValue::new(None),
+            tile_index: StoredValue::new(Vec::new()),
+            whole: StoredValue::new(None),
+            directory: StoredValue::new(None),
+            owner: StoredValue::new(Owner::current()),
         }
     }
 }

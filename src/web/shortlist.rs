@@ -5,7 +5,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-use crate::web::browser::STORAGE_PREFIX;
+use crate::web::browser::{storage_allowed, STORAGE_PREFIX};
 use crate::web::config::SetupResource;
 
 /// Directory ids, in the order they were saved; part of the app's state (`web::state`).
@@ -23,7 +23,10 @@ fn storage_key() -> String {
 impl Shortlist {
     /// The shortlist kept in this browser, if any.
     pub fn restore(setup: SetupResource) -> Self {
-        let ids: Vec<String> = LocalStorage::get(storage_key()).unwrap_or_default();
+        let ids: Vec<String> = storage_allowed(true)
+            .then(|| LocalStorage::get(storage_key()).ok())
+            .flatten()
+            .unwrap_or_default();
         Shortlist { ids: RwSignal::new(ids), setup }
     }
 
@@ -43,7 +46,7 @@ impl Shortlist {
             }
         });
         // On a shared kiosk the next person must not see it.
-        if self.setup.may_store() {
+        if self.setup.may_store() && storage_allowed(true) {
             let ids = self.ids.get_untracked();
             if ids.is_empty() {
                 LocalStorage::delete(storage_key());

@@ -32,7 +32,7 @@ pub struct AppState {
 pub fn provide_app_state(words: Words) -> AppState {
     let kiosk = RwSignal::new(KioskGuard::NotKiosk);
     let nearby = NearbyState::new();
-    let setup = SetupResource::load(kiosk, words, nearby);
+    let setup = SetupResource::load(kiosk, words);
     let state = AppState {
         setup,
         words,

@@ -6,6 +6,8 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::document;
 
+use crate::web::browser::storage_allowed;
+
 /// The sizes offered, smallest first; the first is the page's own.
 pub const TEXT_SIZES: [&str; 3] = ["standard", "large", "larger"];
 
@@ -26,7 +28,7 @@ fn apply(size: &str) {
 
 /// The size this device kept from an earlier visit.
 pub fn restore_text_size() {
-    if let Ok(size) = LocalStorage::get::<String>(KEY) {
+    if let Some(Ok(size)) = storage_allowed(true).then(|| LocalStorage::get::<String>(KEY)) {
         apply(&size);
     }
 }
@@ -34,7 +36,7 @@ pub fn restore_text_size() {
 /// Applies `size` and, unless on a kiosk (`may_store`), keeps it.
 pub fn choose_text_size(size: &str, may_store: bool) {
     apply(size);
-    if may_store {
+    if may_store && storage_allowed(true) {
         let _ = LocalStorage::set(KEY, size);
     }
 }

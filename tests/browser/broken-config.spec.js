@@ -1,14 +1,15 @@
 // A link worker who breaks a data file sees which file, which field and what
-// is wrong; never a blank page, never a panic. Urgent help still works.
+// is wrong; never a blank page, never a panic. Urgent help still works. The
+// directory is fetched only when results are needed, so its problems show there.
 import { test, expect, expectAccessible } from '../support/fixtures.js';
 
 const cases = [
   ['a missing config file', '/?config=/__fixtures/no-such-config.json', 'no-such-config.json', null, /was not found/],
   ['a config that is not JSON', '/?config=/__fixtures/config-malformed.json', 'config-malformed.json', null, /not valid JSON \(line \d+, column \d+\)/],
   ['an unencrypted referral address', '/?config=/__fixtures/config-http-endpoint.json', 'config-http-endpoint.json', 'referral.endpoint', /must start with https:\/\//],
-  ['a missing directory file', '/?config=/__fixtures/config-missing-directory.json', 'no-such-directory.json', null, /was not found/],
-  ['a directory that is not JSON', '/?config=/__fixtures/config-bad-directory.json', 'directory-malformed.json', null, /not valid JSON \(line 1, column \d+\)/],
-  ['a directory of the wrong shape', '/?config=/__fixtures/config-shapeless-directory.json', 'directory-shapeless.json', 'services', /must be a list/],
+  ['a missing directory file', '/results?config=/__fixtures/config-missing-directory.json', 'no-such-directory.json', null, /was not found/],
+  ['a directory that is not JSON', '/results?config=/__fixtures/config-bad-directory.json', 'directory-malformed.json', null, /not valid JSON \(line 1, column \d+\)/],
+  ['a directory of the wrong shape', '/results?config=/__fixtures/config-shapeless-directory.json', 'directory-shapeless.json', 'services', /must be a list/],
 ];
 
 for (const [what, url, file, field, problem] of cases) {

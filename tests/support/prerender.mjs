@@ -6,7 +6,7 @@
 //
 // The plain shell is kept as app.html, for every other address: a deep link
 // such as /results must not show the start page while the app loads. Both
-// pages preload the files the config names, so they are fetched at once.
+// pages preload the files the config names for the start, so they are fetched at once.
 //
 // Run by `cargo xtask post-build` (release builds only) with WAYMARK_DIST set.
 import { spawn } from 'node:child_process';
@@ -65,9 +65,7 @@ async function renderStartPage(port) {
 function preloads(config) {
   const files = ['config.json', `locales/${config.language || 'en'}.json`];
   if (config.questions?.url) files.push(config.questions.url);
-  const directory = config.directory || {};
-  if (directory.tiles) files.push(`${directory.tiles}index.json`, `${directory.tiles}everywhere.json`);
-  else if (directory.url) files.push(directory.url);
+  // Not the directory: it is fetched only when results are needed.
   return files
     .filter((file) => !/^[a-z]+:/i.test(file))
     .map((file) => `<link rel="preload" href="${file.replace(/^\//, '')}" as="fetch" crossorigin>`)

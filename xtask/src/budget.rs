@@ -35,7 +35,8 @@ pub fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// Whether a file is fetched when the widget first opens: the page, its
 /// CSS/JS/wasm and the JS snippets its glue imports, the config, the English
-/// words, and the question set and directory the config names.
+/// words, and the question set the config names. (The directory is fetched
+/// only when results are needed.)
 fn is_first_load(relative: &str, named: &[String]) -> bool {
     // Fetched later or elsewhere: the service worker once the widget is up,
     // and the snippet and example page for sites that embed the widget.
@@ -65,7 +66,7 @@ fn config_url(config: &str, section: &str) -> Option<String> {
 pub fn check(dist: &Path) -> Result<(), String> {
     let config = fs::read_to_string(dist.join("config.json")).unwrap_or_default();
     let named: Vec<String> =
-        ["directory", "questions"].iter().filter_map(|section| config_url(&config, section)).collect();
+        ["questions"].iter().filter_map(|section| config_url(&config, section)).collect();
     let mut all = Vec::new();
     files(dist, &mut all);
     all.sort();
@@ -115,15 +116,14 @@ mod tests {
     #[test]
     fn first_load_counts_the_shell_and_first_data_only() {
         let config = r#"{ "directory": { "url": "data/somerset-sample.json" }, "questions": { "url": "questions/default.json" } }"#;
-        let named: Vec<String> =
-            ["directory", "questions"].iter().filter_map(|s| config_url(config, s)).collect();
-        assert_eq!(named, vec!["data/somerset-sample.json", "questions/default.json"]);
+        let named: Vec<String> = ["questions"].iter().filter_map(|s| config_url(config, s)).collect();
+        assert_eq!(named, vec!["questions/default.json"]);
         for first in
             ["index.html", "waymark-abc_bg.wasm", "config.json", "locales/en.json", "questions/default.json"]
         {
             assert!(is_first_load(first, &named), "{first}");
         }
-        assert!(is_first_load("data/somerset-sample.json", &named));
+        assert!(!is_first_load("data/somerset-sample.json", &named), "the directory waits for results");
         assert!(!is_first_load("postcodes/TA.txt", &named));
         assert!(!is_first_load("modules/refer_bg.wasm", &named), "modules are fetched when needed");
         assert!(is_first_load("snippets/waymark-0123/inline0.js", &named), "the glue imports its snippets");

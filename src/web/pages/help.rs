@@ -63,3 +63,13 @@ pub fn UrgentContacts() -> impl IntoView {
         })
         .collect_view()
 }
+
+/// While the directory loads (the first time results are needed).
+#[component]
+pub fn LoadingPage() -> impl IntoView {
+    view! {
+        <Page title=t("shell.loading")>
+            <p class="wm-body" role="status">{t("shell.loading")}</p>
+        </Page>
+    }
+}

@@ -9,10 +9,12 @@ mod nearby;
 mod shortlist;
 mod start;
 
-pub use about::{AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage, refer_page};
+pub use about::{
+    refer_page, AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage,
+};
 pub use check::{check_answers_page, check_page, question_page};
 pub use group::group_page;
-pub use help::{HelpPage, OutOfOrderPage};
+pub use help::{HelpPage, LoadingPage, OutOfOrderPage};
 pub use nearby::results_page;
 pub use shortlist::shortlist_page;
 pub use start::StartPage;
