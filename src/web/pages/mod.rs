@@ -11,8 +11,8 @@ mod start;
 
 pub use about::{AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage, refer_page};
 pub use check::{check_answers_page, check_page, question_page};
-pub use group::group_page;
+pub use group::GroupPage;
 pub use help::{HelpPage, OutOfOrderPage};
-pub use nearby::results_page;
-pub use shortlist::shortlist_page;
+pub use nearby::ResultsPage;
+pub use shortlist::ShortlistPage;
 pub use start::StartPage;
