@@ -17,6 +17,10 @@ use proptest::sample::select;
 
 use waymark::core::config::Config;
 use waymark::core::data::MAX_DEPTH;
+use waymark::core::describe::{
+    cards, chosen, date_in_words, details, directions_url, language_choices, need_label, pounds, Details,
+    Line,
+};
 use waymark::core::directory::{Attendance, Cost, Directory, Location, Schedule, Service, MAX_PRICE};
 use waymark::core::distance::Distance;
 use waymark::core::geo::LatLon;
@@ -24,9 +28,8 @@ use waymark::core::i18n::{fill, Catalogue, Translator, ENGLISH};
 use waymark::core::kiosk::{idle_phase, leaves_widget};
 use waymark::core::links::{mailto_href, tel_href, web_href};
 use waymark::core::markup::{
-    answers_list, choices, date_in_words, date_input, error_summary, filters_form, needs_list,
-    postcode_field, pounds, question_fields, service_details, services_list, text_input, textarea, Field,
-    Html, QuestionText, TextKind,
+    answers_list, choices, date_input, error_summary, question_fields, text_input, textarea, Field, Html,
+    QuestionText, TextKind,
 };
 use waymark::core::page_options::{is_origin, PageOptions};
 use waymark::core::postcode::{CentroidTable, Postcode};
@@ -81,10 +84,10 @@ fn assert_escaped(html: &str) {
     );
 }
 
-/// Every link in markup goes to a page of the widget, the web, a phone
-/// number or an email address, and nothing more.
-fn assert_safe_links(html: &str) {
-    for href in html.split("href=\"").skip(1).map(|rest| rest.split('"').next().unwrap_or("")) {
+/// Every link shown goes to a page of the widget, the web, a phone number
+/// or an email address, and nothing more.
+fn assert_safe_links<'a>(hrefs: impl IntoIterator<Item = &'a str>) {
+    for href in hrefs {
         let lower = href.to_ascii_lowercase();
         let ok = if let Some(number) = href.strip_prefix("tel:") {
             let digits = number.strip_prefix('+').unwrap_or(number);
@@ -135,13 +138,24 @@ fn every_reader_reads_or_names_the_problem(text: &str) -> Result<(), TestCaseErr
     Ok(())
 }
 
+/// A group's page as worded, with its links checked.
+fn group_page(service: &Service) -> Details {
+    let page = details(service, english());
+    assert_safe_links(page.links().map(|(href, _)| href));
+    page
+}
+
+/// The list of results as worded, with the links to the groups' pages checked.
+fn result_list(ranked: &[waymark::core::ranking::Ranked], tiled: bool) -> Vec<waymark::core::describe::Card> {
+    let cards = cards(ranked, english(), tiled);
+    let hrefs: Vec<String> = cards.iter().map(|c| c.page.path("/")).collect();
+    assert_safe_links(hrefs.iter().map(String::as_str));
+    cards
+}
+
 fn show_everything(dir: &Directory) {
     for service in &dir.services {
-        for actions in [true, false] {
-            let html = service_details(service, english(), actions);
-            assert_escaped(&html);
-            assert_safe_links(&html);
-        }
+        let _ = group_page(service);
         for (i, cost) in service.costs.iter().enumerate() {
             let amount = cost.amount.unwrap_or(0.0);
             assert!((0.0..=MAX_PRICE).contains(&amount), "{}: cost {i} kept {amount}", service.id);
@@ -173,9 +187,7 @@ fn show_everything(dir: &Directory) {
         for origin in [None, Some(TAUNTON)] {
             let ranked = rank(&dir.services, &profile, origin, filters);
             for tiled in [false, true] {
-                let html = services_list(&ranked, english(), "/", tiled);
-                assert_escaped(&html);
-                assert_safe_links(&html);
+                let _ = result_list(&ranked, tiled);
             }
         }
     }
@@ -753,7 +765,9 @@ proptest! {
         for need in &profile.needs {
             prop_assert!(need.weight > 0.0 && need.weight.is_finite());
         }
-        assert_escaped(&needs_list(&set, &profile));
+        for need in &profile.needs {
+            let _ = need_label(&set, &need.need);
+        }
         assert_escaped(&answers_list(&set, &answers, "/", "Change", "Not answered"));
         let _ = set.first_unanswered(&answers);
         let _ = Answers::from_json(&answers.to_json());
@@ -901,16 +915,12 @@ proptest! {
         for item in &ranking.top {
             prop_assert!(passes(item.service, &filters));
         }
-        let html = services_list(&ranking.top, english(), "/", true);
-        assert_escaped(&html);
-        assert_safe_links(&html);
+        let _ = result_list(&ranking.top, true);
         for service in &services {
-            let html = service_details(service, english(), true);
-            assert_escaped(&html);
-            assert_safe_links(&html);
+            let _ = group_page(service);
         }
-        let html = filters_form(&filters, &waymark::core::ranking::languages(&services), english());
-        assert_escaped(&html);
+        let _ = chosen(&filters);
+        let _ = language_choices(&waymark::core::ranking::languages(&services), english());
     }
 
     #[test]
@@ -922,7 +932,6 @@ proptest! {
         choices(&mut html, &field, true, &[(value.as_str(), label.as_str())], &[value.as_str()]);
         date_input(&mut html, &field, [&value, &value, &value], [&label, &label, &label]);
         error_summary(&mut html, &label, &value, &id);
-        html.raw(&postcode_field(&value, Some(&label), english()));
         assert_escaped(&html.finish());
         prop_assert!(!fill(&value, &[("x", &label)]).is_empty() || value.is_empty());
     }
@@ -1011,11 +1020,18 @@ fn one_service(fields: &str) -> Directory {
     Directory::parse(&text).expect("the directory still reads")
 }
 
-fn page(dir: &Directory) -> String {
-    let html = service_details(&dir.services[0], english(), true);
-    assert_escaped(&html);
-    assert_safe_links(&html);
-    html
+fn page(dir: &Directory) -> Details {
+    group_page(&dir.services[0])
+}
+
+/// The words of the row about `key` on a group's page, each line as read.
+fn row(page: &Details, key: &str) -> Vec<String> {
+    page.row(key).map(|r| r.lines.iter().map(|l| l.text().to_string()).collect()).unwrap_or_default()
+}
+
+/// Every line of every row of a group's page, as read.
+fn everything_on(page: &Details) -> Vec<String> {
+    page.rows.iter().flat_map(|r| &r.lines).map(|l| l.text().to_string()).collect()
 }
 
 fn when(byday: &str, opens: &str) -> Schedule {
@@ -1082,8 +1098,7 @@ fn the_hostile_schedules_a_group_published_still_show_the_group() {
                          { "byday": "TU€,€TU,-１FR", "opens_at": "10:0€", "closes_at": "€" },
                          { "byday": "TU", "opens_at": "10:00", "closes_at": "11:30" } ]"#,
     );
-    let html = page(&dir);
-    assert!(html.contains("Every € day<br>Tuesdays, 10am to 11:30am</dd>"), "{html}");
+    assert_eq!(row(&page(&dir), "When"), ["Every € day", "Tuesdays, 10am to 11:30am"]);
     let open_now = Filters { open_at: Some(TUESDAY_MORNING), ..Filters::default() };
     assert_eq!(rank(&dir.services, &active_profile(), Some(TAUNTON), &open_now).len(), 1);
     let on_tuesdays = Filters { days: vec![1], ..Filters::default() };
@@ -1098,17 +1113,14 @@ fn bidi_controls_and_zero_width_characters_are_shown_as_written_and_escaped() {
     );
     let service = &dir.services[0];
     assert!(service.description.as_deref().unwrap().contains("\u{202e}gnikaw\u{202c}"));
-    let html = page(&dir);
-    assert!(html.contains(
-        "Walk \u{202e}gnikaw\u{202c} and \u{2066}talk\u{2069} &lt;script&gt;alert(1)&lt;/script&gt;\u{200b}"
-    ));
-    let list = services_list(
-        &rank(&dir.services, &active_profile(), Some(TAUNTON), &Filters::default()),
-        english(),
-        "/",
-        false,
+    assert_eq!(
+        page(&dir).description.as_deref(),
+        Some("Walk \u{202e}gnikaw\u{202c} and \u{2066}talk\u{2069} <script>alert(1)</script>\u{200b}"),
+        "shown as written (and inserted as text, never as markup)"
     );
-    assert!(list.contains("Friends \u{202e}of\u{202c} the Park"), "{list}");
+    let list =
+        result_list(&rank(&dir.services, &active_profile(), Some(TAUNTON), &Filters::default()), false);
+    assert!(list[0].facts.contains("Friends \u{202e}of\u{202c} the Park"), "{list:?}");
     assert!(dir.warnings.is_empty(), "strange text is not a mistake: {:?}", dir.warnings);
 }
 
@@ -1117,16 +1129,13 @@ fn a_sixty_thousand_character_name_and_description_are_shown_whole() {
     let long = "Walk and talk. ".repeat(4_000);
     let dir = one_service(&format!(r#", "description": "{long}", "x_waymark": {{ "who_for": "{long}" }}"#));
     assert_eq!(dir.services[0].description.as_deref(), Some(long.trim()));
-    assert!(page(&dir).contains(long.trim()));
+    let shown = page(&dir);
+    assert_eq!(shown.description.as_deref(), Some(long.trim()));
+    assert_eq!(row(&shown, "Who it is for"), [long.trim()]);
     let named = Directory::parse(&format!(r#"[ {{ "id": "abc", "name": "{long}" }} ]"#)).unwrap();
     assert_eq!(named.services[0].name, long.trim());
-    let list = services_list(
-        &rank(&named.services, &Default::default(), None, &Filters::default()),
-        english(),
-        "/",
-        false,
-    );
-    assert!(list.contains(long.trim()));
+    let list = result_list(&rank(&named.services, &Default::default(), None, &Filters::default()), false);
+    assert_eq!(list[0].name, long.trim());
     // Its page address is far too long for a QR code: no code, and no panic.
     let address = format!("https://charity.example/group/{}", "a".repeat(60_000));
     assert_eq!(qr_svg(&address, "QR code for this page"), None);
@@ -1150,12 +1159,21 @@ fn a_price_that_cannot_be_one_is_not_shown_as_a_price() {
     let amounts: Vec<Option<f64>> = service.costs.iter().map(|c| c.amount).collect();
     assert_eq!(amounts, [None, None, None, None, None, None, Some(2.5), Some(0.0)]);
     assert!(!service.is_free());
-    let html = page(&dir);
-    assert!(
-        html.contains("Pay what you can<br>Pricey<br>Priceless<br>Not a number<br>Ask at the door<br>Too much<br>£2.50<br>Free</dd>"),
-        "{html}"
+    let costs = row(&page(&dir), "Cost");
+    assert_eq!(
+        costs,
+        [
+            "Pay what you can",
+            "Pricey",
+            "Priceless",
+            "Not a number",
+            "Ask at the door",
+            "Too much",
+            "£2.50",
+            "Free"
+        ]
     );
-    assert!(!html.contains("£-") && !html.contains("-£") && !html.contains("£1000"));
+    assert!(costs.iter().all(|c| !c.contains("£-") && !c.contains("-£") && !c.contains("£1000")));
     assert_eq!(
         dir.warnings,
         [
@@ -1214,8 +1232,15 @@ fn a_place_off_the_map_is_listed_without_a_map_position() {
             ),
         ]
     );
-    let html = page(&dir);
-    assert_eq!(html.matches("openstreetmap.org/directions").count(), 1, "{html}");
+    let shown = page(&dir);
+    let directions: Vec<_> =
+        shown.links().filter(|(href, _)| href.contains("openstreetmap.org/directions")).collect();
+    assert_eq!(directions.len(), 1, "{shown:#?}");
+    assert_eq!(
+        row(&shown, "Where")[1..3],
+        ["North of the Pole", "1 Test Street"],
+        "the address is still shown"
+    );
     let ranked = rank(&dir.services, &Default::default(), Some(TAUNTON), &Filters::default());
     assert_eq!(ranked.len(), 1);
     assert!(ranked[0].distance.is_some());
@@ -1244,7 +1269,7 @@ fn ages_no_person_could_be_are_left_out_with_a_warning() {
     }
     let dir = one_service(r#", "minimum_age": -5"#);
     assert_eq!(dir.warnings, [r#"service "abc": minimum_age -5 is not an age; left out"#]);
-    assert!(!page(&dir).contains("Ages"));
+    assert!(everything_on(&page(&dir)).iter().all(|line| !line.contains("Ages")));
 }
 
 #[test]
@@ -1254,13 +1279,20 @@ fn contact_details_that_would_do_more_than_link_are_shown_as_text() {
             "url": "javascript:alert(1)",
             "contacts": [ { "phones": [ { "number": "call us on ＴＷＯ" }, { "number": "01823 961168" } ] } ]"#,
     );
-    let html = page(&dir);
-    assert!(!html.contains("mailto:"), "{html}");
-    assert!(html.contains("walks@example.org?cc=someone@evil.example&amp;body=hello<br>"), "{html}");
-    assert!(!html.to_ascii_lowercase().contains("javascript"), "{html}");
-    assert!(html.contains("call us on ＴＷＯ<br>"), "{html}");
-    assert!(html.contains(r#"<a href="tel:01823961168">01823 961168</a>"#), "{html}");
-    assert_eq!(html.matches("tel:").count(), 1);
+    let shown = page(&dir);
+    let contact = &shown.row("How to get in touch").expect("a contact row").lines;
+    assert_eq!(
+        contact[..],
+        [
+            Line::Text("call us on ＴＷＯ".into()),
+            Line::Link { href: "tel:01823961168".into(), text: "01823 961168".into() },
+            Line::Text("walks@example.org?cc=someone@evil.example&body=hello".into()),
+        ],
+        "shown as text, not as links; and no website"
+    );
+    assert!(shown.links().all(|(href, text)| !href.starts_with("mailto:") && !text.contains("mailto:")));
+    assert!(everything_on(&shown).iter().all(|line| !line.to_ascii_lowercase().contains("javascript")));
+    assert_eq!(shown.links().filter(|(href, _)| href.starts_with("tel:")).count(), 1);
     assert_eq!(
         dir.warnings,
         [
@@ -1270,9 +1302,9 @@ fn contact_details_that_would_do_more_than_link_are_shown_as_text() {
         ]
     );
     let good = one_service(r#", "email": "walks@example.org", "url": "https://example.org/walks""#);
-    let html = page(&good);
-    assert!(html.contains(r#"<a href="mailto:walks@example.org">walks@example.org</a>"#));
-    assert!(html.contains(r#"<a href="https://example.org/walks">https://example.org/walks</a>"#));
+    let links: Vec<_> = page(&good).links().map(|(h, t)| (h.to_string(), t.to_string())).collect();
+    assert!(links.contains(&("mailto:walks@example.org".into(), "walks@example.org".into())), "{links:?}");
+    assert!(links.contains(&("https://example.org/walks".into(), "https://example.org/walks".into())));
     assert!(good.warnings.is_empty());
 }
 
@@ -1349,7 +1381,7 @@ fn coordinates_beyond_reason_never_break_distances_tiles_or_directions() {
         assert_eq!(at.miles_to(TAUNTON), f64::INFINITY);
         assert_eq!(tiles_around(at).len(), 9);
         let _ = tile_of(at);
-        let _ = waymark::core::markup::directions_url(at);
+        let _ = directions_url(at);
     }
     let far = Distance::from_miles(f64::INFINITY);
     assert_eq!((far.walk_minutes, far.drive_minutes), (None, u32::MAX));
@@ -1430,13 +1462,8 @@ fn a_group_whose_id_cannot_be_a_page_address_is_listed_with_a_warning() {
             r#"service "walk <1>": id "walk <1>" cannot be part of a page address (letters, digits and - _ . : ~ only); the group is listed, but its page cannot be opened"#
         ]
     );
-    let list = services_list(
-        &rank(&dir.services, &Default::default(), None, &Filters::default()),
-        english(),
-        "/",
-        false,
-    );
-    assert!(list.contains(r#"<a href="/group/walk &lt;1&gt;">Walk</a>"#), "{list}");
+    let list = result_list(&rank(&dir.services, &Default::default(), None, &Filters::default()), false);
+    assert_eq!((list[0].name.as_str(), list[0].page.path("/").as_str()), ("Walk", "/group/walk <1>"));
     // An id with a `~` of its own is found again from its page address.
     let address = page_id(&dir.services[1], false);
     assert_eq!(split_page_id(&address), (None, "walk~2"));

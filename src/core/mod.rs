@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod data;
+pub mod describe;
 pub mod directory;
 pub mod distance;
 pub mod field_error;

@@ -76,6 +76,8 @@ impl NearbyState {
                     && !tiles.with_untracked(|held| held.contains(t))
             })
             .collect();
+        // Held all at once, so what reads them (the ranking) runs once for the lot.
+        let mut fetched = Vec::new();
         for tile in wanted {
             let file = format!("{}{tile}.json", setup.config.directory.url);
             // A tile that cannot be read leaves a gap in the list, not an error page.
@@ -97,7 +99,10 @@ impl NearbyState {
                 }
                 Err(e) => leptos::logging::warn!("{file}: {e}"),
             }
-            tiles.update(|held| held.push(tile));
+            fetched.push(tile);
+        }
+        if !fetched.is_empty() {
+            tiles.update(|held| held.extend(fetched));
         }
     }
 }

@@ -70,8 +70,9 @@ test('the QR code on a group page opens the same page', async ({ page }) => {
 test('the shortlist keeps saved groups on this device, ready to print', async ({ page }) => {
   await checkStraightToSuggestions(page, ['Getting more active']);
   await page.getByRole('link', { name: 'Taunton Riverside Health Walk' }).click();
-  const save = page.getByRole('button', { name: 'Save to your shortlist' });
-  await save.focus();
+  // By keyboard, from the page's heading, where focus is after opening it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Taunton Riverside Health Walk' })).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Save to your shortlist' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Saved to your shortlist.');
   // The button changes its words in place, so keyboard focus stays on it.
@@ -116,3 +117,12 @@ test('on a kiosk the shortlist is never written to the browser', async ({ page }
   const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length]);
   expect(stored).toEqual([0, 0]);
 });
+
+/** Presses Tab until `target` has keyboard focus, as a keyboard user would. */
+async function tabTo(page, target, most = 40) {
+  for (let i = 0; i < most; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${target} was not reached by ${most} presses of Tab`);
+}

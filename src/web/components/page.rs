@@ -17,8 +17,9 @@ pub fn Page(
     /// The page's heading and tab title; a signal, so an error can prefix it.
     #[prop(into)]
     title: Signal<String>,
-    /// Shown small above the heading, e.g. the organisation.
-    #[prop(optional, into)]
+    /// Shown small above the heading, e.g. the organisation; takes a
+    /// `String` or an `Option<String>`.
+    #[prop(optional_no_strip, into)]
     caption: Option<String>,
     /// False when the content holds the `h1` (a question's label is the page's heading).
     #[prop(default = true)]

@@ -6,31 +6,24 @@ use crate::web::browser::set_title;
 use crate::web::components::region::{region, OnEvent, Render};
 use crate::web::i18n::t;
 
-/// What a page shows: its main heading (also the tab title), a caption
-/// above it, and its regions of markup. Every page is one of these, so the
+/// What a page shows: its main heading (also the tab title) and its
+/// regions of markup. Every page is one of these, so the
 /// download holds one page view however many pages there are.
 pub struct Screen {
     title: String,
     /// False when the markup holds the heading (a question's label is the page's `h1`).
     heading: bool,
-    caption: Option<String>,
     regions: Vec<AnyView>,
 }
 
 impl Screen {
     pub fn new(title: String) -> Self {
-        Screen { title, heading: true, caption: None, regions: Vec::new() }
+        Screen { title, heading: true, regions: Vec::new() }
     }
 
     /// A page whose markup has its own `h1`; `title` names the tab.
     pub fn titled(title: String) -> Self {
         Screen { heading: false, ..Screen::new(title) }
-    }
-
-    /// Shown small above the heading, e.g. the organisation.
-    pub fn caption(mut self, caption: Option<String>) -> Self {
-        self.caption = caption;
-        self
     }
 
     /// Markup that does not change while the page is shown.
@@ -51,7 +44,7 @@ impl Screen {
 /// screen reader and keyboard users start at the top of the new page; the
 /// first page of a visit keeps focus where the browser put it.
 pub fn show(screen: Screen) -> AnyView {
-    let Screen { title, heading, caption, regions } = screen;
+    let Screen { title, heading, regions } = screen;
     set_title(&title, &t("shell.service_name"));
     if crate::web::router::use_router().has_navigated() {
         request_animation_frame(|| {
@@ -61,7 +54,6 @@ pub fn show(screen: Screen) -> AnyView {
         });
     }
     view! {
-        {caption.map(|c| view! { <span class="wm-caption">{c}</span> })}
         {heading.then(|| view! { <h1 class="wm-heading-l" tabindex="-1">{title}</h1> })}
         {regions}
     }

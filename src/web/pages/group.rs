@@ -7,106 +7,122 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::directory::Service;
-use crate::core::markup::{service_details, Html};
-use crate::core::module_context::{write_context, HandoffContext};
+use crate::core::qr::qr_svg;
 use crate::core::route::Route;
 use crate::core::tiles::split_page_id;
-use crate::web::components::{event_target, Screen};
+use crate::web::components::{Page, ServiceDetails};
 use crate::web::config::Setup;
-use crate::web::i18n::{t, use_words};
-use crate::web::router::{href, use_router};
-use crate::web::state::{use_app as app_state, AppState};
+use crate::web::i18n::t;
+use crate::web::pages::ShortPage;
+use crate::web::router::{use_router, A};
+use crate::web::state::{use_app, AppState};
 
-pub fn group_page(setup: &Arc<Setup>, page_id: &str) -> AnyView {
-    let (tile, id) = split_page_id(page_id);
-    let nearby = app_state().nearby;
-    let found = nearby.with_services(setup, |services| services.iter().find(|s| s.id == id).map(group));
-    match (found, tile) {
-        (Some(screen), _) => crate::web::components::show(screen),
-        // Opened directly with a tiled directory: fetch the group's tile; the
-        // page is drawn again when it arrives.
-        (None, Some(tile)) if nearby.tile_missing(setup, tile) => {
-            let (setup, tile) = (setup.clone(), tile.to_string());
-            leptos::task::spawn_local(async move { nearby.load_tiles(&setup, vec![tile]).await });
-            crate::web::components::show(Screen::titled(t("shell.loading"))
-                .markup(format!(r#"<p class="wm-body" role="status">{}</p>"#, t("shell.loading"))))
-        }
-        _ => view! { <crate::web::pages::ShortPage title_key="not_found.title" body_key="group.not_found"/> }.into_any(),
-    }
+/// What the page shows while the group is looked up.
+#[derive(Clone, Copy, PartialEq)]
+enum Showing {
+    Group,
+    /// Opened directly with a tiled directory: the group's tile is on its way.
+    Loading,
+    NotFound,
 }
 
-fn save_text(saved: bool) -> String {
-    t(if saved { "shortlist.remove" } else { "shortlist.save" })
-}
-
-fn group_markup(service: &Service, saved: bool) -> String {
-    let mut html = Html::new();
-    use_words().with(|tr| html.raw(&service_details(service, tr, true)));
-    let ask = if service.mentors.is_empty() { "service.ask_join" } else { "service.ask_mentor" };
-    html.push(
-        r#"<div class="wm-button-group"><button type="button" class="wm-button" data-action="ask">{}</button><button type="button" class="wm-button wm-button--secondary" data-action="save">{}</button></div><p class="wm-body" role="status" id="save-status"></p><details class="wm-details"><summary>{}</summary><p class="wm-body">{}</p>"#,
-        &[&t(ask), &save_text(saved), &t("service.qr_show"), &t("service.qr_hint")],
-    );
-    html.push(
-        r#"<div id="qr-code"></div></details><p class="wm-body"><a href="{}">{}</a></p>"#,
-        &[&href(&Route::Results), &t("group.back_to_list")],
-    );
-    html.finish()
-}
-
-fn group(service: &Service) -> Screen {
-    let AppState { choice, shortlist, words, .. } = app_state();
-    let router = use_router();
-    // Drawn once: saving changes the button's words in place, so focus stays on it.
-    let markup = group_markup(service, shortlist.contains(&service.id));
-    let id = service.id.clone();
-    let on_click = Arc::new(move |ev: &web_sys::Event| {
-        if let Some(mentor) = event_target(ev, "[data-mentor]") {
-            choice.choose(&id, mentor.get_attribute("data-mentor"));
-            router.navigate(Route::Refer);
-            return;
-        }
-        if event_target(ev, "summary").is_some() {
-            show_qr_code();
-            return;
-        }
-        let Some(action) = event_target(ev, "[data-action]") else { return };
-        match action.get_attribute("data-action").as_deref() {
-            Some("ask") => {
-                choice.choose(&id, None);
-                router.navigate(Route::Refer);
-            }
-            Some("save") => {
-                let saved = shortlist.toggle(&id);
-                action.set_text_content(Some(&words.t(if saved { "shortlist.remove" } else { "shortlist.save" })));
-                if let Some(status) = document().get_element_by_id("save-status") {
-                    status.set_text_content(Some(&words.t(if saved {
-                        "shortlist.saved"
-                    } else {
-                        "shortlist.removed"
-                    })));
-                }
-            }
-            _ => {}
+/// The group with the directory id in `page_id` (which may carry its tile,
+/// see `core::tiles::page_id`).
+#[component]
+pub fn GroupPage(setup: Arc<Setup>, page_id: String) -> impl IntoView {
+    let nearby = use_app().nearby;
+    let (tile, id) = split_page_id(&page_id);
+    let (tile, id) = (tile.map(str::to_string), id.to_string());
+    // Equal groups compare equal, so more tiles arriving do not redraw the page.
+    let service = Memo::new({
+        let setup = setup.clone();
+        move |_| nearby.with_services(&setup, |all| all.iter().find(|s| s.id == id).cloned())
+    });
+    let missing =
+        tile.filter(|tile| service.with_untracked(Option::is_none) && nearby.tile_missing(&setup, tile));
+    let fetching = RwSignal::new(missing.is_some());
+    Effect::new(move || {
+        if let Some(tile) = missing.clone() {
+            let setup = setup.clone();
+            leptos::task::spawn_local(async move {
+                nearby.load_tiles(&setup, vec![tile]).await;
+                fetching.set(false);
+            });
         }
     });
-    Screen::new(service.name.clone()).caption(service.organisation.clone()).region(
-        Arc::new(move || markup.clone()),
-        None,
-        Some(on_click),
-    )
+    let showing = Memo::new(move |_| match (service.with(Option::is_some), fetching.get()) {
+        (true, _) => Showing::Group,
+        (false, true) => Showing::Loading,
+        (false, false) => Showing::NotFound,
+    });
+    move || match showing.get() {
+        Showing::Group => service.get_untracked().map(|service| view! { <Group service/> }).into_any(),
+        Showing::Loading => view! {
+            <Page title=t("shell.loading") heading=false>
+                <p class="wm-body" role="status">{t("shell.loading")}</p>
+            </Page>
+        }
+        .into_any(),
+        Showing::NotFound => {
+            view! { <ShortPage title_key="not_found.title" body_key="group.not_found"/> }.into_any()
+        }
+    }
 }
 
-/// Draws the QR code of this page (from the `handoff` module) the first time
-/// the person opens "Open this page on your phone".
-fn show_qr_code() {
-    let Some(slot) = document().get_element_by_id("qr-code") else { return };
-    if slot.child_element_count() > 0 {
-        return;
+#[component]
+fn Group(service: Service) -> impl IntoView {
+    let AppState { choice, shortlist, words, .. } = use_app();
+    let router = use_router();
+    let id = StoredValue::new(service.id.clone());
+    let saved = move || id.with_value(|id| shortlist.ids.with(|ids| ids.contains(id)));
+    // Said once a save or removal is done; empty until then.
+    let status = RwSignal::new(None::<&'static str>);
+    let save = move |_| {
+        let now_saved = id.with_value(|id| shortlist.toggle(id));
+        status.set(Some(if now_saved { "shortlist.saved" } else { "shortlist.removed" }));
+    };
+    let ask = move |mentor: Option<String>| {
+        choice.choose(&id.get_value(), mentor);
+        router.navigate(Route::Refer);
+    };
+    let ask_mentor = Callback::new(move |mentor: String| ask(Some(mentor)));
+    let ask_key = if service.mentors.is_empty() { "service.ask_join" } else { "service.ask_mentor" };
+    // Drawn the first time the person opens "Open this page on your phone".
+    let qr_wanted = RwSignal::new(false);
+    let on_toggle = move |ev: web_sys::Event| {
+        let opened = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        if opened.is_some_and(|details| details.has_attribute("open")) {
+            qr_wanted.set(true);
+        }
+    };
+    let qr_code = move || {
+        if !qr_wanted.get() {
+            return String::new();
+        }
+        // This page's own address, with any tile hint, so it opens the same on a phone.
+        let location = window().location();
+        let url =
+            format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+        qr_svg(&url, &words.t("service.qr_label")).unwrap_or_default()
+    };
+    view! {
+        <Page title=service.name.clone() caption=service.organisation.clone()>
+            <ServiceDetails service ask_mentor/>
+            // Saving changes the button's words in place, so keyboard focus stays on it.
+            <div class="wm-button-group">
+                <button type="button" class="wm-button" on:click=move |_| ask(None)>{t(ask_key)}</button>
+                <button type="button" class="wm-button wm-button--secondary" on:click=save>
+                    {move || words.t(if saved() { "shortlist.remove" } else { "shortlist.save" })}
+                </button>
+            </div>
+            <p class="wm-body" role="status" id="save-status">{move || status.get().map(|key| words.t(key))}</p>
+            <details class="wm-details" on:toggle=on_toggle>
+                <summary>{t("service.qr_show")}</summary>
+                <p class="wm-body">{t("service.qr_hint")}</p>
+                // The one piece of markup not written here: the code's SVG, from `core::qr`.
+                <div id="qr-code" inner_html=qr_code></div>
+            </details>
+            <p class="wm-body"><A to=Route::Results>{t("group.back_to_list")}</A></p>
+        </Page>
     }
-    // This page's own address, with any tile hint, so it opens the same on a phone.
-    let location = window().location();
-    let url = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-    let context = write_context(&HandoffContext { url, label: t("service.qr_label") });
-    crate::web::modules::open_module_soon("handoff", slot, context);
 }

@@ -13,8 +13,8 @@ pub use about::{
     refer_page, AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage,
 };
 pub use check::{check_answers_page, check_page, question_page};
-pub use group::group_page;
+pub use group::GroupPage;
 pub use help::{HelpPage, LoadingPage, OutOfOrderPage};
-pub use nearby::results_page;
-pub use shortlist::shortlist_page;
+pub use nearby::ResultsPage;
+pub use shortlist::ShortlistPage;
 pub use start::StartPage;
