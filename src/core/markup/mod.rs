@@ -1,21 +1,17 @@
 //! Page markup built as text, for the parts of pages that only display data
-//! (question inputs, check-your-answers rows, suggestions). Building HTML
+//! (suggestions, service details). Building HTML
 //! here, rather than as typed Leptos views, keeps the wasm inside its budget
 //! and lets the markup itself be tested natively. Every piece of data is
 //! escaped; only these builders write tags.
 
-mod answers;
 mod form;
 mod nearby;
 mod needs;
-mod question;
 mod services;
 
-pub use answers::answers_list;
 pub use form::{choices, date_input, text_input, textarea, Field, TextKind};
 pub use nearby::{filters_form, postcode_field};
 pub use needs::needs_list;
-pub use question::{question_fields, QuestionText};
 pub use services::{date_in_words, directions_url, pounds, service_details, services_list};
 
 /// HTML being built, with text escaped on the way in.

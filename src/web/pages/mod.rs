@@ -10,7 +10,7 @@ mod shortlist;
 mod start;
 
 pub use about::{AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage, refer_page};
-pub use check::{check_answers_page, check_page, question_page};
+pub use check::{CheckAnswersPage, CheckPage, QuestionPage};
 pub use group::group_page;
 pub use help::{HelpPage, OutOfOrderPage};
 pub use nearby::results_page;
