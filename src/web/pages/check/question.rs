@@ -14,13 +14,14 @@ use crate::web::pages::NotFoundPage;
 use crate::web::router::{use_router, A};
 use crate::web::state::use_app;
 
-/// `/check`: goes on to the first question.
+/// `/check`: goes on to the first question, in place, so Back skips it.
+/// Only its title shows, for the moment before the question is drawn.
 #[component]
 pub fn CheckPage(setup: Arc<Setup>) -> impl IntoView {
     let router = use_router();
     let first = setup.questions.questions[0].id.clone();
     Effect::new(move || router.redirect(Route::Question(first.clone())));
-    view! { <Page title=t("check.title") heading=false>{()}</Page> }
+    view! { <Page title=t("check.title") heading=false>""</Page> }
 }
 
 /// `/check/<id>`: one question of the needs check (or "Page not found").
