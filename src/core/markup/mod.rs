@@ -1,7 +1,7 @@
 //! Page markup built as text, for the parts of pages that only display data
-//! (suggestions, service details). Building HTML
-//! here, rather than as typed Leptos views, keeps the wasm inside its budget
-//! and lets the markup itself be tested natively. Every piece of data is
+//! (suggestions, service details, the referral forms). Building HTML here,
+//! rather than as typed Leptos views, keeps the wasm inside its budget and
+//! lets the markup itself be tested natively. Every piece of data is
 //! escaped; only these builders write tags.
 
 mod form;
