@@ -311,3 +311,55 @@ fn saved_answers_keep_awkward_text_exactly() {
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "valid JSON: {json}");
     assert_eq!(Answers::from_json(&json), answers);
 }
+
+#[test]
+fn a_scale_offers_each_number_with_words_at_its_ends() {
+    let set = default_set();
+    let options = set.question("life_satisfaction").unwrap().options();
+    assert_eq!(options.len(), 11);
+    assert_eq!(
+        (options[0].label.as_str(), options[0].scale_end.as_deref()),
+        ("0", Some("Not at all satisfied"))
+    );
+    assert_eq!(options[5].scale_end, None);
+    assert_eq!(options[10].scale_end.as_deref(), Some("Completely satisfied"));
+    assert!(options.iter().all(|o| o.hint.is_none() && o.value == o.label));
+}
+
+#[test]
+fn choices_are_offered_in_order_with_their_hints_and_text_has_no_options() {
+    let set = default_set();
+    let topics = set.question("topics").unwrap().options();
+    assert_eq!(topics[0].label, "Meeting people or feeling less lonely");
+    assert_eq!(
+        topics[2].hint.as_deref(),
+        Some("For example, a lung or heart condition, diabetes or arthritis.")
+    );
+    assert!(topics.iter().all(|o| o.scale_end.is_none()));
+    assert!(set.question("what_matters").unwrap().options().is_empty());
+}
+
+#[test]
+fn answers_are_put_in_the_words_of_their_question() {
+    let set = default_set();
+    let topics = set.question("topics").unwrap();
+    let both = Answer::Choices(vec!["loneliness".into(), "getting-active".into()]);
+    assert_eq!(topics.answer_in_words(&both), "Meeting people or feeling less lonely, Getting more active");
+    assert_eq!(topics.answer_in_words(&Answer::Choices(vec!["gone".into()])), "gone");
+    assert_eq!(set.question("life_satisfaction").unwrap().answer_in_words(&Answer::Number(7)), "7 / 10");
+    let text = Answer::Text("Getting back to the allotment".into());
+    assert_eq!(set.question("what_matters").unwrap().answer_in_words(&text), "Getting back to the allotment");
+}
+
+#[test]
+fn a_saved_answer_fills_the_form_in_again() {
+    let set = default_set();
+    for (id, answer) in [
+        ("safety", Answer::Choice("no".into())),
+        ("topics", Answer::Choices(vec!["loneliness".into(), "caring".into()])),
+        ("life_satisfaction", Answer::Number(3)),
+        ("what_matters", Answer::Text("Company".into())),
+    ] {
+        assert_eq!(set.question(id).unwrap().accept(&answer.values()), Ok(Some(answer)));
+    }
+}

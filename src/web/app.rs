@@ -17,9 +17,9 @@ fn screen(route: Route, setup: &Arc<Setup>) -> AnyView {
     let old = |screen: Screen| show(screen);
     match route {
         Route::Start => view! { <StartPage setup=setup.clone()/> }.into_any(),
-        Route::Check => old(check_page(setup)),
-        Route::Question(id) => question_page(setup, &id),
-        Route::CheckAnswers => old(check_answers_page(setup)),
+        Route::Check => view! { <CheckPage setup=setup.clone()/> }.into_any(),
+        Route::Question(id) => view! { <QuestionPage setup=setup.clone() id=id/> }.into_any(),
+        Route::CheckAnswers => view! { <CheckAnswersPage setup=setup.clone()/> }.into_any(),
         Route::Results => view! { <ResultsPage setup=setup.clone()/> }.into_any(),
         Route::Group(id) => view! { <GroupPage setup=setup.clone() page_id=id/> }.into_any(),
         Route::Shortlist => view! { <ShortlistPage setup=setup.clone()/> }.into_any(),

@@ -1,16 +1,12 @@
 //! Page markup built as text, for the parts of pages that only display data
-//! (question inputs, check-your-answers rows). Building HTML
-//! here, rather than as typed Leptos views, keeps the wasm inside its budget
-//! and lets the markup itself be tested natively. Every piece of data is
+//! (the referral forms). Building HTML here, rather than as typed Leptos
+//! views, keeps the wasm inside its budget and lets the markup itself be
+//! tested natively. Every piece of data is
 //! escaped; only these builders write tags.
 
-mod answers;
 mod form;
-mod question;
 
-pub use answers::answers_list;
 pub use form::{choices, date_input, text_input, textarea, Field, TextKind};
-pub use question::{question_fields, QuestionText};
 
 /// HTML being built, with text escaped on the way in.
 #[derive(Default)]

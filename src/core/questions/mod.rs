@@ -3,11 +3,13 @@
 //! profile. Pure Rust; the pages in `web::pages::check` only display it.
 
 mod answers;
+mod display;
 mod flow;
 mod parse;
 mod scoring;
 
 pub use answers::{Answer, AnswerProblem, Answers};
+pub use display::AnswerOption;
 pub use flow::Next;
 pub use scoring::{NeedScore, NeedsProfile};
 

@@ -12,7 +12,7 @@ mod start;
 pub use about::{
     refer_page, AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage,
 };
-pub use check::{check_answers_page, check_page, question_page};
+pub use check::{CheckAnswersPage, CheckPage, QuestionPage};
 pub use group::GroupPage;
 pub use help::{HelpPage, LoadingPage, OutOfOrderPage};
 pub use nearby::ResultsPage;

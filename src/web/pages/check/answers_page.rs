@@ -2,38 +2,75 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::markup::{answers_list, Html};
 use crate::core::route::Route;
-use crate::web::components::{event_target, Screen};
+use crate::web::components::Page;
 use crate::web::config::Setup;
-use crate::web::i18n::t;
-use crate::web::router::{base_path, href, use_router};
-use crate::web::state::use_app as app_state;
+use crate::web::i18n::{t, use_words};
+use crate::web::router::{href, use_router, A};
+use crate::web::state::use_app;
 
 /// "Check your answers": every question that applies, its answer, and a
-/// change link back to it.
-pub fn check_answers_page(setup: &Arc<Setup>) -> Screen {
-    let state = app_state().check;
-    let set = &setup.questions;
-    let answers = state.answers.get_untracked();
-    if let Some(first) = set.first_unanswered(&answers) {
-        // Nothing to check yet: continue the check where it stopped.
-        use_router().redirect(Route::Question(first.id.clone()));
-    }
-    let mut html = Html::new();
-    html.raw(&answers_list(set, &answers, &base_path(), &t("check.change"), &t("check.not_answered")));
-    html.element("p", "wm-body", &t("check.answers_private"));
-    html.open(
-        "a",
-        &[("href", Some(&href(&Route::Results))), ("class", Some("wm-button")), ("role", Some("button"))],
-    );
-    html.text(&t("check.see_suggestions")).close("a");
-    let rows = html.finish();
-    // A change link brings the person back here once the change is made.
-    let on_click = Arc::new(move |ev: &web_sys::Event| {
-        if event_target(ev, "a[data-change]").is_some() {
-            state.changing.set(true);
+/// change link back to it. With a question still to answer, the check
+/// carries on from there instead.
+#[component]
+pub fn CheckAnswersPage(setup: Arc<Setup>) -> impl IntoView {
+    let (state, router) = (use_app().check, use_router());
+    Effect::new({
+        let setup = setup.clone();
+        move || {
+            let answers = state.answers.get_untracked();
+            if let Some(first) = setup.questions.first_unanswered(&answers) {
+                router.redirect(Route::Question(first.id.clone()));
+            }
         }
     });
-    Screen::new(t("check.answers_title")).region(Arc::new(move || rows.clone()), None, Some(on_click))
+    view! {
+        <Page title=t("check.answers_title")>
+            <AnswersList setup=setup/>
+            <p class="wm-body">{t("check.answers_private")}</p>
+            <A to=Route::Results class="wm-button" role="button">{t("check.see_suggestions")}</A>
+        </Page>
+    }
+}
+
+/// The summary list of questions and answers (GOV.UK pattern). A change link
+/// marks the change as coming from here, so Continue returns here after it.
+#[component]
+pub fn AnswersList(setup: Arc<Setup>) -> impl IntoView {
+    let (state, words) = (use_app().check, use_words());
+    // (question id, question, answer in words)
+    let rows = move || {
+        let answers = state.answers.get();
+        let shown = |q: &crate::core::questions::Question| match answers.get(&q.id) {
+            Some(answer) => q.answer_in_words(answer),
+            None => words.t("check.not_answered"),
+        };
+        setup
+            .questions
+            .visible(&answers)
+            .map(|q| (q.id.clone(), q.text.clone(), shown(q)))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <dl class="wm-summary-list">
+            <For
+                each=rows
+                key=|row| row.clone()
+                children=move |(id, question, answer)| {
+                    view! {
+                        <div class="wm-summary-list__row">
+                            <dt class="wm-summary-list__key">{question.clone()}</dt>
+                            <dd class="wm-summary-list__value">{answer}</dd>
+                            <dd class="wm-summary-list__actions">
+                                <a href=href(&Route::Question(id)) on:click=move |_| state.changing.set(true)>
+                                    {words.t("check.change")}
+                                    <span class="wm-visually-hidden">{format!(" {question}")}</span>
+                                </a>
+                            </dd>
+                        </div>
+                    }
+                }
+            />
+        </dl>
+    }
 }

@@ -1,7 +1,8 @@
 //! The needs check pages: one question per page, and check your answers.
 
 mod answers_page;
+mod fields;
 mod question;
 
-pub use answers_page::check_answers_page;
-pub use question::{check_page, question_page};
+pub use answers_page::CheckAnswersPage;
+pub use question::{CheckPage, QuestionPage};
