@@ -59,7 +59,6 @@ impl SetupResource {
                     if !cfg!(debug_assertions) {
                         crate::web::offline::keep_for_offline();
                     }
-                    crate::web::modules::resend_waiting_referrals();
                 }
                 Err(_) if page_options().kiosk => kiosk.set(KioskGuard::OutOfOrder),
                 Err(_) => {}
