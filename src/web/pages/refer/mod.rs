@@ -18,6 +18,7 @@ mod postcode;
 
 use std::sync::Arc;
 
+use leptos::either::EitherOf10;
 use leptos::ev::{MouseEvent, SubmitEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -228,20 +229,22 @@ fn Steps(setup: Arc<Setup>, text: ReferText, errors: Errors) -> impl IntoView {
             }
         }
     };
-    // Drawn afresh for each page, with what was entered so far.
+    // Drawn afresh for each page, with what was entered so far. Each page is
+    // its own variant, so a new page gets new inputs: reused ones would keep
+    // what was ticked or typed on the last page.
     let page = move || {
         let form = r.form.get_untracked();
         match step.get() {
-            Step::Choices => view! { <ChoicesStep text errors/> }.into_any(),
-            Step::ForWhom => view! { <ForWhomStep form text errors/> }.into_any(),
-            Step::Agreed => view! { <AgreedStep form text errors/> }.into_any(),
-            Step::CannotSend => view! { <CannotSendStep text/> }.into_any(),
-            Step::Consent => view! { <ConsentStep form text errors/> }.into_any(),
-            Step::Name => view! { <NameStep form text errors/> }.into_any(),
-            Step::Contact => view! { <ContactStep form text errors/> }.into_any(),
-            Step::Postcode => view! { <PostcodeStep form text errors/> }.into_any(),
-            Step::Optional => view! { <OptionalStep form text errors/> }.into_any(),
-            Step::Check => view! { <CheckStep form text/> }.into_any(),
+            Step::Choices => EitherOf10::A(view! { <ChoicesStep text errors/> }),
+            Step::ForWhom => EitherOf10::B(view! { <ForWhomStep form text errors/> }),
+            Step::Agreed => EitherOf10::C(view! { <AgreedStep form text errors/> }),
+            Step::CannotSend => EitherOf10::D(view! { <CannotSendStep text/> }),
+            Step::Consent => EitherOf10::E(view! { <ConsentStep form text errors/> }),
+            Step::Name => EitherOf10::F(view! { <NameStep form text errors/> }),
+            Step::Contact => EitherOf10::G(view! { <ContactStep form text errors/> }),
+            Step::Postcode => EitherOf10::H(view! { <PostcodeStep form text errors/> }),
+            Step::Optional => EitherOf10::I(view! { <OptionalStep form text errors/> }),
+            Step::Check => EitherOf10::J(view! { <CheckStep form text/> }),
         }
     };
     // No way on from "We cannot send this without their agreement".
