@@ -85,7 +85,12 @@ impl ReferralForm {
     /// // Nothing ticked on the consent page: it shows its problem.
     /// assert_eq!(form.submit(Step::Consent, &|_| vec![], (2026, 1, 1)), Continue::Fix(Step::Consent));
     /// ```
-    pub fn submit(&mut self, step: Step, values: &dyn Fn(&str) -> Vec<String>, today: (i32, u32, u32)) -> Continue {
+    pub fn submit(
+        &mut self,
+        step: Step,
+        values: &dyn Fn(&str) -> Vec<String>,
+        today: (i32, u32, u32),
+    ) -> Continue {
         if !self.take_page(step, values) {
             return Continue::Unanswered;
         }

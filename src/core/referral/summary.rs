@@ -77,7 +77,9 @@ pub fn summary_rows(form: &ReferralForm, text: &dyn Fn(&str) -> String) -> Vec<S
         ("refer.row_first_visit", form.first_visit.trim().to_string(), Step::Optional),
     ];
     rows.into_iter()
-        .filter(|(_, value, step)| !value.is_empty() || matches!(step, Step::Choices | Step::Name | Step::Contact))
+        .filter(|(_, value, step)| {
+            !value.is_empty() || matches!(step, Step::Choices | Step::Name | Step::Contact)
+        })
         .map(|(label, value, step)| SummaryRow { label, value, step })
         .collect()
 }

@@ -77,7 +77,10 @@ pub enum Status {
     /// `crypto.getRandomValues`): nothing is sent, the phone number is given.
     CannotSendHere,
     /// The config's last-resort channel: an email the person sends themselves.
-    Email { reference: String, href: String },
+    Email {
+        reference: String,
+        href: String,
+    },
 }
 
 /// The referral being filled in and sent; part of the app's state, so what

@@ -152,8 +152,7 @@ pub fn resend_when_set_up(setup: SetupResource, referral: ReferralState) {
         let Some(timeout) = timeout else { return false };
         referral.resend_waiting(timeout);
         // For as long as the page is open.
-        let _listening =
-            window_event_listener(leptos::ev::online, move |_| referral.resend_waiting(timeout));
+        let _listening = window_event_listener(leptos::ev::online, move |_| referral.resend_waiting(timeout));
         true
     });
 }
