@@ -2,54 +2,46 @@
 //! the `h1` (label or legend) when a page asks one thing, a hint, the error
 //! beside the field, and the value the person entered put back. Ids are the
 //! field names, so an error summary can link to them. The inputs are the
-//! browser's own: a page reads them when its form is submitted.
+//! browser's own: a page reads them when its form is submitted, and draws
+//! its fields again with their errors if something needs fixing.
 
 use leptos::prelude::*;
 
 use crate::web::i18n::t;
 
 /// The ids a field's input or fieldset is described by: its hint, then its error.
-fn described_by(name: &'static str, hint: bool, error: MaybeProp<String>) -> impl Fn() -> Option<String> {
-    move || {
-        let mut ids = Vec::new();
-        if hint {
-            ids.push(format!("{name}-hint"));
-        }
-        if error.with(Option::is_some) {
-            ids.push(format!("{name}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
+fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{name}-hint"));
     }
+    if error {
+        ids.push(format!("{name}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
 }
 
 /// The wrapper of every field, marked when the field has an error.
 #[component]
-fn FormGroup(error: MaybeProp<String>, children: Children) -> impl IntoView {
-    let class = move || match error.with(Option::is_some) {
-        true => "wm-form-group wm-form-group--error",
-        false => "wm-form-group",
-    };
+fn FormGroup(error: bool, children: Children) -> impl IntoView {
+    let class = if error { "wm-form-group wm-form-group--error" } else { "wm-form-group" };
     view! { <div class=class>{children()}</div> }
 }
 
 /// The hint, then the error (with "Error: " for screen readers), under a label or legend.
 #[component]
-fn HintAndError(name: &'static str, hint: Option<String>, error: MaybeProp<String>) -> impl IntoView {
-    let prefix = t("check.error_prefix");
+fn HintAndError(name: &'static str, hint: Option<String>, error: Option<String>) -> impl IntoView {
     view! {
         {hint.map(|hint| view! { <div class="wm-hint" id=format!("{name}-hint")>{hint}</div> })}
-        {move || {
-            error
-                .get()
-                .map(|error| {
-                    view! {
-                        <p class="wm-error-message" id=format!("{name}-error")>
-                            <span class="wm-visually-hidden">{prefix.clone()}</span>
-                            {error}
-                        </p>
-                    }
-                })
-        }}
+        {error
+            .map(|error| {
+                view! {
+                    <p class="wm-error-message" id=format!("{name}-error")>
+                        <span class="wm-visually-hidden">{t("check.error_prefix")}</span>
+                        {error}
+                    </p>
+                }
+            })}
     }
 }
 
@@ -74,7 +66,7 @@ fn Fieldset(
     name: &'static str,
     legend: String,
     hint: Option<String>,
-    error: MaybeProp<String>,
+    error: Option<String>,
     heading: bool,
     children: Children,
 ) -> impl IntoView {
@@ -87,7 +79,7 @@ fn Fieldset(
         .into_any(),
         false => view! { <legend class="wm-fieldset__legend wm-heading-s">{legend}</legend> }.into_any(),
     };
-    let described = described_by(name, hint.is_some(), error);
+    let described = described_by(name, hint.is_some(), error.is_some());
     view! {
         <fieldset class="wm-fieldset" aria-describedby=described>
             {legend}
@@ -104,7 +96,9 @@ pub fn TextInput(
     name: &'static str,
     label: String,
     #[prop(optional)] hint: Option<String>,
-    #[prop(optional, into)] error: MaybeProp<String>,
+    /// The error to show beside the field.
+    #[prop(default = None)]
+    error: Option<String>,
     /// Whether the label is the page's main heading (one question per page).
     #[prop(optional)]
     heading: bool,
@@ -118,9 +112,10 @@ pub fn TextInput(
     /// A width class such as `wm-input--width-20`.
     width: &'static str,
 ) -> impl IntoView {
-    let described = described_by(name, hint.is_some(), error);
+    let described = described_by(name, hint.is_some(), error.is_some());
+    let invalid = error.is_some().then_some("true");
     view! {
-        <FormGroup error>
+        <FormGroup error=error.is_some()>
             <FieldLabel target=name label heading/>
             <HintAndError name hint error/>
             <input
@@ -132,7 +127,7 @@ pub fn TextInput(
                 spellcheck="false"
                 value=value
                 aria-describedby=described
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-invalid=invalid
             />
         </FormGroup>
     }
@@ -145,13 +140,15 @@ pub fn FormTextarea(
     name: &'static str,
     label: String,
     #[prop(optional)] hint: Option<String>,
-    #[prop(optional, into)] error: MaybeProp<String>,
+    /// The error to show beside the field.
+    #[prop(default = None)]
+    error: Option<String>,
     /// What was entered before.
     value: String,
 ) -> impl IntoView {
-    let described = described_by(name, hint.is_some(), error);
+    let described = described_by(name, hint.is_some(), error.is_some());
     view! {
-        <FormGroup error>
+        <FormGroup error=error.is_some()>
             <FieldLabel target=name label heading=false/>
             <HintAndError name hint error/>
             <textarea class="wm-textarea" id=name name=name rows="4" aria-describedby=described>
@@ -172,7 +169,9 @@ pub fn FormChoices(
     /// The question, as the fieldset's legend.
     legend: String,
     #[prop(optional)] hint: Option<String>,
-    #[prop(optional, into)] error: MaybeProp<String>,
+    /// The error to show beside the field.
+    #[prop(default = None)]
+    error: Option<String>,
     /// Whether the legend is the page's main heading (one question per page).
     #[prop(optional)]
     heading: bool,
@@ -206,7 +205,7 @@ pub fn FormChoices(
         })
         .collect_view();
     view! {
-        <FormGroup error>
+        <FormGroup error=error.is_some()>
             <Fieldset name legend hint error heading>
                 <div class="wm-choices">{options}</div>
             </Fieldset>
@@ -222,12 +221,15 @@ pub fn DateInput(
     name: &'static str,
     legend: String,
     #[prop(optional)] hint: Option<String>,
-    #[prop(optional, into)] error: MaybeProp<String>,
+    /// The error to show beside the field.
+    #[prop(default = None)]
+    error: Option<String>,
     /// Day, month and year as entered before.
     values: [String; 3],
     /// "Day", "Month", "Year".
     labels: [String; 3],
 ) -> impl IntoView {
+    let invalid = error.is_some().then_some("true");
     let items = ["day", "month", "year"]
         .into_iter()
         .zip(values)
@@ -246,14 +248,14 @@ pub fn DateInput(
                         inputmode="numeric"
                         autocomplete=format!("bday-{part}")
                         value=value
-                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        aria-invalid=invalid
                     />
                 </div>
             }
         })
         .collect_view();
     view! {
-        <FormGroup error>
+        <FormGroup error=error.is_some()>
             <Fieldset name legend hint error heading=false>
                 <div class="wm-date-input">{items}</div>
             </Fieldset>

@@ -25,7 +25,7 @@ pub fn ChoicesStep(text: ReferText, errors: Errors) -> impl IntoView {
             </ul>
         </Show>
         <p class="wm-body"><A to=Route::Results>{text.get("refer.add_more")}</A></p>
-        {move || error.get().map(|error| view! { <p class="wm-error-message">{error}</p> })}
+        {error.map(|error| view! { <p class="wm-error-message">{error}</p> })}
     }
 }
 

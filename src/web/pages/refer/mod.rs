@@ -76,19 +76,17 @@ impl ReferText {
     }
 }
 
-/// The problems the page shows, each in words beside its field.
-#[derive(Clone, Copy)]
+/// The problems a page shows, each in words beside its field.
+#[derive(Clone)]
 pub struct Errors {
-    problems: Memo<Vec<Problem>>,
+    problems: Vec<Problem>,
     text: ReferText,
 }
 
 impl Errors {
     /// The error to show beside `field`, if any.
-    pub fn of(self, field: &'static str) -> Signal<Option<String>> {
-        Signal::derive(move || {
-            self.problems.with(|all| all.iter().find(|p| p.field == field).map(|p| self.text.get(p.message)))
-        })
+    pub fn of(&self, field: &str) -> Option<String> {
+        self.problems.iter().find(|p| p.field == field).map(|p| self.text.get(p.message))
     }
 }
 
@@ -121,7 +119,6 @@ pub fn ReferPage(setup: Arc<Setup>) -> impl IntoView {
         }
         r.form.with(|form| r.step.get().problems(&form.problems(today())))
     });
-    let errors = Errors { problems, text };
     let status = Memo::new(move |_| r.status.get());
     let title = Signal::derive(move || match status.get() {
         Status::NotStarted | Status::Editing => {
@@ -142,7 +139,9 @@ pub fn ReferPage(setup: Arc<Setup>) -> impl IntoView {
     // Sending ends while the person waits: they are taken to the news.
     Effect::watch(move || status.get(), |_, _, _| focus_page(false), false);
     let shown = move || match status.get() {
-        Status::NotStarted | Status::Editing => view! { <Steps setup=setup.clone() text errors/> }.into_any(),
+        Status::NotStarted | Status::Editing => {
+            view! { <Steps setup=setup.clone() text problems/> }.into_any()
+        }
         Status::Sending => view! { <SendingPage text/> }.into_any(),
         Status::Sent(reference) => view! { <SentPage text reference/> }.into_any(),
         Status::Waiting(reference) => view! { <WaitingPage text reference/> }.into_any(),
@@ -164,7 +163,7 @@ fn consent_statement(text: ReferText) -> String {
 /// The pages of the form: a back link, the error summary, the page's
 /// questions and its button.
 #[component]
-fn Steps(setup: Arc<Setup>, text: ReferText, errors: Errors) -> impl IntoView {
+fn Steps(setup: Arc<Setup>, text: ReferText, problems: Memo<Vec<Problem>>) -> impl IntoView {
     let app = use_app();
     let r = app.referral;
     let step = Memo::new(move |_| r.step.get());
@@ -182,7 +181,7 @@ fn Steps(setup: Arc<Setup>, text: ReferText, errors: Errors) -> impl IntoView {
         })
     };
     let summary = move || {
-        let first = errors.problems.with(|all| all.first().copied())?;
+        let first = problems.with(|all| all.first().copied())?;
         let target = match first.field {
             "services" => "page-heading",
             other => other,
@@ -229,10 +228,12 @@ fn Steps(setup: Arc<Setup>, text: ReferText, errors: Errors) -> impl IntoView {
             }
         }
     };
-    // Drawn afresh for each page, with what was entered so far. Each page is
-    // its own variant, so a new page gets new inputs: reused ones would keep
-    // what was ticked or typed on the last page.
+    // Drawn afresh for each page, with what was entered so far, and again
+    // with the problems once Continue finds any. Each page is its own
+    // variant, so a new page gets new inputs: reused ones would keep what was
+    // ticked or typed on the last page.
     let page = move || {
+        let errors = Errors { problems: problems.get(), text };
         let form = r.form.get_untracked();
         match step.get() {
             Step::Choices => EitherOf10::A(view! { <ChoicesStep text errors/> }),
