@@ -1,6 +1,6 @@
 //! Fetching the widget's lazily loaded modules (built by `cargo xtask
-//! modules` into `modules/`): code a person may never need, such as the
-//! referral pages, stays out of the first download.
+//! modules` into `modules/`): code a person may never need, such as kiosk
+//! mode and the QR codes, stays out of the first download.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
