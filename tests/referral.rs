@@ -1,5 +1,6 @@
-//! The referral: contact checks, ids, every form check, the document the
-//! charity receives, and the retry schedule.
+//! The referral: contact checks, ids, every form check, each page's
+//! Continue, "Check your answers", the document the charity receives, the
+//! retry schedule and the outbox.
 
 use serde_json::Value;
 use waymark::core::questions::{Answer, Answers, QuestionSet};
@@ -379,4 +380,139 @@ fn each_page_shows_only_its_own_problems_and_send_returns_to_the_first() {
     for problem in everything_wrong.problems(TODAY) {
         assert!(owned.contains(&problem.field), "{} is on no page", problem.field);
     }
+}
+
+/// A page's submitted fields, as the browser's form data gives them.
+fn entered(fields: &[(&str, &str)]) -> impl Fn(&str) -> Vec<String> {
+    let fields: Vec<(String, String)> = fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    move |name| fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+}
+
+#[test]
+fn continue_takes_the_page_and_moves_on_only_when_it_is_right() {
+    let mut form =
+        ReferralForm { services: complete().services, best_time: "any".into(), ..Default::default() };
+    assert_eq!(form.submit(Step::Choices, &entered(&[]), TODAY), Continue::Next(Step::ForWhom));
+    assert_eq!(form.submit(Step::ForWhom, &entered(&[]), TODAY), Continue::Fix(Step::ForWhom));
+    let someone = entered(&[("for_whom", "someone-else")]);
+    assert_eq!(form.submit(Step::ForWhom, &someone, TODAY), Continue::Next(Step::Agreed));
+    // Nothing chosen is not an answer; "no" is, and leads to the page that sends nothing.
+    assert_eq!(form.submit(Step::Agreed, &entered(&[]), TODAY), Continue::Unanswered);
+    assert_eq!(
+        form.submit(Step::Agreed, &entered(&[("agreed", "no")]), TODAY),
+        Continue::Next(Step::CannotSend)
+    );
+    assert_eq!(
+        form.submit(Step::Agreed, &entered(&[("agreed", "yes")]), TODAY),
+        Continue::Next(Step::Consent)
+    );
+    // Choosing "someone else" again keeps the agreement already given.
+    form.submit(Step::ForWhom, &someone, TODAY);
+    assert_eq!(form.for_whom, Some(ForWhom::SomeoneElse { agreed: true }));
+
+    assert_eq!(form.submit(Step::Consent, &entered(&[]), TODAY), Continue::Fix(Step::Consent));
+    assert_eq!(
+        form.submit(Step::Consent, &entered(&[("consent", "yes")]), TODAY),
+        Continue::Next(Step::Name)
+    );
+    assert_eq!(form.submit(Step::Name, &entered(&[("name", "Sam")]), TODAY), Continue::Next(Step::Contact));
+    let contact = [
+        ("methods", "email"),
+        ("methods", "text"),
+        ("email", "sam@example"),
+        ("phone", "01823 123456"),
+        ("best_time", "evening"),
+    ];
+    assert_eq!(form.submit(Step::Contact, &entered(&contact), TODAY), Continue::Fix(Step::Contact));
+    // What was typed is kept, to be put back beside its error.
+    assert_eq!(form.methods, vec![Method::Email, Method::Text]);
+    assert_eq!((form.email.as_str(), form.phone.as_str()), ("sam@example", "01823 123456"));
+    assert_eq!(form.best_time, "evening");
+    let fixed = [("methods", "email"), ("email", "sam@example.org"), ("best_time", "evening")];
+    assert_eq!(form.submit(Step::Contact, &entered(&fixed), TODAY), Continue::Next(Step::Postcode));
+    assert_eq!(
+        form.submit(Step::Postcode, &entered(&[("postcode", "")]), TODAY),
+        Continue::Next(Step::Optional)
+    );
+    let birth = [("birth-day", "2"), ("birth-month", "3"), ("birth-year", "1950"), ("first_visit", "A ramp")];
+    assert_eq!(form.submit(Step::Optional, &entered(&birth), TODAY), Continue::Next(Step::Check));
+    assert_eq!(form.date_of_birth(TODAY), Ok(Some("1950-03-02".into())));
+    assert_eq!(form.submit(Step::Check, &entered(&[]), TODAY), Continue::Send);
+    // Send returns to the earliest page that needs fixing.
+    form.consent = false;
+    assert_eq!(form.submit(Step::Check, &entered(&[]), TODAY), Continue::Fix(Step::Consent));
+}
+
+#[test]
+fn check_your_answers_shows_what_was_entered_with_a_way_back_to_each_page() {
+    let mut form = complete();
+    form.methods = vec![Method::Email, Method::Phone];
+    form.email = " sam@example.org ".into();
+    let rows = summary_rows(&form, &|key: &str| key.to_string());
+    let shown: Vec<(&str, &str, Step)> = rows.iter().map(|r| (r.label, r.value.as_str(), r.step)).collect();
+    assert_eq!(
+        shown,
+        vec![
+            ("refer.row_services", "Park walk", Step::Choices),
+            ("refer.row_for", "refer.for_me", Step::ForWhom),
+            ("refer.row_name", "Sam Jones", Step::Name),
+            (
+                "refer.row_contact",
+                "refer.method_email: sam@example.org; refer.method_phone: 07700 900123",
+                Step::Contact
+            ),
+            ("refer.row_best_time", "refer.time_morning", Step::Contact),
+            ("refer.row_message", "refer.yes", Step::Contact),
+            ("refer.row_postcode", "ta1 2bx", Step::Postcode),
+        ],
+        "optional things left blank have no row"
+    );
+    form.birth = ["2".into(), " 3".into(), "1950".into()];
+    let rows = summary_rows(&form, &|key: &str| key.to_string());
+    assert!(rows.iter().any(|r| r.label == "refer.row_birth" && r.value == "2 / 3 / 1950"));
+    // The name and contact rows stay, empty, so they can be changed.
+    let empty = summary_rows(&ReferralForm::default(), &|key: &str| key.to_string());
+    let labels: Vec<&str> = empty.iter().map(|r| r.label).collect();
+    assert_eq!(
+        labels,
+        [
+            "refer.row_services",
+            "refer.row_for",
+            "refer.row_name",
+            "refer.row_contact",
+            "refer.row_best_time",
+            "refer.row_message"
+        ]
+    );
+}
+
+#[test]
+fn the_outbox_keeps_a_referral_for_a_week_and_no_longer() {
+    let now = 1_796_126_400;
+    let kept = |id: &str, days_ago: i64| Outgoing {
+        id: id.into(),
+        reference: "WM-2345-67".into(),
+        endpoint: "https://example.org/referrals".into(),
+        format: "json".into(),
+        body: "{}".into(),
+        kept_unix: if days_ago < 0 { 0 } else { now - days_ago * 86_400 },
+    };
+    let outbox = read_outbox(vec![kept("a", 8), kept("b", 1), kept("c", 7)], now);
+    assert_eq!(outbox.waiting, vec![kept("b", 1)]);
+    assert_eq!(outbox.expired, vec![kept("a", 8), kept("c", 7)]);
+    assert!(outbox.changed, "what expired is deleted from the device");
+    let unchanged = read_outbox(vec![kept("b", 1)], now);
+    assert!(!unchanged.changed && unchanged.waiting.len() == 1);
+    // One kept by a release that wrote no time starts its week now.
+    let untimed = read_outbox(vec![kept("old", -1)], now);
+    assert_eq!(untimed.waiting[0].kept_unix, now);
+    assert!(untimed.changed);
+    // What could never be sent is left out.
+    let broken = Outgoing { endpoint: String::new(), ..kept("d", 1) };
+    assert!(read_outbox(vec![broken], now).waiting.is_empty());
+    // As stored by earlier releases: a missing field is empty.
+    let stored: Vec<Outgoing> =
+        serde_json::from_str(r#"[{"id":"e","endpoint":"https://e.org","body":"{}"}]"#).unwrap();
+    assert_eq!(stored[0].kept_unix, 0);
+    assert_eq!(stored[0].format, "");
 }

@@ -8,6 +8,7 @@ use crate::web::config::{LoadProblem, Setup};
 use crate::web::i18n::provide_words;
 use crate::web::kiosk::{KioskGuard, KioskMode};
 use crate::web::pages::*;
+use crate::web::referral::resend_when_set_up;
 use crate::web::router::provide_router;
 use crate::web::state::provide_app_state;
 use crate::web::text_size::restore_text_size;
@@ -23,7 +24,7 @@ fn screen(route: Route, setup: &Arc<Setup>) -> AnyView {
         Route::Results => view! { <ResultsPage setup=setup.clone()/> }.into_any(),
         Route::Group(id) => view! { <GroupPage setup=setup.clone() page_id=id/> }.into_any(),
         Route::Shortlist => view! { <ShortlistPage setup=setup.clone()/> }.into_any(),
-        Route::Refer => old(refer_page(setup)),
+        Route::Refer => view! { <ReferPage setup=setup.clone()/> }.into_any(),
         Route::Help => view! { <HelpPage/> }.into_any(),
         Route::Privacy => view! { <PrivacyPage setup=setup.clone()/> }.into_any(),
         Route::Accessibility => view! { <AccessibilityPage setup=setup.clone()/> }.into_any(),
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
     leave_on_escape(app);
     listen_for_region_events();
     restore_text_size();
+    resend_when_set_up(setup, app.referral);
     // The prerendered start page (or the page's own "Loading" message) stays
     // until the words and set-up have arrived; nothing is drawn half-translated.
     let shell = move || {

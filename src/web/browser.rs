@@ -82,3 +82,9 @@ pub fn event_form(ev: &web_sys::Event) -> Option<web_sys::HtmlFormElement> {
 pub fn unix_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
+
+/// Today's date here, as (year, month, day).
+pub fn today() -> (i32, u32, u32) {
+    let now = js_sys::Date::new_0();
+    (now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+}

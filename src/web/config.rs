@@ -45,7 +45,7 @@ pub struct SetupResource(pub LocalResource<SetupResult>);
 
 impl SetupResource {
     /// Starts loading the set-up, and once it is in, what depends on it: the
-    /// kiosk guard, the offline copy, and any referral waiting in the outbox.
+    /// kiosk guard and the offline copy. (The outbox is resent by `web::referral`.)
     pub fn load(kiosk: RwSignal<KioskGuard>, words: Words) -> Self {
         let setup = SetupResource(LocalResource::new(move || load_setup(words)));
         Effect::new(move || match setup.0.get() {
@@ -55,7 +55,6 @@ impl SetupResource {
                 if !cfg!(debug_assertions) {
                     crate::web::offline::keep_for_offline();
                 }
-                crate::web::modules::resend_waiting_referrals();
             }
             Some(Err(_)) if page_options().kiosk => kiosk.set(KioskGuard::OutOfOrder),
             _ => {}

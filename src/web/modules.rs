@@ -1,6 +1,6 @@
 //! Fetching the widget's lazily loaded modules (built by `cargo xtask
-//! modules` into `modules/`): code a person may never need, such as the
-//! referral pages, stays out of the first download.
+//! modules` into `modules/`): code a person may never need, such as kiosk
+//! mode and the QR codes, stays out of the first download.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -28,19 +28,4 @@ pub fn open_module_soon(name: &'static str, root: web_sys::Element, context: Str
     leptos::task::spawn_local(async move {
         let _ = open_module(name, &root, &context).await;
     });
-}
-
-/// Referrals left in this device's outbox are tried again as soon as the
-/// widget has its set-up (by the referral module, fetched only if there are any).
-pub fn resend_waiting_referrals() {
-    let window = leptos::prelude::window();
-    let waiting =
-        window.local_storage().ok().flatten().and_then(|s| s.get_item("waymark:outbox").ok().flatten());
-    let Some(body) = waiting.and_then(|_| leptos::prelude::document().body()) else { return };
-    let context = crate::core::module_context::write_context(&crate::core::module_context::ReferContext {
-        resend: true,
-        config: crate::web::config::config_url(),
-        ..Default::default()
-    });
-    open_module_soon("refer", body.into(), context);
 }

@@ -1,7 +1,7 @@
 //! The widget's state for the visit, in one place: the set-up, the answers,
-//! the search, the shortlist and what the person asked to join. Each part is
-//! a signal (or a few), so views redraw when it changes. The app provides it
-//! as context; components take it with [`use_app`].
+//! the search, the shortlist, what the person asked to join and the referral.
+//! Each part is a signal (or a few), so views redraw when it changes. The app
+//! provides it as context; components take it with [`use_app`].
 
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use crate::web::config::SetupResource;
 use crate::web::i18n::Words;
 use crate::web::kiosk::KioskGuard;
 use crate::web::nearby::NearbyState;
-use crate::web::referral::ReferralChoice;
+use crate::web::referral::{ReferralChoice, ReferralState};
 use crate::web::shortlist::Shortlist;
 
 /// Every part of the state; cheap to copy (signals are handles), so event
@@ -25,6 +25,8 @@ pub struct AppState {
     pub nearby: NearbyState,
     pub shortlist: Shortlist,
     pub choice: ReferralChoice,
+    /// The referral as filled in, and how sending it went.
+    pub referral: ReferralState,
 }
 
 /// Creates the state, restoring what this browser kept, starts loading the
@@ -41,6 +43,7 @@ pub fn provide_app_state(words: Words) -> AppState {
         nearby,
         shortlist: Shortlist::restore(setup),
         choice: ReferralChoice::new(),
+        referral: ReferralState::new(),
     };
     provide_context(state);
     state

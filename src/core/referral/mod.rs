@@ -8,6 +8,8 @@ mod ids;
 mod payload;
 mod sending;
 mod steps;
+mod submit;
+mod summary;
 
 pub use contact::{is_email, uk_phone};
 pub use form::{Chosen, ForWhom, Method, Problem, ReferralForm, MAX_TEXT};
@@ -16,5 +18,10 @@ pub use payload::{
     form_encoded, referral_document, Channel, Consent, Contact, Envelope, MentorDocument, NeedDocument,
     Person, ReferralDocument, ServiceDocument, Source, SupportRequested, SCHEMA_VERSION,
 };
-pub use sending::{outbox_expired, outcome, retry_delay, Outcome, ATTEMPTS_WHILE_WAITING, OUTBOX_KEEP_DAYS};
+pub use sending::{
+    outbox_expired, outcome, read_outbox, retry_delay, Outbox, Outcome, Outgoing, ATTEMPTS_WHILE_WAITING,
+    OUTBOX_KEEP_DAYS,
+};
 pub use steps::{steps, Step};
+pub use submit::Continue;
+pub use summary::{best_time_key, summary_rows, SummaryRow};

@@ -5,8 +5,9 @@
 
 use std::fmt;
 
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::core::questions::{NeedsProfile, QuestionSet};
 use crate::core::referral::contact::uk_phone;
@@ -215,88 +216,66 @@ pub fn referral_document(
 
 /// A document's fields flattened for `application/x-www-form-urlencoded`
 /// (`person.name=…&support_requested.services.0.id=…`), in its order;
-/// nulls are left out.
+/// nulls are left out, and numbers are written as the JSON writes them.
 ///
 /// ```
 /// use waymark::core::referral::form_encoded;
-/// let doc = serde_json::json!({ "a": { "b": "x y&z", "c": null }, "l": [1, true] });
-/// assert_eq!(form_encoded(&doc), "a.b=x+y%26z&l.0=1&l.1=true");
+/// let doc = serde_json::json!({ "a": { "b": "x y&z", "c": null }, "l": [1, true, 2.5] });
+/// assert_eq!(form_encoded(&doc), "a.b=x+y%26z&l.0=1&l.1=true&l.2=2.5");
 /// ```
 pub fn form_encoded(document: &impl Serialize) -> String {
     let mut pairs: Vec<(String, String)> = Vec::new();
-    let json = serde_json::to_string(document).unwrap_or_default();
-    let mut reader = serde_json::Deserializer::from_str(&json);
-    let _ = Flatten { key: String::new(), out: &mut pairs }.deserialize(&mut reader);
+    if let Ok(json) = serde_json::value::to_raw_value(document) {
+        flatten(String::new(), &json, &mut pairs);
+    }
     pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
 }
 
-/// Reads JSON into `key=value` pairs, the keys joined with dots.
-struct Flatten<'a> {
-    key: String,
-    out: &'a mut Vec<(String, String)>,
-}
-
-impl Flatten<'_> {
-    fn join(&self, k: &str) -> String {
-        if self.key.is_empty() {
-            k.to_string()
-        } else {
-            format!("{}.{k}", self.key)
-        }
-    }
-
-    fn push<E>(self, value: String) -> Result<(), E> {
-        self.out.push((self.key, value));
-        Ok(())
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Flatten<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Flatten<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("JSON")
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_bool<E>(self, b: bool) -> Result<(), E> {
-        self.push(b.to_string())
-    }
-    fn visit_u64<E>(self, n: u64) -> Result<(), E> {
-        self.push(n.to_string())
-    }
-    fn visit_i64<E>(self, n: i64) -> Result<(), E> {
-        self.push(n.to_string())
-    }
-    fn visit_f64<E>(self, n: f64) -> Result<(), E> {
-        self.push(n.to_string())
-    }
-    fn visit_str<E>(self, s: &str) -> Result<(), E> {
-        self.push(s.to_string())
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut i = 0usize;
-        loop {
-            let key = self.join(&i.to_string());
-            if seq.next_element_seed(Flatten { key, out: &mut *self.out })?.is_none() {
-                return Ok(());
+/// Adds the `key=value` pairs of the JSON `value` to `out`, the keys of
+/// objects and the places in lists joined to `key` with dots. Values stay
+/// JSON text until they are written, so a number is never turned into a
+/// float and back (nor float formatting put in the download).
+fn flatten(key: String, value: &RawValue, out: &mut Vec<(String, String)>) {
+    let text = value.get().trim_start();
+    let join = |key: &str, k: &str| if key.is_empty() { k.to_string() } else { format!("{key}.{k}") };
+    match text.as_bytes().first() {
+        Some(b'{') => {
+            let entries = serde_json::Deserializer::from_str(text).deserialize_map(Entries);
+            for (k, v) in entries.unwrap_or_default() {
+                flatten(join(&key, &k), &v, out);
             }
-            i += 1;
         }
+        Some(b'[') => {
+            let items: Vec<Box<RawValue>> = serde_json::from_str(text).unwrap_or_default();
+            for (i, v) in items.iter().enumerate() {
+                flatten(join(&key, &i.to_string()), v, out);
+            }
+        }
+        Some(b'"') => {
+            if let Ok(s) = serde_json::from_str::<String>(text) {
+                out.push((key, s));
+            }
+        }
+        Some(b'n') | None => {}
+        // true, false and numbers, as written.
+        Some(_) => out.push((key, text.trim_end().to_string())),
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(k) = map.next_key::<String>()? {
-            let key = self.join(&k);
-            map.next_value_seed(Flatten { key, out: &mut *self.out })?;
+}
+
+/// An object's fields in the order written.
+struct Entries;
+
+impl<'de> Visitor<'de> for Entries {
+    type Value = Vec<(String, Box<RawValue>)>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry()? {
+            entries.push(entry);
         }
-        Ok(())
+        Ok(entries)
     }
 }
 

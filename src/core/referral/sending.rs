@@ -1,6 +1,8 @@
 //! What to do after each attempt to send: done, try again later (and when),
 //! or stop and tell the person. The same referral id is sent every time.
 
+use serde::{Deserialize, Serialize};
+
 /// How an attempt ended, from the HTTP status (`None`: no answer at all,
 /// such as no network, a timeout or a refused connection).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,4 +74,57 @@ pub const OUTBOX_KEEP_DAYS: i64 = 7;
 /// ```
 pub fn outbox_expired(kept_unix: i64, now_unix: i64) -> bool {
     now_unix.saturating_sub(kept_unix) >= OUTBOX_KEEP_DAYS * 86_400
+}
+
+/// A referral ready to go, and as kept in the outbox on the person's device
+/// (a JSON list of these; a field missing from an older release's entry is empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Outgoing {
+    /// The referral id, also the `Idempotency-Key`.
+    pub id: String,
+    pub reference: String,
+    pub endpoint: String,
+    /// `json` or `form`.
+    pub format: String,
+    pub body: String,
+    /// When it went into the outbox (seconds since the epoch); 0 until then.
+    pub kept_unix: i64,
+}
+
+/// The outbox as read at some moment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outbox {
+    /// Still to be sent.
+    pub waiting: Vec<Outgoing>,
+    /// Kept past [`OUTBOX_KEEP_DAYS`]: to be deleted, not sent.
+    pub expired: Vec<Outgoing>,
+    /// Whether the stored list must be written back (something expired, or
+    /// an entry from an earlier release had no time and is given one).
+    pub changed: bool,
+}
+
+/// Sorts the stored `items` at `now_unix`. An entry kept by an earlier
+/// release, which wrote no time, starts its week now; one with no id or
+/// address could never be sent and is left out.
+///
+/// ```
+/// use waymark::core::referral::{read_outbox, Outgoing};
+/// let entry = |id: &str, kept_unix| Outgoing { id: id.into(), endpoint: "https://e.org".into(), kept_unix, ..Default::default() };
+/// let now = 1_796_126_400;
+/// let outbox = read_outbox(vec![entry("old", now - 8 * 86_400), entry("new", now - 86_400), entry("", now)], now);
+/// assert_eq!(outbox.waiting, vec![entry("new", now - 86_400)]);
+/// assert_eq!(outbox.expired, vec![entry("old", now - 8 * 86_400)]);
+/// assert!(outbox.changed);
+/// assert_eq!(read_outbox(vec![entry("untimed", 0)], now).waiting, vec![entry("untimed", now)]);
+/// ```
+pub fn read_outbox(items: Vec<Outgoing>, now_unix: i64) -> Outbox {
+    let untimed = items.iter().any(|o| o.kept_unix == 0);
+    let (expired, waiting): (Vec<_>, Vec<_>) = items
+        .into_iter()
+        .map(|o| Outgoing { kept_unix: if o.kept_unix == 0 { now_unix } else { o.kept_unix }, ..o })
+        .filter(|o| !o.id.is_empty() && !o.endpoint.is_empty())
+        .partition(|o| outbox_expired(o.kept_unix, now_unix));
+    let changed = untimed || !expired.is_empty();
+    Outbox { waiting, expired, changed }
 }

@@ -42,6 +42,43 @@ pub fn steps(form: &ReferralForm) -> Vec<Step> {
 }
 
 impl Step {
+    /// The page's short name, in its form's `data-step` and in "Change" links.
+    ///
+    /// ```
+    /// use waymark::core::referral::Step;
+    /// assert_eq!(Step::ForWhom.id(), "for-whom");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Choices => "choices",
+            Step::ForWhom => "for-whom",
+            Step::Agreed => "agreed",
+            Step::CannotSend => "cannot-send",
+            Step::Consent => "consent",
+            Step::Name => "name",
+            Step::Contact => "contact",
+            Step::Postcode => "postcode",
+            Step::Optional => "optional",
+            Step::Check => "check",
+        }
+    }
+
+    /// The message key of the page's title (its heading, and the tab's name).
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Choices => "refer.choices_title",
+            Step::ForWhom => "refer.for_whom_title",
+            Step::Agreed => "refer.agreed_title",
+            Step::CannotSend => "refer.cannot_title",
+            Step::Consent => "refer.consent_title",
+            Step::Name => "refer.name_title",
+            Step::Contact => "refer.contact_title",
+            Step::Postcode => "refer.postcode_title",
+            Step::Optional => "refer.optional_title",
+            Step::Check => "refer.check_title",
+        }
+    }
+
     /// The form fields this page asks for.
     pub fn fields(self) -> &'static [&'static str] {
         match self {

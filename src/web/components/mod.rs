@@ -1,6 +1,7 @@
 //! Small building blocks shared by pages, after the NHS.UK / GOV.UK patterns.
 
 mod footer;
+mod form;
 mod header;
 mod page;
 mod quick_exit;
@@ -9,6 +10,7 @@ mod screen;
 mod service_details;
 
 pub use footer::Footer;
+pub use form::{DateInput, FormChoices, FormTextarea, TextInput};
 pub use header::Header;
 pub use page::{focus_error_summary, ErrorSummary, Page};
 pub use quick_exit::{leave_on_escape, quick_exit};

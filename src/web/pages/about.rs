@@ -1,18 +1,15 @@
 //! The pages about the service: privacy, accessibility, credits, not found,
-//! the set-up error page, and the steps still to come.
+//! and the set-up error page.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::markup::Html;
-use crate::core::module_context::{write_context, ChosenService, ReferContext};
 use crate::core::route::Route;
-use crate::web::components::{Page, Screen};
+use crate::web::components::Page;
 use crate::web::config::{LoadProblem, Setup};
 use crate::web::i18n::{t, tf};
 use crate::web::router::A;
-use crate::web::state::use_app as app_state;
 
 type Sections = &'static [(&'static str, &'static [&'static str])];
 
@@ -90,50 +87,6 @@ pub fn ShortPage(title_key: &'static str, body_key: &'static str) -> impl IntoVi
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! { <ShortPage title_key="not_found.title" body_key="not_found.body"/> }
-}
-
-/// Asking to be put in touch: the referral pages are a module of their own
-/// (`modules/refer`), fetched now. It reads the set-up itself (from the
-/// browser's cache); this page hands it what only the widget knows: the
-/// config in use, the answers and what was chosen.
-pub fn refer_page(setup: &Arc<Setup>) -> Screen {
-    let state = app_state();
-    let chosen = state.choice.get();
-    let postcode = state.nearby.search.with_untracked(|s| s.origin.as_ref().and_then(|o| o.postcode.clone()));
-    let mut services = Vec::new();
-    state.nearby.with_services(setup, |all| {
-        for service in chosen.services.iter().filter_map(|id| all.iter().find(|s| &s.id == id)) {
-            let mentor = service.mentors.iter().find(|m| chosen.mentor.as_ref() == Some(&m.id));
-            services.push(ChosenService {
-                id: service.id.clone(),
-                name: service.name.clone(),
-                organisation: service.organisation.clone().unwrap_or_default(),
-                mentor_id: mentor.map_or(String::new(), |m| m.id.clone()),
-                mentor: mentor.map_or(String::new(), |m| m.first_name.clone()),
-            });
-        }
-    });
-    let context = write_context(&ReferContext {
-        config: crate::web::config::config_url(),
-        resend: false,
-        postcode: postcode.unwrap_or_default(),
-        answers: state.check.answers.get_untracked().to_json(),
-        services,
-    });
-    leptos::task::spawn_local(async move {
-        if let Some(root) = leptos::prelude::document().get_element_by_id("refer-root") {
-            if crate::web::modules::open_module("refer", &root, &context).await.is_err() {
-                root.set_text_content(Some(&t("refer.module_failed")));
-            }
-        }
-    });
-    let mut html = Html::new();
-    html.push(
-        r#"<div id="refer-root"><p class="wm-body" role="status">{}</p></div>"#,
-        &[&t("shell.loading")],
-    );
-    // The module draws the page heading; the title names the tab until then.
-    Screen::titled(t("refer.title")).markup(html.finish())
 }
 
 /// The set-up error page: names the file, the field and what is wrong, for

@@ -6,15 +6,15 @@ mod check;
 mod group;
 mod help;
 mod nearby;
+mod refer;
 mod shortlist;
 mod start;
 
-pub use about::{
-    refer_page, AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage,
-};
+pub use about::{AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage};
 pub use check::{CheckAnswersPage, CheckPage, QuestionPage};
 pub use group::GroupPage;
 pub use help::{HelpPage, LoadingPage, OutOfOrderPage};
 pub use nearby::ResultsPage;
+pub use refer::ReferPage;
 pub use shortlist::ShortlistPage;
 pub use start::StartPage;

@@ -1,0 +1,302 @@
+//! Sending a referral to the configured endpoint, exactly once as far as the
+//! receiver can tell: the same id (and `Idempotency-Key`) on every attempt,
+//! a time limit on each, retries for network and server errors (the rules are
+//! in `core::referral`), and an outbox on the person's own device for what
+//! cannot be sent now (never on a kiosk), tried again when the widget next
+//! starts or the browser is back online.
+
+use std::time::Duration;
+
+use gloo_net::http::Request;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::config::ReferralFormat;
+use crate::core::questions::Answer;
+use crate::core::referral::{
+    form_encoded, outcome, read_outbox, referral_document, retry_delay, Channel, Envelope, Outbox, Outcome,
+    Outgoing, ReferralForm, ReferralIds,
+};
+use crate::web::browser::{today, unix_seconds, STORAGE_PREFIX};
+use crate::web::config::{Setup, SetupResource};
+use crate::web::referral::{ReferralState, Status};
+
+/// A referral on its way, as the send action takes it.
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    pub out: Outgoing,
+    pub timeout_seconds: u32,
+    /// On a kiosk nothing is kept: what cannot be sent now is not sent.
+    pub kiosk: bool,
+}
+
+impl ReferralState {
+    /// Builds the referral document from the form and sends it, unless it is
+    /// already on its way (a second press of "Send" is ignored). With email as
+    /// the only channel nothing is sent: the person's own email app sends it.
+    /// `consent_text` is the consent statement exactly as the page showed it.
+    pub fn send(&self, setup: &Setup, consent_text: String, answers: &crate::core::questions::Answers) {
+        if self.sending.get_untracked() || self.status.get_untracked() != Status::Editing {
+            return;
+        }
+        if self.ids.with_value(Option::is_none) {
+            self.ids.set_value(random_bytes().map(ReferralIds::from_random));
+        }
+        let Some(ids) = self.ids.get_value() else {
+            self.status.set(Status::CannotSendHere);
+            return;
+        };
+        let config = &setup.config;
+        let host = embedding_host();
+        let consent_unix = match self.consent_unix.get_value() {
+            0 => unix_seconds(),
+            given => given,
+        };
+        let envelope = Envelope {
+            ids: ids.clone(),
+            created_unix: unix_seconds(),
+            channel: match (config.kiosk.enabled, &host) {
+                (true, _) => Channel::Kiosk,
+                (false, Some(_)) => Channel::Embed,
+                (false, None) => Channel::Web,
+            },
+            host,
+            recipient: config.organisation.name.clone(),
+            consent_text,
+            consent_unix,
+        };
+        let set = &setup.questions;
+        let profile = set.profile(&set.relevant_answers(answers));
+        let what_matters = match answers.get("what_matters") {
+            Some(Answer::Text(t)) => t.as_str(),
+            _ => "",
+        };
+        let document = self.form.with_untracked(|form: &ReferralForm| {
+            let birth = form.date_of_birth(today()).ok().flatten();
+            referral_document(form, &envelope, set, &profile, what_matters, birth)
+        });
+        let (format, body) = match config.referral.format {
+            ReferralFormat::Form => ("form", form_encoded(&document)),
+            ReferralFormat::Mailto => ("mailto", document.to_json()),
+            ReferralFormat::Json => ("json", document.to_json()),
+        };
+        let out = Outgoing {
+            id: ids.id,
+            reference: ids.reference,
+            endpoint: config.referral.endpoint.clone(),
+            format: format.to_string(),
+            body,
+            kept_unix: 0,
+        };
+        if out.format == "mailto" {
+            let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+            let subject = format!("Self-referral {}", out.reference);
+            let href = format!("{}?subject={}&body={}", out.endpoint, encode(&subject), encode(&out.body));
+            self.status.set(Status::Email { reference: out.reference, href });
+            return;
+        }
+        self.status.set(Status::Sending);
+        let delivery =
+            Delivery { out, timeout_seconds: config.referral.timeout_seconds, kiosk: config.kiosk.enabled };
+        self.send.dispatch_local(delivery);
+    }
+
+    /// Tries the outbox again, if anything is waiting in it and it is not
+    /// being tried already (so no referral goes out twice at once).
+    pub fn resend_waiting(&self, timeout_seconds: u32) {
+        if !self.resending.get_untracked() && !outbox().is_empty() {
+            self.resend.dispatch_local(timeout_seconds);
+        }
+    }
+}
+
+/// What the send action does: delivers while the person waits, keeps what
+/// cannot be sent now in the outbox (not on a kiosk), and says how it went.
+pub(super) async fn deliver_and_keep(delivery: Delivery) -> Status {
+    let Delivery { out, timeout_seconds, kiosk } = delivery;
+    match deliver(&out, timeout_seconds).await {
+        Outcome::Sent => Status::Sent(out.reference),
+        Outcome::Refused => Status::Refused,
+        Outcome::TryAgain if kiosk => Status::KioskFailed(out.reference),
+        Outcome::TryAgain => {
+            keep(&out);
+            Status::Waiting(out.reference)
+        }
+    }
+}
+
+/// What the resend action does: tries everything in the outbox once; a
+/// referral the page is waiting on is shown as sent once it has gone.
+pub(super) async fn resend_and_show(timeout_seconds: u32, status: RwSignal<Status>) {
+    for (out, result) in resend_outbox(timeout_seconds).await {
+        if result == Outcome::Sent && status.get_untracked() == Status::Waiting(out.reference.clone()) {
+            status.set(Status::Sent(out.reference));
+        }
+    }
+}
+
+/// Once the set-up has loaded (and this is not a kiosk, which keeps
+/// nothing), referrals left in this device's outbox are tried again, and
+/// again whenever the browser comes back online.
+pub fn resend_when_set_up(setup: SetupResource, referral: ReferralState) {
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        let timeout = setup.0.with(|s| match s {
+            Some(Ok(s)) if !s.config.kiosk.enabled => Some(s.config.referral.timeout_seconds),
+            _ => None,
+        });
+        let Some(timeout) = timeout else { return false };
+        referral.resend_waiting(timeout);
+        // For as long as the page is open.
+        let _listening = window_event_listener(leptos::ev::online, move |_| referral.resend_waiting(timeout));
+        true
+    });
+}
+
+async fn sleep(seconds: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ =
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, seconds as i32 * 1000);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// One attempt: the HTTP status (`None` for no answer in time) and any
+/// `Retry-After` seconds.
+async fn attempt(out: &Outgoing, timeout_seconds: u32) -> (Option<u16>, Option<u32>) {
+    let Ok(controller) = web_sys::AbortController::new() else { return (None, None) };
+    let request = Request::post(&out.endpoint).abort_signal(Some(&controller.signal()));
+    let request = if out.format == "form" {
+        // A plain form post needs no CORS preflight, which form services rarely answer;
+        // the id travels in the body as `referral_id`.
+        request.header("Content-Type", "application/x-www-form-urlencoded")
+    } else {
+        request.header("Content-Type", "application/json").header("Idempotency-Key", &out.id)
+    };
+    let Ok(request) = request.body(JsValue::from_str(&out.body)) else { return (None, None) };
+    let limit = Duration::from_secs(timeout_seconds.into());
+    let timer = set_timeout_with_handle(move || controller.abort(), limit).ok();
+    let response = request.send().await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    let Ok(response) = response else { return (None, None) };
+    let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
+    (Some(response.status()), retry_after)
+}
+
+/// Tries to deliver `out` while the person waits: `Sent`, `Refused`, or
+/// `TryAgain` once the waiting attempts are used up.
+async fn deliver(out: &Outgoing, timeout_seconds: u32) -> Outcome {
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let (status, retry_after) = attempt(out, timeout_seconds).await;
+        match outcome(status) {
+            Outcome::TryAgain => match retry_delay(tries, retry_after) {
+                Some(seconds) => sleep(seconds).await,
+                None => return Outcome::TryAgain,
+            },
+            done => return done,
+        }
+    }
+}
+
+fn outbox_key() -> String {
+    format!("{STORAGE_PREFIX}outbox")
+}
+
+/// gloo-storage throws a JavaScript exception when the browser refuses
+/// storage (a frame with third-party storage blocked), so it is used only
+/// once storage is known to be there.
+fn storage_available() -> bool {
+    window().local_storage().ok().flatten().is_some()
+}
+
+/// Referrals waiting to be sent from this device. Those kept longer than
+/// `OUTBOX_KEEP_DAYS` are deleted here, so a lost phone does not hold a
+/// person's details for ever while the receiver keeps failing.
+fn outbox() -> Vec<Outgoing> {
+    if !storage_available() {
+        return Vec::new();
+    }
+    let Ok(items) = LocalStorage::get::<Vec<Outgoing>>(outbox_key()) else { return Vec::new() };
+    let Outbox { waiting, expired, changed } = read_outbox(items, unix_seconds());
+    for gone in &expired {
+        leptos::logging::warn!("referral {} was waiting too long and is deleted", gone.reference);
+    }
+    if changed {
+        save_outbox(&waiting);
+    }
+    waiting
+}
+
+fn save_outbox(items: &[Outgoing]) {
+    if !storage_available() {
+        return;
+    }
+    if items.is_empty() {
+        LocalStorage::delete(outbox_key());
+    } else if LocalStorage::set(outbox_key(), items).is_err() {
+        leptos::logging::warn!("the outbox could not be saved on this device");
+    }
+}
+
+/// Keeps `out` to send later (once: the same id is never queued twice).
+fn keep(out: &Outgoing) {
+    let mut items = outbox();
+    if !items.iter().any(|o| o.id == out.id) {
+        items.push(Outgoing { kept_unix: unix_seconds(), ..out.clone() });
+    }
+    save_outbox(&items);
+}
+
+/// Tries everything in the outbox once each (no waiting between), keeping
+/// what still cannot be sent. Refused referrals are dropped: resending would
+/// not help, and the person was told when it happened.
+async fn resend_outbox(timeout_seconds: u32) -> Vec<(Outgoing, Outcome)> {
+    let mut results = Vec::new();
+    for out in outbox() {
+        let (status, _) = attempt(&out, timeout_seconds).await;
+        let result = outcome(status);
+        let still: Vec<Outgoing> =
+            outbox().into_iter().filter(|o| o.id != out.id || result == Outcome::TryAgain).collect();
+        save_outbox(&still);
+        results.push((out, result));
+    }
+    results
+}
+
+/// 16 random bytes from the browser's cryptographic generator, or `None`
+/// where it has none: ids must never repeat, or the receiver would drop a
+/// second person's referral as a repeat of the first.
+pub fn random_bytes() -> Option<[u8; 16]> {
+    let mut bytes = [0u8; 16];
+    let crypto = window().crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// The site the widget is embedded in, recorded with the referral: the
+/// `?embed=` origin, but only when this page really is in a frame of it
+/// (the address alone could be copied into any link).
+fn embedding_host() -> Option<String> {
+    let host = crate::web::config::page_options().embed_host()?.to_string();
+    let window = window();
+    let parent = window.parent().ok().flatten()?;
+    if js_sys::Object::is(&parent, &window) {
+        return None;
+    }
+    let ancestors = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok();
+    if let Some(ancestors) = ancestors.filter(|a| !a.is_undefined()) {
+        let parent_origin = js_sys::Reflect::get(&ancestors, &0.into()).ok()?.as_string();
+        if parent_origin.as_deref() != Some(host.as_str()) {
+            return None;
+        }
+    }
+    Some(host)
+}
