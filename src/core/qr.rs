@@ -9,7 +9,6 @@
 //! The algorithm follows ISO/IEC 18004; tests decode the result with an
 //! independent decoder.
 
-use crate::core::markup::escape;
 
 /// Error-correction codewords per block and number of blocks, level M,
 /// for versions 1 to 10.
@@ -400,4 +399,21 @@ pub fn qr_svg(text: &str, label: &str) -> Option<String> {
         ]
         .concat(),
     )
+}
+
+/// Escapes text for the SVG's quoted attributes and title, which come from
+/// addresses and labels the page does not control.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

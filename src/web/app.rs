@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::route::Route;
-use crate::web::components::{leave_on_escape, listen_for_region_events, show, Footer, Header, Screen};
+use crate::web::components::{leave_on_escape, Footer, Header};
 use crate::web::config::{LoadProblem, Setup};
 use crate::web::i18n::provide_words;
 use crate::web::kiosk::{KioskGuard, KioskMode};
@@ -15,7 +15,6 @@ use crate::web::text_size::restore_text_size;
 
 /// The page for `route`, once the set-up has loaded.
 fn screen(route: Route, setup: &Arc<Setup>) -> AnyView {
-    let old = |screen: Screen| show(screen);
     match route {
         Route::Start => view! { <StartPage setup=setup.clone()/> }.into_any(),
         Route::Check => view! { <CheckPage setup=setup.clone()/> }.into_any(),
@@ -42,7 +41,6 @@ pub fn App() -> impl IntoView {
     let (setup, kiosk) = (app.setup, app.kiosk);
     let router = provide_router(setup);
     leave_on_escape(app);
-    listen_for_region_events();
     restore_text_size();
     resend_when_set_up(setup, app.referral);
     // The prerendered start page (or the page's own "Loading" message) stays

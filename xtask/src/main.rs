@@ -5,7 +5,6 @@
 mod bench;
 mod budget;
 mod lighthouse;
-mod modules;
 mod offline;
 mod postcodes;
 mod prerender;
@@ -22,9 +21,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test        run every test: native cargo tests, release build, size budget, browser tests
   build       release build into dist/ and report sizes
   size        report brotli sizes of dist/ and check the budget
-  post-build  what Trunk runs after each build: modules, prerender, then offline
+  post-build  what Trunk runs after each build: prerender, then offline
   prerender   write the start page into the build's index.html: prerender [dir]
-  modules     build the lazily loaded modules (referral pages, QR codes, kiosk mode) into the build
   offline     write the service worker's list of files to keep offline: offline [dir]
   postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
   tiles       split a directory file into area tiles: tiles <directory.json> <out-folder>
@@ -41,11 +39,10 @@ fn main() {
         Some("build") => build().and_then(|_| budget::check(&root().join("dist"))),
         Some("size") => budget::check(&root().join("dist")),
         Some("postcodes") => postcodes::run(&args[1..]),
-        Some("modules") => modules::run(),
         Some("offline") => offline::run(&args[1..]),
         Some("prerender") => prerender::run(&args[1..]),
         Some("post-build") => {
-            modules::run().and_then(|_| prerender::run(&[])).and_then(|_| offline::run(&[]))
+            prerender::run(&[]).and_then(|_| offline::run(&[]))
         }
         Some("tiles") => tiles::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),

@@ -5,15 +5,11 @@ mod form;
 mod header;
 mod page;
 mod quick_exit;
-mod region;
-mod screen;
 mod service_details;
 
 pub use footer::Footer;
 pub use form::{DateInput, FormChoices, FormTextarea, TextInput};
 pub use header::Header;
 pub use page::{focus_error_summary, ErrorSummary, Page};
-pub use quick_exit::{leave_on_escape, quick_exit};
-pub use region::{event_target, listen_for_region_events, region};
-pub use screen::{show, Screen};
+pub use quick_exit::leave_on_escape;
 pub use service_details::ServiceDetails;
