@@ -5,7 +5,7 @@ const BUILD = { version: 'unbuilt', shell: [], data: [] };
 // the whole journey up to sending a referral works with no signal. The
 // widget registers it (src/web/offline.rs), never on a kiosk.
 //
-// - The shell (the page, hashed JS/wasm/CSS, modules, words, questions):
+// - The shell (the page, hashed JS/wasm/CSS, the journey bundle, words, questions):
 //   kept per release and served cache-first.
 // - Config, directory and postcode files: stale-while-revalidate, so a
 //   charity's edits reach phones a visit later without a new release.

@@ -24,7 +24,10 @@ fn storage_key() -> String {
 
 impl CheckState {
     /// The answers kept in this tab, if any.
-    pub fn restore(setup: SetupResource) -> Self {
+    pub fn restore(setup: SetupResource, handed: Option<(Answers, bool)>) -> Self {
+        if let Some((answers, changing)) = handed {
+            return CheckState { answers: RwSignal::new(answers), changing: RwSignal::new(changing), setup };
+        }
         // Read leniently: a value from an older release, or written by hand,
         // loses what cannot be read rather than failing.
         let saved = storage_allowed(false)

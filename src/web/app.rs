@@ -6,6 +6,8 @@ use crate::core::route::Route;
 use crate::web::components::{leave_on_escape, Footer, Header};
 use crate::web::config::{LoadProblem, Setup};
 use crate::web::i18n::provide_words;
+use crate::web::journey::{release_first_bundle, take_handover};
+use crate::web::journey::start_journey_when_needed;
 use crate::web::kiosk::{KioskGuard, KioskMode};
 use crate::web::pages::*;
 use crate::web::referral::resend_when_set_up;
@@ -13,17 +15,27 @@ use crate::web::router::provide_router;
 use crate::web::state::provide_app_state;
 use crate::web::text_size::restore_text_size;
 
-/// The page for `route`, once the set-up has loaded.
+/// The page for `route`, once the set-up (and for pages that show services,
+/// the directory) has loaded. The first bundle has no such pages: it hands
+/// over to the journey bundle (`web::journey`) for them.
 fn screen(route: Route, setup: &Arc<Setup>) -> AnyView {
     match route {
         Route::Start => view! { <StartPage setup=setup.clone()/> }.into_any(),
         Route::Check => view! { <CheckPage setup=setup.clone()/> }.into_any(),
         Route::Question(id) => view! { <QuestionPage setup=setup.clone() id=id/> }.into_any(),
         Route::CheckAnswers => view! { <CheckAnswersPage setup=setup.clone()/> }.into_any(),
+        #[cfg(feature = "journey")]
         Route::Results => view! { <ResultsPage setup=setup.clone()/> }.into_any(),
+        #[cfg(feature = "journey")]
         Route::Group(id) => view! { <GroupPage setup=setup.clone() page_id=id/> }.into_any(),
+        #[cfg(feature = "journey")]
         Route::Shortlist => view! { <ShortlistPage setup=setup.clone()/> }.into_any(),
+        #[cfg(feature = "journey")]
         Route::Refer => view! { <ReferPage setup=setup.clone()/> }.into_any(),
+        #[cfg(not(feature = "journey"))]
+        Route::Results | Route::Group(_) | Route::Shortlist | Route::Refer => {
+            view! { <crate::web::pages::JourneyHandover/> }.into_any()
+        }
         Route::Help => view! { <HelpPage/> }.into_any(),
         Route::Privacy => view! { <PrivacyPage setup=setup.clone()/> }.into_any(),
         Route::Accessibility => view! { <AccessibilityPage setup=setup.clone()/> }.into_any(),
@@ -36,13 +48,19 @@ fn screen(route: Route, setup: &Arc<Setup>) -> AnyView {
 /// the current page, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
+    let handover = take_handover();
+    let kiosk_started = handover.as_ref().is_some_and(|h| h.kiosk_started);
     let words = provide_words();
-    let app = provide_app_state(words);
+    let app = provide_app_state(words, handover.as_ref());
     let (setup, kiosk) = (app.setup, app.kiosk);
-    let router = provide_router(setup);
+    let router = provide_router(setup, handover.is_some());
     leave_on_escape(app);
     restore_text_size();
-    resend_when_set_up(setup, app.referral);
+    if cfg!(feature = "journey") {
+        resend_when_set_up(setup, app.referral);
+    } else {
+        start_journey_when_needed(app);
+    }
     // The prerendered start page (or the page's own "Loading" message) stays
     // until the words and set-up have arrived; nothing is drawn half-translated.
     let shell = move || {
@@ -51,17 +69,31 @@ pub fn App() -> impl IntoView {
             keep_focus_through_takeover(&loading);
             loading.remove();
         }
+        // Taking over from the first bundle: its page goes as this one is drawn.
+        if cfg!(feature = "journey") {
+            if let Some(first) = document().get_element_by_id("waymark") {
+                keep_focus_through_takeover(&first);
+            }
+            release_first_bundle();
+        }
         // Kiosk mode runs beside every page from the first one drawn.
         let kiosk_mode = loaded.as_ref().ok().filter(|s| s.config.kiosk.enabled).map(|s| {
             let kiosk = &s.config.kiosk;
             let seconds = |s: u32| s.max(10);
-            view! { <KioskMode idle_seconds=seconds(kiosk.idle_seconds) warning_seconds=seconds(kiosk.warning_seconds)/> }
+            view! {
+                <KioskMode
+                    idle_seconds=seconds(kiosk.idle_seconds)
+                    warning_seconds=seconds(kiosk.warning_seconds)
+                    started=kiosk_started
+                />
+            }
         });
         let page_for = move |route: Route| -> Result<AnyView, LoadProblem> {
             // Urgent help needs nothing from the set-up, so it shows even when that is broken.
             Ok(match (&loaded, route) {
                 (_, Route::Help) => view! { <HelpPage/> }.into_any(),
                 _ if kiosk.get() == KioskGuard::OutOfOrder => view! { <OutOfOrderPage/> }.into_any(),
+                #[cfg(feature = "journey")]
                 (Ok(setup), route) if route.needs_directory() => {
                     let directory = app.nearby.directory(setup, app.words);
                     let setup = setup.clone();

@@ -1,6 +1,10 @@
 //! The web edge: Leptos components, pages and browser effects. Data flows one
 //! way: config and data files → core types → signals → views.
 
+// The first bundle (without the `journey` feature) leaves the pages that show
+// services out, so their code is unused there (see `journey`).
+#![cfg_attr(not(feature = "journey"), allow(dead_code, unused_imports))]
+
 mod answers;
 mod app;
 mod browser;
@@ -9,6 +13,7 @@ mod config;
 mod directory;
 mod fetch;
 mod i18n;
+mod journey;
 mod kiosk;
 mod nearby;
 mod offline;
@@ -27,5 +32,15 @@ pub fn mount() {
     let root =
         leptos::prelude::document().get_element_by_id("waymark").expect("index.html has a #waymark element");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    leptos::mount::mount_to(root, app::App).forget();
+    // An owner of our own around the app, so the first bundle can be taken
+    // down whole (its listeners and timers too) when the journey bundle takes over.
+    let owner = leptos::prelude::Owner::new();
+    let mounted = owner.with(|| leptos::mount::mount_to(root, app::App));
+    if cfg!(feature = "journey") {
+        mounted.forget();
+        // Dropping an owner cleans up what it owns: this one lives with the page.
+        std::mem::forget(owner);
+    } else {
+        journey::keep_release(mounted, owner);
+    }
 }

@@ -38,9 +38,10 @@ fn route_from_location() -> Route {
 
 /// Starts routing: reads the address, follows Back/Forward and plain clicks
 /// on in-app links, and provides the [`Router`] to every component below.
-pub fn provide_router(setup: SetupResource) -> Router {
-    let router =
-        Router { route: RwSignal::new(route_from_location()), setup, navigated: StoredValue::new(false) };
+pub fn provide_router(setup: SetupResource, handed_over: bool) -> Router {
+    // Handed over from the first bundle, the person has moved between pages already.
+    let navigated = StoredValue::new(handed_over);
+    let router = Router { route: RwSignal::new(route_from_location()), setup, navigated };
     provide_context(router);
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         router.navigated.set_value(true);

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use crate::web::answers::CheckState;
 use crate::web::config::SetupResource;
 use crate::web::i18n::Words;
+use crate::web::journey::Handover;
+use crate::core::questions::Answers;
 use crate::web::kiosk::KioskGuard;
 use crate::web::nearby::NearbyState;
 use crate::web::referral::{ReferralChoice, ReferralState};
@@ -21,6 +23,8 @@ pub struct AppState {
     pub words: Words,
     /// On a shared screen, whether kiosk mode is protecting it yet.
     pub kiosk: RwSignal<KioskGuard>,
+    /// On a kiosk, whether "Touch to start" has been answered this visit.
+    pub kiosk_started: StoredValue<bool>,
     pub check: CheckState,
     pub nearby: NearbyState,
     pub shortlist: Shortlist,
@@ -31,7 +35,7 @@ pub struct AppState {
 
 /// Creates the state, restoring what this browser kept, starts loading the
 /// set-up, and provides it to every component below.
-pub fn provide_app_state(words: Words) -> AppState {
+pub fn provide_app_state(words: Words, handover: Option<&Handover>) -> AppState {
     let kiosk = RwSignal::new(KioskGuard::NotKiosk);
     let nearby = NearbyState::new();
     let setup = SetupResource::load(kiosk, words);
@@ -39,7 +43,8 @@ pub fn provide_app_state(words: Words) -> AppState {
         setup,
         words,
         kiosk,
-        check: CheckState::restore(setup),
+        kiosk_started: StoredValue::new(handover.is_some_and(|h| h.kiosk_started)),
+        check: CheckState::restore(setup, handover.map(|h| (Answers::from_json(&h.answers), h.changing))),
         nearby,
         shortlist: Shortlist::restore(setup),
         choice: ReferralChoice::new(),

@@ -14,25 +14,30 @@ use crate::core::config::Config;
 pub fn show_stopped_page_on_panic() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Waymark stopped: {info}").into());
-        let document = document();
-        if document.get_element_by_id("waymark-stopped-title").is_some() {
-            return; // shown already, by an earlier panic
-        }
-        if let Some(widget) = document.get_element_by_id("waymark") {
-            let _ = widget.set_attribute("hidden", "");
-        }
-        let template = document.get_element_by_id("waymark-stopped");
-        let template = template.and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok());
-        if let (Some(template), Some(body)) = (template, document.body()) {
-            if let Ok(page) = template.content().clone_node_with_deep(true) {
-                let _ = body.append_child(&page);
-                name_organisation(&document, &template);
-            }
-        }
-        if let Some(heading) = document.get_element_by_id("waymark-stopped-title") {
-            let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
+        show_stopped_page();
     }));
+}
+
+/// Hides the widget and shows the stopped page (once).
+pub fn show_stopped_page() {
+    let document = document();
+    if document.get_element_by_id("waymark-stopped-title").is_some() {
+        return; // shown already, by an earlier panic
+    }
+    if let Some(widget) = document.get_element_by_id("waymark") {
+        let _ = widget.set_attribute("hidden", "");
+    }
+    let template = document.get_element_by_id("waymark-stopped");
+    let template = template.and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok());
+    if let (Some(template), Some(body)) = (template, document.body()) {
+        if let Ok(page) = template.content().clone_node_with_deep(true) {
+            let _ = body.append_child(&page);
+            name_organisation(&document, &template);
+        }
+    }
+    if let Some(heading) = document.get_element_by_id("waymark-stopped-title") {
+        let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
 }
 
 /// Keeps the organisation's name and phone on the stopped page, once the

@@ -1,11 +1,11 @@
 //! `cargo xtask offline [dir]`: writes into the build's `sw.js` the list of
 //! files the service worker keeps on the phone, and a release version that
 //! changes whenever any of them does (so a new release reaches phones).
-//! Trunk's `post_build` hook runs it on every build, after the modules;
+//! Trunk's `post_build` hook runs it on every build, after the journey bundle;
 //! by hand it works on `dist/` or the folder given.
 //!
 //! - **shell** (cache-first, one cache per release): the page, its hashed
-//!   JS, wasm and CSS, the snippets and modules, the manifest and icon, and
+//!   JS, wasm and CSS, the snippets and the journey bundle, the manifest and icon, and
 //!   the words and question sets;
 //! - **data** (stale-while-revalidate, shared across releases): the config,
 //!   the directory it names, and the postcode tables of the areas the
@@ -104,7 +104,7 @@ fn is_shell(path: &str) -> bool {
     let top_level = !path.contains('/');
     let page_asset =
         [".html", ".js", ".wasm", ".css", ".webmanifest", ".svg"].iter().any(|ext| path.ends_with(ext));
-    let folder = ["snippets/", "modules/", "locales/", "questions/"].iter().any(|f| path.starts_with(f));
+    let folder = ["snippets/", "journey/", "locales/", "questions/"].iter().any(|f| path.starts_with(f));
     ((top_level && page_asset) || folder) && !NOT_KEPT.contains(&path)
 }
 
@@ -141,8 +141,8 @@ mod tests {
             "icon.svg",
             "frame.js",
             "snippets/waymark-1a2b/inline0.js",
-            "modules/refer_bg.wasm",
-            "modules/snippets/waymark-c05861/inline0.js",
+            "journey/waymark-journey_bg.wasm",
+            "journey/snippets/waymark-c05861/inline0.js",
             "locales/en.json",
             "questions/default.json",
         ] {

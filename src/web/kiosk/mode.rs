@@ -16,10 +16,20 @@ pub fn KioskMode(
     idle_seconds: u32,
     /// Seconds of countdown before the reset.
     warning_seconds: u32,
+    /// Whether "Touch to start" was answered already (before the journey
+    /// bundle took over), so it is not shown again.
+    #[prop(optional)]
+    started: bool,
 ) -> impl IntoView {
     // A kiosk keeps no offline copy from an earlier, non-kiosk use of this browser.
     crate::web::offline::forget_offline_copies();
-    let shown = RwSignal::new(Some(Shown::Start));
+    let kiosk_started = crate::web::state::use_app().kiosk_started;
+    let shown = RwSignal::new((!started).then_some(Shown::Start));
+    Effect::new(move || {
+        if shown.with(Option::is_none) {
+            kiosk_started.set_value(true);
+        }
+    });
     let last_touch = StoredValue::new(js_sys::Date::now());
     let seconds_left = RwSignal::new(warning_seconds);
     let touched = move || last_touch.set_value(js_sys::Date::now());
@@ -41,10 +51,9 @@ pub fn KioskMode(
             IdlePhase::Reset => reset_kiosk(),
         }
     };
-    // The kiosk lives as long as the page (a reset loads it afresh), so the
-    // timer and listeners are never taken down.
-    Interval::new(1000, tick).forget();
-    listen(shown, touched);
+    // Taken down with the app (when the journey bundle takes over, it starts its own).
+    let running = StoredValue::new_local(Some((listen(shown, touched), Interval::new(1000, tick))));
+    on_cleanup(move || running.set_value(None));
 
     let answer = Callback::new(move |reset: bool| match reset {
         true => reset_kiosk(),
@@ -59,20 +68,20 @@ pub fn KioskMode(
 /// The screen-wide listeners, in the capture phase so they run before the
 /// widget's own handlers (a link out must not be followed, and Esc must not
 /// reach quick exit, which on a kiosk would reset the screen).
-fn listen(shown: RwSignal<Option<Shown>>, touched: impl Fn() + Copy + 'static) {
+fn listen(shown: RwSignal<Option<Shown>>, touched: impl Fn() + Copy + 'static) -> Vec<EventListener> {
     let window = window();
+    let mut listeners = Vec::new();
     let capture = EventListenerOptions::run_in_capture_phase();
     for name in ["pointerdown", "keydown", "input", "scroll", "wheel"] {
         // While asked "Are you still there?" only an answer counts.
-        EventListener::new_with_options(&window, name, capture, move |_| {
+        listeners.push(EventListener::new_with_options(&window, name, capture, move |_| {
             if shown.with_untracked(|s| s != &Some(Shown::StillThere)) {
                 touched();
             }
-        })
-        .forget();
+        }));
     }
     let keys = EventListenerOptions { passive: false, ..capture };
-    EventListener::new_with_options(&window, "keydown", keys, move |ev| {
+    listeners.push(EventListener::new_with_options(&window, "keydown", keys, move |ev| {
         let escape = ev.dyn_ref::<web_sys::KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
         if escape && shown.with_untracked(Option::is_some) {
             ev.prevent_default();
@@ -80,16 +89,15 @@ fn listen(shown: RwSignal<Option<Shown>>, touched: impl Fn() + Copy + 'static) {
             shown.set(None);
             touched();
         }
-    })
-    .forget();
-    EventListener::new_with_options(&window, "click", keys, move |ev| on_click(ev, shown)).forget();
-    EventListener::new_with_options(&window, "focusin", capture, |ev| {
+    }));
+    listeners.push(EventListener::new_with_options(&window, "click", keys, move |ev| on_click(ev, shown)));
+    listeners.push(EventListener::new_with_options(&window, "focusin", capture, |ev| {
         // Typed values are not offered to the next person.
         if let Some(field) = closest(ev, "input, textarea, select") {
             let _ = field.set_attribute("autocomplete", "off");
         }
-    })
-    .forget();
+    }));
+    listeners
 }
 
 fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {

@@ -73,3 +73,13 @@ pub fn LoadingPage() -> impl IntoView {
         </Page>
     }
 }
+
+/// In the first bundle, a page that shows services: "Loading" while the
+/// journey bundle arrives and takes over (see `web::journey`).
+#[cfg(not(feature = "journey"))]
+#[component]
+pub fn JourneyHandover() -> impl IntoView {
+    let app = crate::web::state::use_app();
+    Effect::new(move || crate::web::journey::hand_over_app(app));
+    view! { <LoadingPage/> }
+}

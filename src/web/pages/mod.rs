@@ -13,6 +13,8 @@ mod start;
 pub use about::{AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage};
 pub use check::{CheckAnswersPage, CheckPage, QuestionPage};
 pub use group::GroupPage;
+#[cfg(not(feature = "journey"))]
+pub use help::JourneyHandover;
 pub use help::{HelpPage, LoadingPage, OutOfOrderPage};
 pub use nearby::ResultsPage;
 pub use refer::ReferPage;

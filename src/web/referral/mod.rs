@@ -4,6 +4,8 @@
 
 mod send;
 
+pub(crate) use send::outbox_key;
+
 use leptos::prelude::*;
 
 pub use send::resend_when_set_up;

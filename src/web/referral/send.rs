@@ -206,7 +206,7 @@ async fn deliver(out: &Outgoing, timeout_seconds: u32) -> Outcome {
     }
 }
 
-fn outbox_key() -> String {
+pub(crate) fn outbox_key() -> String {
     format!("{STORAGE_PREFIX}outbox")
 }
 
