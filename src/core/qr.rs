@@ -9,7 +9,6 @@
 //! The algorithm follows ISO/IEC 18004; tests decode the result with an
 //! independent decoder.
 
-
 /// Error-correction codewords per block and number of blocks, level M,
 /// for versions 1 to 10.
 const EC_PER_BLOCK: [usize; 10] = [10, 16, 26, 18, 24, 16, 18, 22, 22, 26];

@@ -64,7 +64,8 @@ pub fn hand_over(state: impl Fn() -> Handover + 'static) {
         return;
     }
     let offer = js_sys::Object::new();
-    let state = Closure::<dyn Fn() -> String>::new(move || serde_json::to_string(&state()).unwrap_or_default());
+    let state =
+        Closure::<dyn Fn() -> String>::new(move || serde_json::to_string(&state()).unwrap_or_default());
     let release = js_sys::Reflect::get(&window, &RELEASE.into()).unwrap_or(JsValue::UNDEFINED);
     let _ = js_sys::Reflect::set(&offer, &"state".into(), state.as_ref());
     let _ = js_sys::Reflect::set(&offer, &"release".into(), &release);
@@ -122,11 +123,12 @@ pub fn start_journey_when_needed(app: AppState) {
     Effect::new(move || {
         let Some(Ok(setup)) = app.setup.0.get() else { return };
         prefetch_journey();
-        let waiting = !setup.config.kiosk.enabled
-            && crate::web::browser::storage_allowed(true)
-            && window().local_storage().ok().flatten().is_some_and(|s| {
-                s.get_item(&crate::web::referral::outbox_key()).ok().flatten().is_some()
-            });
+        let waiting =
+            !setup.config.kiosk.enabled
+                && crate::web::browser::storage_allowed(true)
+                && window().local_storage().ok().flatten().is_some_and(|s| {
+                    s.get_item(&crate::web::referral::outbox_key()).ok().flatten().is_some()
+                });
         if waiting {
             hand_over_app(app);
         }

@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 
+use crate::core::questions::Answers;
 use crate::web::answers::CheckState;
 use crate::web::config::SetupResource;
 use crate::web::i18n::Words;
 use crate::web::journey::Handover;
-use crate::core::questions::Answers;
 use crate::web::kiosk::KioskGuard;
 use crate::web::nearby::NearbyState;
 use crate::web::referral::{ReferralChoice, ReferralState};

@@ -125,7 +125,10 @@ mod tests {
         }
         assert!(!is_first_load("data/somerset-sample.json", &named), "the directory waits for results");
         assert!(!is_first_load("postcodes/TA.txt", &named));
-        assert!(!is_first_load("journey/waymark-journey_bg.wasm", &named), "the journey bundle is fetched when needed");
+        assert!(
+            !is_first_load("journey/waymark-journey_bg.wasm", &named),
+            "the journey bundle is fetched when needed"
+        );
         assert!(is_first_load("snippets/waymark-0123/inline0.js", &named), "the glue imports its snippets");
         assert!(!is_first_load("locales/cy.json", &named));
         assert!(is_first_load("frame.js", &named), "the page loads it");
