@@ -28,7 +28,8 @@ fn keys_in(source: &str) -> Vec<String> {
             let (Some(area), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
                 return false;
             };
-            !area.is_empty()
+            // A key's area starts with a letter: "_bg.wasm" is a file suffix.
+            area.starts_with(|c: char| c.is_ascii_lowercase())
                 && !name.is_empty()
                 && s.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.' || c.is_ascii_digit())
                 && !name.ends_with("json")
