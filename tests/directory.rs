@@ -26,7 +26,7 @@ fn the_sample_directory_has_groups_across_somerset_and_three_mentor_schemes() {
     }
     for service in &dir.services {
         assert!(
-            service.terms.iter().any(|t| t.starts_with("waymark:")),
+            service.terms.iter().any(|t| t.id.as_deref().is_some_and(|id| id.starts_with("waymark:"))),
             "{} has no waymark term",
             service.name
         );
@@ -80,7 +80,8 @@ fn the_older_v1_shape_is_read_where_it_maps() {
             "physical_addresses": [ { "address_1": "1 High St", "city": "Bridgwater", "postal_code": "TA6 3AA" } ] } } ] } ]"#;
     let service = &Directory::parse(text).unwrap().services[0];
     assert_eq!(service.schedules.len(), 1);
-    assert_eq!(service.terms, vec!["esdServiceType:298"]);
+    assert_eq!(service.terms[0].id.as_deref(), Some("esdServiceType:298"));
+    assert_eq!(service.terms[0].name.as_deref(), Some("Carers support groups"));
     assert_eq!(service.languages, vec!["Polish"]);
     assert_eq!(service.phones, vec!["01823 000001"]);
     assert_eq!(service.town(), Some("Bridgwater"));
@@ -126,11 +127,11 @@ mod matching {
         answers.set("left_out", Some(Answer::Choice("often".into())));
         let ranked = best_fit(&dir.services, &set.profile(&answers));
         let first = ranked[0];
-        assert!(first.terms.iter().any(|t| t == "waymark:loneliness"), "{}", first.name);
-        assert!(first.terms.iter().any(|t| t == "waymark:getting-active"), "{}", first.name);
+        assert!(first.terms.iter().any(|t| t.is("waymark:loneliness")), "{}", first.name);
+        assert!(first.terms.iter().any(|t| t.is("waymark:getting-active")), "{}", first.name);
         assert!(ranked
             .iter()
-            .all(|s| s.terms.iter().any(|t| t == "waymark:loneliness" || t == "waymark:getting-active")));
+            .all(|s| s.terms.iter().any(|t| t.is("waymark:loneliness") || t.is("waymark:getting-active"))));
         let money = ranked.iter().position(|s| s.name.contains("Money"));
         assert!(money.is_none(), "money advice does not fit these answers");
     }

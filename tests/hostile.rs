@@ -39,6 +39,7 @@ use waymark::core::referral::{
 use waymark::core::route::Route;
 use waymark::core::schedule::{in_words, is_open, minutes, utc_timestamp, LocalTime};
 use waymark::core::tiles::{page_id, read_index, split_page_id, tile_of, tiles_around};
+use waymark::core::taxonomy::{Term, TermSet};
 
 // ---------------------------------------------------------------------------
 // Shared fixtures and checks
@@ -645,7 +646,7 @@ fn built_service() -> impl Strategy<Value = Service> {
                         .collect(),
                     schedules,
                     costs: amounts.into_iter().map(|amount| Cost { amount, ..Cost::default() }).collect(),
-                    terms: terms.into_iter().map(String::from).collect(),
+                    terms: terms.into_iter().map(|t| Term::new(Some(t), None, None, None, None)).collect(),
                     languages,
                     min_age: age,
                     email,
@@ -664,7 +665,7 @@ fn profile() -> impl Strategy<Value = NeedsProfile> {
                 .into_iter()
                 .map(|(need, weight)| NeedScore {
                     need: need.into(),
-                    terms: vec![format!("waymark:{need}")],
+                    terms: TermSet::new([format!("waymark:{need}")]),
                     weight,
                     reasons: vec![],
                 })

@@ -19,6 +19,7 @@ use crate::core::data::read;
 use crate::core::geo::LatLon;
 use crate::core::links::{mailto_href, tel_href, web_href};
 use crate::core::route::Route;
+use crate::core::taxonomy::Term;
 use crate::core::FieldError;
 
 /// How a person takes part.
@@ -97,8 +98,8 @@ pub struct Service {
     pub languages: Vec<String>,
     pub min_age: Option<u32>,
     pub max_age: Option<u32>,
-    /// Taxonomy term ids, e.g. `waymark:loneliness`, `esdServiceType:298`.
-    pub terms: Vec<String>,
+    /// Taxonomy terms, e.g. `waymark:loneliness`, `esdServiceType:298`, "Befriending".
+    pub terms: Vec<Term>,
     /// When the listing was last checked (`assured_date`, else `last_modified`).
     pub last_checked: Option<String>,
     pub first_session: Option<String>,
@@ -113,7 +114,8 @@ impl Service {
     }
 
     pub fn is_peer_support(&self) -> bool {
-        self.terms.iter().any(|t| t == "waymark:peer-support") || !self.mentors.is_empty()
+        let peer = |t: &Term| t.is("waymark:peer-support") || t.is("peer support");
+        self.terms.iter().any(peer) || !self.mentors.is_empty()
     }
 
     /// The town of the first location, for lists.
@@ -632,7 +634,14 @@ fn read_service(at: &str, node: &Object, warnings: &mut Vec<String>) -> Result<O
         }
         service.phones.push(number);
     }
-    let term = |t: Object| text(&t, "id").or_else(|| text(&t, "term_uri")).or_else(|| text(&t, "name"));
+    let term = |t: Object| {
+        let taxonomy = text(&t, "taxonomy")
+            .or_else(|| text(&t, "vocabulary"))
+            .or_else(|| object(&t, "taxonomy_detail").and_then(|d| text(&d, "name")));
+        let (id, code, name, uri) = (text(&t, "id"), text(&t, "code"), text(&t, "name").or_else(|| text(&t, "term")), text(&t, "term_uri"));
+        let term = Term::new(id.as_deref(), code.as_deref(), name.as_deref(), uri.as_deref(), taxonomy.as_deref());
+        (!term.label().is_empty() || uri.is_some()).then_some(term)
+    };
     service.terms =
         objects(node, "attributes").filter_map(|a| object(&a, "taxonomy_term")).filter_map(term).collect();
     service

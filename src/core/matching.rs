@@ -1,14 +1,14 @@
 //! Which directory services fit a needs profile. Each need maps to taxonomy
-//! terms (`waymark:<need>` unless the question set names others); a service
-//! scores the weight of every need it is tagged with. Distance is added in
-//! `ranking`.
+//! terms (`waymark:<need>` unless the question set names others, compared as
+//! `taxonomy` says); a service scores the weight of every need one of its
+//! terms serves. Distance is added in `ranking`.
 
 use crate::core::directory::Service;
 use crate::core::questions::NeedsProfile;
 
 /// How well `service` fits: the summed weight of the needs it serves.
 pub fn fit(service: &Service, profile: &NeedsProfile) -> f32 {
-    profile.needs.iter().filter(|n| service.terms.iter().any(|t| n.terms.contains(t))).map(|n| n.weight).sum()
+    profile.needs.iter().filter(|n| service.terms.iter().any(|t| n.terms.matches(t))).map(|n| n.weight).sum()
 }
 
 /// Services that fit at all, best first; equal fits keep directory order.

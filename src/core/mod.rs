@@ -21,6 +21,7 @@ pub mod ranking;
 pub mod referral;
 pub mod route;
 pub mod schedule;
+pub mod taxonomy;
 pub mod tiles;
 
 pub use field_error::FieldError;

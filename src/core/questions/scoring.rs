@@ -2,13 +2,14 @@
 //! a diagnosis or a verdict: the weights only choose what to suggest first.
 
 use crate::core::questions::{Answer, Answers, QuestionSet, Weights};
+use crate::core::taxonomy::TermSet;
 
 /// One need with its total weight and the reasons that led to it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NeedScore {
     pub need: String,
     /// The directory taxonomy terms that serve this need.
-    pub terms: Vec<String>,
+    pub terms: TermSet,
     pub weight: f32,
     /// Plain-words reasons from the answers, e.g. "You said you often feel left out."
     pub reasons: Vec<String>,
@@ -47,7 +48,7 @@ impl QuestionSet {
             .iter()
             .map(|n| NeedScore {
                 need: n.id.clone(),
-                terms: n.terms.clone(),
+                terms: TermSet::new(&n.terms),
                 weight: 0.0,
                 reasons: Vec::new(),
             })
