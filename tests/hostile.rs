@@ -38,8 +38,8 @@ use waymark::core::referral::{
 };
 use waymark::core::route::Route;
 use waymark::core::schedule::{in_words, is_open, minutes, utc_timestamp, LocalTime};
-use waymark::core::tiles::{page_id, read_index, split_page_id, tile_of, tiles_around};
 use waymark::core::taxonomy::{Term, TermSet};
+use waymark::core::tiles::{page_id, read_index, split_page_id, tile_of, tiles_around};
 
 // ---------------------------------------------------------------------------
 // Shared fixtures and checks

@@ -277,14 +277,17 @@ pub fn how_far(item: &Ranked, tr: &Translator) -> Option<String> {
 /// use waymark::core::describe::result_count;
 /// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
 /// let tr = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
-/// assert_eq!(result_count(0, 50, &tr), "Nothing matches all of your choices. Try removing a filter.");
-/// assert_eq!(result_count(1, 50, &tr), "1 group or service matches");
-/// assert_eq!(result_count(12, 50, &tr), "12 groups and services match");
-/// assert_eq!(result_count(60, 50, &tr), "60 groups and services match. The best 50 are listed.");
+/// assert_eq!(result_count(0, 50, true, &tr), "Nothing matches all of your choices. Try removing a filter.");
+/// assert_eq!(result_count(0, 50, false, &tr), "No groups or services match what you told us.");
+/// assert_eq!(result_count(1, 50, false, &tr), "1 group or service matches");
+/// assert_eq!(result_count(12, 50, true, &tr), "12 groups and services match");
+/// assert_eq!(result_count(60, 50, false, &tr), "60 groups and services match. The best 50 are listed.");
 /// ```
-pub fn result_count(total: usize, shown: usize, tr: &Translator) -> String {
+pub fn result_count(total: usize, shown: usize, filters_on: bool, tr: &Translator) -> String {
     let count = match total {
-        0 => tr.text("nearby.none"),
+        // Only a filter the person chose can be removed.
+        0 if filters_on => tr.text("nearby.none"),
+        0 => tr.text("nearby.none_fit"),
         1 => tr.text("nearby.count_one"),
         n => tr.format("nearby.count", &[("count", &n.to_string())]),
     };

@@ -638,8 +638,14 @@ fn read_service(at: &str, node: &Object, warnings: &mut Vec<String>) -> Result<O
         let taxonomy = text(&t, "taxonomy")
             .or_else(|| text(&t, "vocabulary"))
             .or_else(|| object(&t, "taxonomy_detail").and_then(|d| text(&d, "name")));
-        let (id, code, name, uri) = (text(&t, "id"), text(&t, "code"), text(&t, "name").or_else(|| text(&t, "term")), text(&t, "term_uri"));
-        let term = Term::new(id.as_deref(), code.as_deref(), name.as_deref(), uri.as_deref(), taxonomy.as_deref());
+        let (id, code, name, uri) = (
+            text(&t, "id"),
+            text(&t, "code"),
+            text(&t, "name").or_else(|| text(&t, "term")),
+            text(&t, "term_uri"),
+        );
+        let term =
+            Term::new(id.as_deref(), code.as_deref(), name.as_deref(), uri.as_deref(), taxonomy.as_deref());
         (!term.label().is_empty() || uri.is_some()).then_some(term)
     };
     service.terms =

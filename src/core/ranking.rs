@@ -47,7 +47,8 @@ pub struct Ranked<'a> {
     pub fit: f32,
     /// `None` for online and phone services, and venues with no position.
     pub distance: Option<Distance>,
-    miles: f64,
+    /// For ordering: 0 for remote services, infinite for venues with no position.
+    pub miles: f64,
 }
 
 impl Ranked<'_> {
@@ -62,6 +63,30 @@ fn is_remote(service: &Service) -> bool {
 }
 
 impl Filters {
+    /// How many filters are on, for the "Filter" control: each of free,
+    /// open now, step-free, online, day, time and language counts once.
+    ///
+    /// ```
+    /// use waymark::core::ranking::{Filters, TimeOfDay};
+    /// assert_eq!(Filters::default().count_on(), 0);
+    /// let f = Filters { free_only: true, days: vec![0, 2], time_of_day: Some(TimeOfDay::Morning), ..Filters::default() };
+    /// assert_eq!(f.count_on(), 3);
+    /// ```
+    pub fn count_on(&self) -> usize {
+        [
+            self.free_only,
+            !self.days.is_empty(),
+            self.time_of_day.is_some(),
+            self.open_at.is_some(),
+            self.step_free,
+            self.remote_only,
+            self.language.is_some(),
+        ]
+        .into_iter()
+        .filter(|on| *on)
+        .count()
+    }
+
     /// The filters from the filter form's fields (`free`, `day`, `time`,
     /// `open_now`, `step_free`, `remote`, `language`); "open now" means at `now`.
     ///
@@ -243,4 +268,50 @@ pub fn rank_top<'a>(
         }
     }
     Ranking { total, top: top.into_iter().map(|(_, item)| item).collect() }
+}
+
+/// The nearest services that pass the filters but fit none of the needs,
+/// nearest first (directory order without an `origin`): listed after a
+/// short list, or instead of an empty one, as "Other groups near you", so
+/// a feed whose terms the question set does not know yet still shows
+/// what is close. None when there are no needs, since then everything fits.
+///
+/// ```
+/// use waymark::core::directory::Directory;
+/// use waymark::core::geo::LatLon;
+/// use waymark::core::questions::{Answer, Answers, QuestionSet};
+/// use waymark::core::ranking::{nearest_others, Filters};
+/// let set = QuestionSet::parse(include_str!("../../public/questions/default.json")).unwrap();
+/// let dir = Directory::parse(include_str!("../../public/data/somerset-sample.json")).unwrap();
+/// let mut answers = Answers::default();
+/// answers.set("topics", Some(Answer::Choices(vec!["money-housing".into()])));
+/// let taunton = Some(LatLon::new(51.015, -3.1));
+/// let others = nearest_others(&dir.services, &set.profile(&answers), taunton, &Filters::default(), 5);
+/// assert_eq!(others.len(), 5);
+/// assert!(others.iter().all(|o| o.fit == 0.0));
+/// assert!(others.windows(2).all(|w| w[0].miles <= w[1].miles));
+/// ```
+pub fn nearest_others<'a>(
+    services: &'a [Service],
+    profile: &NeedsProfile,
+    origin: Option<LatLon>,
+    filters: &Filters,
+    limit: usize,
+) -> Vec<Ranked<'a>> {
+    if profile.needs.is_empty() {
+        return Vec::new();
+    }
+    let mut nearest: Vec<Ranked<'a>> = Vec::new();
+    for service in services.iter().filter(|s| passes(s, filters)) {
+        let item = measure(service, profile, origin);
+        if item.fit > 0.0 || item.miles.is_nan() {
+            continue;
+        }
+        let at = nearest.iter().position(|o| o.miles > item.miles).unwrap_or(nearest.len());
+        if at < limit {
+            nearest.insert(at, item);
+            nearest.truncate(limit);
+        }
+    }
+    nearest
 }

@@ -40,8 +40,12 @@ impl Term {
     ) -> Term {
         let owned = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
         let curie = uri.and_then(curie_of);
-        let mut keys: Vec<String> =
-            [id, code, name, uri, curie.as_deref()].into_iter().flatten().map(fold).filter(|k| !k.is_empty()).collect();
+        let mut keys: Vec<String> = [id, code, name, uri, curie.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(fold)
+            .filter(|k| !k.is_empty())
+            .collect();
         keys.sort_unstable();
         keys.dedup();
         Term { id: owned(id), code: owned(code), name: owned(name), taxonomy: owned(taxonomy), keys }
@@ -71,7 +75,8 @@ impl TermSet {
     /// assert!(!set.matches(&Term::new(None, None, Some("Befriending services"), None, None)));
     /// ```
     pub fn new<S: AsRef<str>>(terms: impl IntoIterator<Item = S>) -> TermSet {
-        let mut folded: Vec<String> = terms.into_iter().map(|t| fold(t.as_ref())).filter(|t| !t.is_empty()).collect();
+        let mut folded: Vec<String> =
+            terms.into_iter().map(|t| fold(t.as_ref())).filter(|t| !t.is_empty()).collect();
         folded.sort_unstable();
         folded.dedup();
         TermSet(folded)

@@ -48,6 +48,12 @@ pub fn set_title(page_title: &str, service: &str) {
 }
 
 /// The value of a query parameter in the page address, e.g. `?config=`.
+/// Whether the page is at least tablet width (GOV.UK's 40.0625em
+/// breakpoint): there, disclosures that save scrolling on a phone start open.
+pub fn is_wide_screen() -> bool {
+    window().match_media("(min-width: 40.0625em)").ok().flatten().is_some_and(|query| query.matches())
+}
+
 pub fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
     search.trim_start_matches('?').split('&').find_map(|pair| {

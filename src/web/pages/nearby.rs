@@ -11,8 +11,9 @@ use leptos::prelude::*;
 
 use crate::core::describe::{cards, need_label, result_count, Card};
 use crate::core::questions::NeedsProfile;
-use crate::core::ranking::rank_top;
+use crate::core::ranking::{nearest_others, rank_top};
 use crate::core::route::Route;
+use crate::web::browser::is_wide_screen;
 use crate::web::components::{ErrorSummary, Page};
 use crate::web::config::Setup;
 use crate::web::i18n::t;
@@ -26,14 +27,22 @@ use search::PostcodeSearch;
 /// How many results are listed: more than anyone reads, few enough to draw at once.
 const SHOWN: usize = 50;
 
+/// Fewer fitting groups than this, and the nearest others follow them.
+const FEW: usize = 3;
+
+/// How many of the nearest other groups are listed after a short list.
+const OTHERS_SHOWN: usize = 10;
+
 /// The id of the line saying how many groups match, where focus goes after a search.
 const RESULT_COUNT: &str = "result-count";
 
-/// What the ranking found: how many match, and the cards of the best [`SHOWN`].
+/// What the ranking found: how many match, the cards of the best [`SHOWN`],
+/// and, when few or none match, the nearest others.
 #[derive(Clone, Debug, PartialEq)]
 struct Listed {
     total: usize,
     cards: Vec<Card>,
+    others: Vec<Card>,
 }
 
 /// The needs found, the postcode search, the filters, and the ranked list.
@@ -58,9 +67,18 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
             let tiled = setup.config.directory.tiled;
             profile.with(|profile| {
                 nearby.with_services(&setup, |services| {
-                    let ranking = rank_top(services, profile, origin.get(), &filters, SHOWN);
-                    let cards = words.with(|tr| cards(&ranking.top, tr, tiled));
-                    Listed { total: ranking.total, cards }
+                    let origin = origin.get();
+                    let ranking = rank_top(services, profile, origin, &filters, SHOWN);
+                    let others = if ranking.total < FEW {
+                        nearest_others(services, profile, origin, &filters, OTHERS_SHOWN)
+                    } else {
+                        Vec::new()
+                    };
+                    words.with(|tr| Listed {
+                        total: ranking.total,
+                        cards: cards(&ranking.top, tr, tiled),
+                        others: cards(&others, tr, tiled),
+                    })
                 })
             })
         }
@@ -82,7 +100,18 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
             }
         })
     };
-    let count = move || ranking.with(|r| words.with(|tr| result_count(r.total, SHOWN, tr)));
+    let filters_on = Memo::new(move |_| nearby.filters.with(|f| f.count_on()));
+    let count =
+        move || ranking.with(|r| words.with(|tr| result_count(r.total, SHOWN, filters_on.get() > 0, tr)));
+    let fitting = Memo::new(move |_| ranking.with(|r| r.cards.clone()));
+    let others = Memo::new(move |_| ranking.with(|r| r.others.clone()));
+    let others_heading = move || {
+        words.t(if origin.get().is_some() {
+            "nearby.others_heading"
+        } else {
+            "nearby.others_heading_anywhere"
+        })
+    };
     view! {
         <Page title=t("results.title")>
             {error_summary}
@@ -93,7 +122,7 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
                 <p class="wm-body-l">{t("results.nothing_specific")}</p>
                 <p class="wm-body"><A to=Route::Check>{t("results.answer_questions")}</A></p>
             </Show>
-            <NeedsList setup=setup.clone() profile/>
+            <NeedsList setup=setup.clone() profile open=is_wide_screen()/>
             <p class="wm-body">{t("results.not_diagnosis")}</p>
             <p class="wm-body"><A to=Route::CheckAnswers>{t("results.change_answers")}</A></p>
             <h2 class="wm-heading-m">{t("nearby.heading")}</h2>
@@ -104,19 +133,25 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
                     <A to=Route::Shortlist>{move || words.tf("shortlist.link", &[("count", &saved.get().to_string())])}</A>
                 </p>
             </Show>
-            <FiltersForm setup/>
+            <FiltersForm setup filters_on/>
             <div role="status">
                 <p class="wm-body wm-result-count" id=RESULT_COUNT tabindex="-1">{count}</p>
             </div>
-            <ResultList ranking/>
+            <ResultList cards=fitting/>
+            <Show when=move || others.with(|o| !o.is_empty())>
+                <h2 class="wm-heading-m">{others_heading}</h2>
+                <p class="wm-body wm-hint">{t("nearby.others_hint")}</p>
+                <ResultList cards=others/>
+            </Show>
         </Page>
     }
 }
 
 /// The suggested kinds of support, strongest first, each with the person's
-/// own answers as the reasons. No scores are shown.
+/// own answers as the reasons. No scores are shown. On a phone the reasons
+/// start folded (`open` false), so the groups are not two screens down.
 #[component]
-fn NeedsList(setup: Arc<Setup>, profile: Memo<NeedsProfile>) -> impl IntoView {
+fn NeedsList(setup: Arc<Setup>, profile: Memo<NeedsProfile>, open: bool) -> impl IntoView {
     let needs = move || {
         profile.with(|p| p.needs.iter().map(|n| (n.need.clone(), n.reasons.clone())).collect::<Vec<_>>())
     };
@@ -124,9 +159,12 @@ fn NeedsList(setup: Arc<Setup>, profile: Memo<NeedsProfile>) -> impl IntoView {
     let need = move |(need, reasons): (String, Vec<String>)| {
         let reasons = (!reasons.is_empty()).then(|| {
             view! {
-                <ul class="wm-list wm-list--bullet">
-                    {reasons.into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()}
-                </ul>
+                <details class="wm-details wm-details--reasons" open=open>
+                    <summary>{t("results.why")}</summary>
+                    <ul class="wm-list wm-list--bullet">
+                        {reasons.into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()}
+                    </ul>
+                </details>
             }
         });
         view! {

@@ -9,15 +9,18 @@ use leptos::prelude::*;
 use crate::core::describe::{chosen, day_choices, language_choices, time_choices, Choice};
 use crate::core::ranking::{languages, Filters};
 use crate::core::schedule::LocalTime;
-use crate::web::browser::{event_form, form_values, unix_seconds};
+use crate::web::browser::{event_form, form_values, is_wide_screen, unix_seconds};
 use crate::web::config::Setup;
 use crate::web::i18n::{t, use_words};
 use crate::web::state::use_app;
 
 const FILTER_FIELDS: [&str; 7] = ["free", "open_now", "step_free", "remote", "day", "time", "language"];
 
+/// The filters sit behind a "Filter" control that says how many are on
+/// (GOV.UK's filter pattern): folded on a phone, so the groups come first,
+/// and open on a wider screen or when a filter is already on.
 #[component]
-pub fn FiltersForm(setup: Arc<Setup>) -> impl IntoView {
+pub fn FiltersForm(setup: Arc<Setup>, filters_on: Memo<usize>) -> impl IntoView {
     let nearby = use_app().nearby;
     let words = use_words();
     // Grows as a tiled directory's tiles arrive.
@@ -35,7 +38,14 @@ pub fn FiltersForm(setup: Arc<Setup>) -> impl IntoView {
     let times = words.with(time_choices);
     let language_choices =
         Signal::derive(move || languages.with(|l| words.with(|tr| language_choices(l, tr))));
+    let open = is_wide_screen() || filters.count_on() > 0;
+    let toggle = move || match filters_on.get() {
+        0 => words.t("filters.toggle"),
+        n => words.tf("filters.toggle_on", &[("count", &n.to_string())]),
+    };
     view! {
+        <details class="wm-details wm-filter-panel" open=open>
+        <summary>{toggle}</summary>
         <form class="wm-filters" novalidate on:change=on_change on:submit=|ev| ev.prevent_default()>
             <fieldset class="wm-fieldset">
                 <legend class="wm-fieldset__legend wm-heading-s">{t("filters.legend")}</legend>
@@ -57,6 +67,7 @@ pub fn FiltersForm(setup: Arc<Setup>) -> impl IntoView {
                 </Show>
             </fieldset>
         </form>
+        </details>
     }
 }
 

@@ -2,18 +2,17 @@
 
 use leptos::prelude::*;
 
-use super::Listed;
 use crate::core::describe::Card;
 use crate::web::router::href;
 
 /// The cards of what the ranking found, keyed by directory id, so a new
 /// search or filter moves, adds and removes cards rather than redrawing them.
 #[component]
-pub fn ResultList(ranking: Memo<Listed>) -> impl IntoView {
-    let card = move |card: Card| view! { <ResultCard card ranking/> };
+pub fn ResultList(cards: Memo<Vec<Card>>) -> impl IntoView {
+    let card = move |card: Card| view! { <ResultCard card cards/> };
     view! {
         <ul class="wm-card-list">
-            <For each=move || ranking.with(|r| r.cards.clone()) key=|card| (card.id.clone(), card.repeat) children=card/>
+            <For each=move || cards.get() key=|card| (card.id.clone(), card.repeat) children=card/>
         </ul>
     }
 }
@@ -21,11 +20,11 @@ pub fn ResultList(ranking: Memo<Listed>) -> impl IntoView {
 /// A group's card. Its name, facts and page stay the same whatever the
 /// search; only how far it is changes with the place searched from.
 #[component]
-fn ResultCard(card: Card, ranking: Memo<Listed>) -> impl IntoView {
+fn ResultCard(card: Card, cards: Memo<Vec<Card>>) -> impl IntoView {
     let Card { id, repeat, page, name, facts, .. } = card;
     let distance = Memo::new(move |_| {
-        ranking.with(|r| {
-            r.cards.iter().find(|c| c.id == id && c.repeat == repeat).and_then(|c| c.distance.clone())
+        cards.with(|cards| {
+            cards.iter().find(|c| c.id == id && c.repeat == repeat).and_then(|c| c.distance.clone())
         })
     });
     view! {
