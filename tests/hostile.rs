@@ -952,6 +952,7 @@ proptest! {
             services: vec![Chosen { id: words[0].clone(), name: words[1].clone(), organisation: Some(words[2].clone()) }],
             mentor: Some((words[3].clone(), words[4].clone())),
             for_whom: Some(ForWhom::SomeoneElse { agreed: true }),
+            for_whom_from_check: false,
             consent: true,
             name: words[5].clone(),
             methods: vec![Method::Email, Method::Phone, Method::Text],

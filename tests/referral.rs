@@ -84,6 +84,7 @@ fn complete() -> ReferralForm {
         }],
         mentor: None,
         for_whom: Some(ForWhom::Me),
+        for_whom_from_check: false,
         consent: true,
         name: "Sam Jones".into(),
         methods: vec![Method::Phone],

@@ -1,6 +1,7 @@
 //! Taxonomy terms, and how a need's terms find them. Feeds tag services with
-//! their own vocabularies: the LGA esd lists by CURIE (`esdServiceType:298`)
-//! or by address (`http://id.esd.org.uk/serviceType/298`), the OpenActive
+//! their own vocabularies: the LGA esd lists by CURIE (`esdServiceType:298`),
+//! by address (`http://id.esd.org.uk/service/298`) or by bare code and
+//! vocabulary name, the OpenActive
 //! activity list, or local terms known only by name ("Befriending"). A
 //! question set names a need's terms in any of those forms, so a term is
 //! compared by its id, its code, the CURIE of its address and its name,
@@ -26,10 +27,12 @@ impl Term {
     ///
     /// ```
     /// use waymark::core::taxonomy::Term;
-    /// let term = Term::new(Some("6b1c…"), None, Some("Carers  Groups"), Some("http://id.esd.org.uk/serviceType/298"), None);
+    /// let term = Term::new(Some("6b1c…"), None, Some("Carers  Groups"), Some("http://id.esd.org.uk/service/298"), None);
     /// assert!(term.is("esdServiceType:298"));
     /// assert!(term.is("carers groups"));
     /// assert!(!term.is("carers group"));
+    /// // A bare code in a named esd vocabulary, as Open Place feeds give it.
+    /// assert!(Term::new(Some("298"), None, None, None, Some("esdServiceTypes")).is("esdServiceType:298"));
     /// ```
     pub fn new(
         id: Option<&str>,
@@ -39,11 +42,13 @@ impl Term {
         taxonomy: Option<&str>,
     ) -> Term {
         let owned = |s: Option<&str>| s.map(str::trim).filter(|s| !s.is_empty()).map(String::from);
-        let curie = uri.and_then(curie_of);
-        let mut keys: Vec<String> = [id, code, name, uri, curie.as_deref()]
+        let coded = |c: Option<&str>| taxonomy.zip(c).and_then(|(t, c)| curie_in(t, c));
+        let curies = [uri.and_then(curie_of), id.and_then(curie_of), coded(id), coded(code)];
+        let mut keys: Vec<String> = [id, code, name, uri]
             .into_iter()
             .flatten()
             .map(fold)
+            .chain(curies.iter().flatten().map(|c| fold(c)))
             .filter(|k| !k.is_empty())
             .collect();
         keys.sort_unstable();
@@ -134,27 +139,63 @@ pub fn fold(form: &str) -> String {
     out
 }
 
-/// The CURIE for an LGA esd address, e.g. `http://id.esd.org.uk/serviceType/298`
-/// → `esdServiceType:298`, so a feed that gives only addresses matches a set
-/// written in CURIEs.
+/// The CURIE for an LGA esd or OpenActive address, e.g.
+/// `http://id.esd.org.uk/service/298` → `esdServiceType:298`, so a feed that
+/// gives only addresses matches a set written in CURIEs.
 ///
 /// ```
 /// use waymark::core::taxonomy::curie_of;
+/// assert_eq!(curie_of("http://id.esd.org.uk/service/298").as_deref(), Some("esdServiceType:298"));
 /// assert_eq!(curie_of("https://id.esd.org.uk/need/69").as_deref(), Some("esdNeed:69"));
-/// assert_eq!(curie_of("http://id.esd.org.uk/circumstance/12/").as_deref(), Some("esdCircumstance:12"));
+/// assert_eq!(curie_of("http://id.esd.org.uk/circumstance/Gender_Female/").as_deref(), Some("esdCircumstance:Gender_Female"));
+/// assert_eq!(
+///     curie_of("https://openactive.io/activity-list#95092977-5a20-4d6e-b312-8fddabe71544").as_deref(),
+///     Some("openActiveActivity:95092977-5a20-4d6e-b312-8fddabe71544")
+/// );
 /// assert_eq!(curie_of("https://example.org/need/69"), None);
 /// ```
 pub fn curie_of(uri: &str) -> Option<String> {
-    let rest = uri.trim().strip_prefix("http://").or_else(|| uri.trim().strip_prefix("https://"))?;
-    let rest = rest.strip_prefix("id.esd.org.uk/")?;
-    let mut parts = rest.trim_end_matches('/').split('/');
+    let uri = uri.trim();
+    let rest = uri.strip_prefix("http://").or_else(|| uri.strip_prefix("https://"))?;
+    if let Some(activity) = rest.strip_prefix("openactive.io/activity-list#") {
+        return (!activity.is_empty()).then(|| format!("openActiveActivity:{activity}"));
+    }
+    let mut parts = rest.strip_prefix("id.esd.org.uk/")?.trim_end_matches('/').split('/');
     let (list, code) = (parts.next()?, parts.next()?);
-    if parts.next().is_some() || code.is_empty() || list.is_empty() {
+    if parts.next().is_some() || code.is_empty() {
         return None;
     }
-    let mut prefix = String::from("esd");
-    let mut chars = list.chars();
-    prefix.extend(chars.next()?.to_uppercase());
-    prefix.push_str(chars.as_str());
-    Some(format!("{prefix}:{code}"))
+    Some(format!("{}:{code}", esd_prefix(list)?))
+}
+
+/// The CURIE prefix of an esd list, by the name of its addresses (`service`)
+/// or of its vocabulary in feeds (`esdServiceTypes`).
+fn esd_prefix(list: &str) -> Option<&'static str> {
+    let list = list.to_ascii_lowercase();
+    let list = list.strip_prefix("esd").unwrap_or(&list);
+    match list.trim_end_matches('s') {
+        "service" | "servicetype" => Some("esdServiceType"),
+        "need" => Some("esdNeed"),
+        "circumstance" => Some("esdCircumstance"),
+        _ => None,
+    }
+}
+
+/// The CURIE of a bare code in a named esd vocabulary: Open Place feeds give
+/// `{"id": "298", "vocabulary": "esdServiceTypes"}`.
+///
+/// ```
+/// use waymark::core::taxonomy::curie_in;
+/// assert_eq!(curie_in("esdServiceTypes", "298").as_deref(), Some("esdServiceType:298"));
+/// assert_eq!(curie_in("esdNeeds", "69").as_deref(), Some("esdNeed:69"));
+/// assert_eq!(curie_in("needs", "69"), None);
+/// assert_eq!(curie_in("esdServiceTypes", "esdServiceType:298"), None);
+/// ```
+pub fn curie_in(vocabulary: &str, code: &str) -> Option<String> {
+    let vocabulary = vocabulary.trim();
+    let code = code.trim();
+    if !vocabulary.get(..3)?.eq_ignore_ascii_case("esd") || code.is_empty() || code.contains([':', '/']) {
+        return None;
+    }
+    Some(format!("{}:{code}", esd_prefix(vocabulary)?))
 }

@@ -3,6 +3,7 @@
 //! the page can show it in the error summary and beside the field.
 
 use crate::core::postcode::Postcode;
+use crate::core::questions::{Answer, Answers};
 use crate::core::referral::contact::{is_email, uk_phone};
 
 /// Who the support is for.
@@ -13,6 +14,30 @@ pub enum ForWhom {
     SomeoneElse {
         agreed: bool,
     },
+}
+
+impl ForWhom {
+    /// The check's answer to "Who is the support for?" (question `who_for`),
+    /// so the referral does not ask it again. Whether someone else agrees is
+    /// still asked in the referral: it is what allows sending at all.
+    ///
+    /// ```
+    /// use waymark::core::questions::{Answer, Answers};
+    /// use waymark::core::referral::ForWhom;
+    /// let mut answers = Answers::default();
+    /// assert_eq!(ForWhom::from_check(&answers), None);
+    /// answers.set("who_for", Some(Answer::Choice("someone-else".into())));
+    /// assert_eq!(ForWhom::from_check(&answers), Some(ForWhom::SomeoneElse { agreed: false }));
+    /// answers.set("who_for", Some(Answer::Choice("me".into())));
+    /// assert_eq!(ForWhom::from_check(&answers), Some(ForWhom::Me));
+    /// ```
+    pub fn from_check(answers: &Answers) -> Option<ForWhom> {
+        match answers.get("who_for")? {
+            Answer::Choice(value) if value == "me" => Some(ForWhom::Me),
+            Answer::Choice(value) if value == "someone-else" => Some(ForWhom::SomeoneElse { agreed: false }),
+            _ => None,
+        }
+    }
 }
 
 /// A way the person is happy to be contacted.
@@ -48,6 +73,9 @@ pub struct ReferralForm {
     /// A preferred peer mentor: (mentor id, first name).
     pub mentor: Option<(String, String)>,
     pub for_whom: Option<ForWhom>,
+    /// `for_whom` came from the check, so its page is left out of the way
+    /// through (it stays reachable from "Check your answers").
+    pub for_whom_from_check: bool,
     pub consent: bool,
     pub name: String,
     pub methods: Vec<Method>,

@@ -27,8 +27,20 @@ pub enum Step {
 }
 
 /// The pages in order, for a person whose answers so far are `form`.
+///
+/// ```
+/// use waymark::core::referral::{steps, ForWhom, ReferralForm, Step};
+/// let mut form = ReferralForm { for_whom: Some(ForWhom::Me), for_whom_from_check: true, ..Default::default() };
+/// assert_eq!(steps(&form)[..2], [Step::Choices, Step::Consent]);
+/// form.for_whom = Some(ForWhom::SomeoneElse { agreed: false });
+/// assert_eq!(steps(&form), [Step::Choices, Step::Agreed, Step::CannotSend]);
+/// ```
 pub fn steps(form: &ReferralForm) -> Vec<Step> {
-    let mut steps = vec![Step::Choices, Step::ForWhom];
+    let mut steps = vec![Step::Choices];
+    // Asked already in the check: only what is new is asked here.
+    if !(form.for_whom_from_check && form.for_whom.is_some()) {
+        steps.push(Step::ForWhom);
+    }
     match form.for_whom {
         Some(ForWhom::SomeoneElse { agreed: false }) => {
             steps.extend([Step::Agreed, Step::CannotSend]);
@@ -119,7 +131,10 @@ impl Step {
     /// Where "Back" goes from here (`None` on the first page).
     pub fn previous(self, form: &ReferralForm) -> Option<Step> {
         let steps = steps(form);
-        let at = steps.iter().position(|s| *s == self)?;
+        // "Who is it for?" reached by "Change" when the check asked it.
+        let Some(at) = steps.iter().position(|s| *s == self) else {
+            return (self != Step::Choices).then_some(Step::Choices);
+        };
         at.checked_sub(1).map(|i| steps[i])
     }
 

@@ -12,7 +12,7 @@ pub use send::resend_when_set_up;
 use send::{deliver_and_keep, random_bytes, resend_and_show, Delivery};
 
 use crate::core::directory::Service;
-use crate::core::referral::{Chosen as ChosenService, ReferralForm, ReferralIds, Step};
+use crate::core::referral::{Chosen as ChosenService, ForWhom, ReferralForm, ReferralIds, Step};
 
 /// The groups or schemes chosen, and a preferred peer mentor if one was named.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -148,8 +148,15 @@ impl ReferralState {
 
     /// Opens the referral with what was chosen: a referral under way keeps
     /// what was entered and adds what was chosen since; otherwise a new one
-    /// starts, with the postcode searched from filled in.
-    pub fn open(&self, choice: &Chosen, services: &[Service], searched: Option<String>) {
+    /// starts, with the postcode searched from and who it is for (`for_whom`,
+    /// from the check) filled in.
+    pub fn open(
+        &self,
+        choice: &Chosen,
+        services: &[Service],
+        searched: Option<String>,
+        for_whom: Option<ForWhom>,
+    ) {
         let mut chosen = Vec::new();
         let mut mentor = None;
         for service in choice.services.iter().filter_map(|id| services.iter().find(|s| &s.id == id)) {
@@ -183,6 +190,8 @@ impl ReferralState {
             mentor: mentor.as_ref().map(|(_, m)| m.clone()),
             best_time: "any".into(),
             postcode: searched.unwrap_or_default(),
+            for_whom,
+            for_whom_from_check: for_whom.is_some(),
             ..ReferralForm::default()
         });
         self.mentor_scheme.set(mentor.map(|(scheme, _)| scheme));

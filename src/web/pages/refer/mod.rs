@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::config::Config;
-use crate::core::referral::{Continue, Problem, Step, OUTBOX_KEEP_DAYS};
+use crate::core::referral::{Continue, ForWhom, Problem, Step, OUTBOX_KEEP_DAYS};
 use crate::core::route::Route;
 use crate::web::browser::{form_values, today, unix_seconds};
 use crate::web::components::{ErrorSummary, Page};
@@ -108,7 +108,8 @@ pub fn ReferPage(setup: Arc<Setup>) -> impl IntoView {
     let r = app.referral;
     let searched = app.nearby.search.with_untracked(|s| s.origin.as_ref().and_then(|o| o.postcode.clone()));
     let choice = app.choice.get();
-    app.nearby.with_services(&setup, |services| r.open(&choice, services, searched));
+    let for_whom = app.check.answers.with_untracked(ForWhom::from_check);
+    app.nearby.with_services(&setup, |services| r.open(&choice, services, searched, for_whom));
     let text = ReferText::new(app.words, &setup.config);
     let problems = Memo::new(move |_| {
         if r.agreed_missing.get() {
