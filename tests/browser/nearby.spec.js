@@ -76,10 +76,12 @@ test.describe('filters narrow the list', () => {
     await expect(cards(page).first()).toBeVisible();
   });
 
-  /** The number of results announced, and the names listed. */
+  /** The number of results announced, and the names listed as matching
+   *  (any "Other groups near you" follow in a list of their own). */
   async function results(page) {
     const announced = Number((await count(page).textContent()).match(/^(\d+)/)?.[1] ?? 0);
-    const names = await cards(page).getByRole('heading', { level: 3 }).allTextContents();
+    const matching = page.getByRole('list', { name: /match/ });
+    const names = await matching.getByRole('heading', { level: 3 }).allTextContents();
     expect(names.length).toBe(announced);
     return names;
   }
@@ -124,6 +126,12 @@ test.describe('filters narrow the list', () => {
     const remote = await results(page);
     expect(remote).toContain('Somerset Telephone Befriending');
     for (const card of await cards(page).all()) await expect(card).toContainText('No need to travel');
+    // So few fit that the other remote services follow, apart and named as such.
+    if (remote.length < 3) {
+      const others = page.getByRole('list', { name: 'Other groups near you' });
+      await expect(others.getByRole('heading', { level: 3 }).first()).toBeVisible();
+      await expect(page.getByText(/may not be what you asked for/)).toBeVisible();
+    }
   });
 
   test('language', async ({ page }) => {

@@ -172,9 +172,8 @@ test('a wrong phone number or email address is named beside the field and kept',
 });
 
 test('someone else who has not agreed cannot be referred', async ({ page, request }) => {
-  await startReferral(page);
-  await continueButton(page).click();
-  await page.getByLabel('Someone else').check();
+  // The check asked who it is for; the referral asks only what is new.
+  await startReferral(page, '/', { whoFor: 'Someone else' });
   await continueButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Does the person know about this and agree to it?' })).toBeVisible();
   await expectAccessible(page, 'do they agree');

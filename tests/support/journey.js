@@ -30,10 +30,11 @@ export async function checkStraightToSuggestions(page, topics) {
 
 /** Answers "no" to the safety question, ticks `topics`, takes the first
  *  answer to any follow-up question (for loneliness, "Often or always" to
- *  "How often do you feel lonely?"), says it is for "Me", and opens the
- *  suggestions. `page` may be a frame locator (an embedded widget), with
- *  `start` null to begin from the start page already shown. */
-export async function checkToSuggestions(page, topics, start = '/') {
+ *  "How often do you feel lonely?"), says who it is for (`whoFor`, "Me"
+ *  unless told), and opens the suggestions. `page` may be a frame locator
+ *  (an embedded widget), with `start` null to begin from the start page
+ *  already shown. */
+export async function checkToSuggestions(page, topics, start = '/', { whoFor = 'Me' } = {}) {
   const heading = page.getByRole('heading', { level: 1 });
   const next = async () => {
     const before = await heading.textContent();
@@ -48,7 +49,7 @@ export async function checkToSuggestions(page, topics, start = '/') {
   await next();
   while (!/Check your answers/.test(await heading.textContent())) {
     if (/Who is the support for/.test(await heading.textContent())) {
-      await page.getByLabel('Me', { exact: true }).check();
+      await page.getByLabel(whoFor, { exact: whoFor === 'Me' }).check();
     } else if ((await page.getByRole('radio').count()) > 0) {
       await page.getByRole('radio').first().check();
     }
@@ -67,21 +68,19 @@ export async function searchNear(page, postcode) {
 export const continueButton = (page) => page.getByRole('button', { name: 'Continue' });
 
 /** From the check to the referral's first page, asking to join the Taunton walk. */
-export async function startReferral(page, start = '/') {
-  await checkToSuggestions(page, ['Meeting people or feeling less lonely', 'Getting more active'], start);
+export async function startReferral(page, start = '/', options = {}) {
+  await checkToSuggestions(page, ['Meeting people or feeling less lonely', 'Getting more active'], start, options);
   await searchNear(page, 'TA1 2BX');
   await page.getByRole('link', { name: 'Taunton Riverside Health Walk' }).click();
   await page.getByRole('button', { name: 'Ask to join' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
 }
 
-/** Fills every page as a person referring themselves, checking each with axe. */
+/** Fills every page as a person referring themselves, checking each with axe.
+ *  The check has said it is for them, so the referral does not ask again. */
 export async function fillReferral(page, { axe = false, searched = true } = {}) {
   const check = async (label) => axe && (await expectAccessible(page, label));
   await check('what you are asking for');
-  await continueButton(page).click();
-  await page.getByLabel('Me', { exact: true }).check();
-  await check('who is the support for');
   await continueButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: /Sending your details to/ })).toBeVisible();
   await page.getByLabel(/I agree to Somerset Community Connect/).check();

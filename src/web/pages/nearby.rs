@@ -36,6 +36,9 @@ const OTHERS_SHOWN: usize = 10;
 /// The id of the line saying how many groups match, where focus goes after a search.
 const RESULT_COUNT: &str = "result-count";
 
+/// The id of the "Other groups near you" heading, which names their list.
+const OTHERS: &str = "other-groups";
+
 /// What the ranking found: how many match, the cards of the best [`SHOWN`],
 /// and, when few or none match, the nearest others.
 #[derive(Clone, Debug, PartialEq)]
@@ -137,11 +140,11 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
             <div role="status">
                 <p class="wm-body wm-result-count" id=RESULT_COUNT tabindex="-1">{count}</p>
             </div>
-            <ResultList cards=fitting/>
+            <ResultList cards=fitting labelled_by=RESULT_COUNT/>
             <Show when=move || others.with(|o| !o.is_empty())>
-                <h2 class="wm-heading-m">{others_heading}</h2>
+                <h2 class="wm-heading-m" id=OTHERS>{others_heading}</h2>
                 <p class="wm-body wm-hint">{t("nearby.others_hint")}</p>
-                <ResultList cards=others/>
+                <ResultList cards=others labelled_by=OTHERS/>
             </Show>
         </Page>
     }

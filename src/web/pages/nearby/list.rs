@@ -7,11 +7,13 @@ use crate::web::router::href;
 
 /// The cards of what the ranking found, keyed by directory id, so a new
 /// search or filter moves, adds and removes cards rather than redrawing them.
+/// The list is named by the element `labelled_by` (the count, or the
+/// "Other groups" heading), so the two lists are told apart.
 #[component]
-pub fn ResultList(cards: Memo<Vec<Card>>) -> impl IntoView {
+pub fn ResultList(cards: Memo<Vec<Card>>, labelled_by: &'static str) -> impl IntoView {
     let card = move |card: Card| view! { <ResultCard card cards/> };
     view! {
-        <ul class="wm-card-list">
+        <ul class="wm-card-list" aria-labelledby=labelled_by>
             <For each=move || cards.get() key=|card| (card.id.clone(), card.repeat) children=card/>
         </ul>
     }
