@@ -83,14 +83,18 @@ pub fn is_curie(id: &str) -> bool {
 /// ages win; otherwise the widest range the eligibilities give.
 fn ages_from_eligibility(service: &mut Map<String, Value>) {
     let Some(Value::Array(eligibilities)) = service.get("eligibilitys") else { return };
-    let ages = |key: &str| -> Vec<f64> { eligibilities.iter().filter_map(|e| e.get(key)?.as_f64()).collect() };
+    let ages =
+        |key: &str| -> Vec<f64> { eligibilities.iter().filter_map(|e| e.get(key)?.as_f64()).collect() };
     let lowest = ages("minimum_age").into_iter().reduce(f64::min);
     let highest = ages("maximum_age").into_iter().reduce(f64::max);
     for (key, age) in [("minimum_age", lowest), ("maximum_age", highest)] {
         let missing = service.get(key).is_none_or(Value::is_null);
         if let (true, Some(age)) = (missing, age.and_then(serde_json::Number::from_f64)) {
             // Whole years are written as whole numbers (18, not 18.0).
-            let age = age.as_f64().filter(|a| a.fract() == 0.0).map_or(Value::Number(age), |a| Value::from(a as i64));
+            let age = age
+                .as_f64()
+                .filter(|a| a.fract() == 0.0)
+                .map_or(Value::Number(age), |a| Value::from(a as i64));
             service.insert(key.into(), age);
         }
     }
@@ -150,7 +154,10 @@ fn rename(fields: &mut Map<String, Value>, from: &str, to: &str) {
 }
 
 /// The objects in list `key`, to change in place.
-fn objects_mut<'a>(fields: &'a mut Map<String, Value>, key: &str) -> impl Iterator<Item = &'a mut Map<String, Value>> {
+fn objects_mut<'a>(
+    fields: &'a mut Map<String, Value>,
+    key: &str,
+) -> impl Iterator<Item = &'a mut Map<String, Value>> {
     fields.get_mut(key).and_then(Value::as_array_mut).into_iter().flatten().filter_map(Value::as_object_mut)
 }
 

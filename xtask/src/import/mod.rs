@@ -21,7 +21,8 @@ use fetch::Client;
 use pages::{Fetched, Record};
 use report::Report;
 
-const USAGE: &str = "usage: cargo xtask import <source> --out <folder> [--tiles] [--questions <question-set.json>]
+const USAGE: &str =
+    "usage: cargo xtask import <source> --out <folder> [--tiles] [--questions <question-set.json>]
   <source>: an ORUK API's base URL (https://…/api), the URL of one directory JSON file, or a file path";
 
 struct Options {
@@ -57,7 +58,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     // The question set first: a mistake there should not cost a long download.
     let questions = std::fs::read_to_string(&options.questions)
         .map_err(|e| format!("{}: {e}", options.questions.display()))
-        .and_then(|text| QuestionSet::parse(&text).map_err(|e| format!("{}: {e}", options.questions.display())))?;
+        .and_then(|text| {
+            QuestionSet::parse(&text).map_err(|e| format!("{}: {e}", options.questions.display()))
+        })?;
     let client = Client::new();
     let fetched = read_source(&client, &options.source)?;
 
@@ -109,7 +112,12 @@ fn read_source(client: &Client, source: &str) -> Result<Fetched, String> {
     let file = |doc: &Value, from: &str| {
         let items = pages::directory_items(doc)
             .ok_or_else(|| format!("{from}: not a directory (a list of services, or an object with a \"services\" or \"contents\" list)"))?;
-        Ok(Fetched { records: items.into_iter().map(Record::Read).collect(), pages: 0, details: 0, failed_pages: vec![] })
+        Ok(Fetched {
+            records: items.into_iter().map(Record::Read).collect(),
+            pages: 0,
+            details: 0,
+            failed_pages: vec![],
+        })
     };
     if !source.starts_with("http://") && !source.starts_with("https://") {
         let text = std::fs::read_to_string(source).map_err(|e| format!("{source}: {e}"))?;
@@ -192,7 +200,9 @@ fn judge(record: &Value, kept_ids: &HashSet<String>) -> Result<(String, Vec<Stri
     }
     let remote = matches!(service.attendance, Some(Attendance::Online | Attendance::Phone));
     if !remote && !service.locations.iter().any(|l| l.at.is_some()) {
-        return Err("no usable location: not online or by phone, and no place with a position in the UK".into());
+        return Err(
+            "no usable location: not online or by phone, and no place with a position in the UK".into()
+        );
     }
     Ok((service.id.clone(), one.warnings))
 }

@@ -14,8 +14,15 @@ const PER_PAGE: usize = 100;
 const MAX_PAGES: i64 = 10_000;
 
 /// The fields that say a service record is fully nested (the `/services/{id}` shape).
-const NESTED: [&str; 7] =
-    ["service_at_locations", "attributes", "service_taxonomys", "regular_schedules", "schedules", "cost_options", "contacts"];
+const NESTED: [&str; 7] = [
+    "service_at_locations",
+    "attributes",
+    "service_taxonomys",
+    "regular_schedules",
+    "schedules",
+    "cost_options",
+    "contacts",
+];
 
 /// One service as fetched, or the id whose full record could not be had.
 pub enum Record {
@@ -41,8 +48,18 @@ struct Page {
     items: Vec<Value>,
 }
 
-const PAGING: [&str; 10] =
-    ["totalPages", "number", "last", "first", "totalElements", "total_pages", "page_number", "last_page", "first_page", "total_items"];
+const PAGING: [&str; 10] = [
+    "totalPages",
+    "number",
+    "last",
+    "first",
+    "totalElements",
+    "total_pages",
+    "page_number",
+    "last_page",
+    "first_page",
+    "total_items",
+];
 
 /// A page envelope, or `None` for anything else (a directory file, an error document).
 fn page_of(doc: &Value) -> Option<Page> {
@@ -84,7 +101,9 @@ pub fn is_list_only(item: &Value) -> bool {
 fn segment(id: &str) -> String {
     id.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -159,7 +178,8 @@ pub fn read_api(client: &Client, base: &str) -> Result<Fetched, String> {
         let url = format!("{base}/services/{}", segment(id));
         client.json(&url).map_err(|e| format!("GET {url}: {e}"))
     };
-    let full: Vec<(String, Result<Value, String>)> = wanted.iter().cloned().zip(in_parallel(&wanted, detail)).collect();
+    let full: Vec<(String, Result<Value, String>)> =
+        wanted.iter().cloned().zip(in_parallel(&wanted, detail)).collect();
     let details = full.iter().filter(|(_, r)| r.is_ok()).count();
     let records = items
         .into_iter()
@@ -185,11 +205,14 @@ mod tests {
     fn pages_and_files_are_told_apart() {
         let v1 = json!({ "content": [ { "id": "a" } ], "totalPages": 2, "number": 0, "first": true, "last": false });
         let v3 = json!({ "contents": [], "total_pages": 0, "page_number": 1, "first_page": true, "last_page": true, "empty": true });
-        assert_eq!(page_of(&v1).map(|p| (p.number, p.total_pages, p.items.len())), Some((Some(0), Some(2), 1)));
+        assert_eq!(
+            page_of(&v1).map(|p| (p.number, p.total_pages, p.items.len())),
+            Some((Some(0), Some(2), 1))
+        );
         assert!(page_of(&v3).is_some_and(|p| p.last == Some(true)));
         assert!(directory_items(&v1).is_none());
         assert_eq!(directory_items(&json!({ "contents": [ {}, {} ] })).map(|i| i.len()), Some(2));
-        assert_eq!(directory_items(&json!([ {} ])).map(|i| i.len()), Some(1));
+        assert_eq!(directory_items(&json!([{}])).map(|i| i.len()), Some(1));
         assert!(directory_items(&json!({ "version": "HSDS-UK-3.0" })).is_none());
     }
 

@@ -46,7 +46,8 @@ fn normal(s: &str) -> String {
 /// or name with one of a need's `terms`. Kept as this one function so it can
 /// be pointed at the core's matcher when that learns the same rule.
 pub fn need_for(term_id: Option<&str>, term_name: Option<&str>, needs: &[Need]) -> Option<String> {
-    let ours: Vec<String> = [term_id, term_name].into_iter().flatten().map(normal).filter(|s| !s.is_empty()).collect();
+    let ours: Vec<String> =
+        [term_id, term_name].into_iter().flatten().map(normal).filter(|s| !s.is_empty()).collect();
     let matched: Vec<&str> = needs
         .iter()
         .filter(|need| need.terms.iter().any(|t| ours.contains(&normal(t))))
@@ -73,7 +74,10 @@ pub fn tally(services: &[Value], needs: &[Need]) -> Vec<Term> {
                 continue;
             }
             seen_here.push(key.clone());
-            match terms.iter_mut().find(|t| t.code.as_ref().or(t.id.as_ref()).or(t.name.as_ref()) == Some(&key)) {
+            match terms
+                .iter_mut()
+                .find(|t| t.code.as_ref().or(t.id.as_ref()).or(t.name.as_ref()) == Some(&key))
+            {
                 Some(known) => known.count += 1,
                 None => {
                     let need = need_for(id.as_deref(), name.as_deref(), needs)
@@ -95,13 +99,8 @@ impl Report {
         let mut out = String::new();
         let w = &mut out;
         let _ = writeln!(w, "Import from {}", self.source);
-        let _ = writeln!(
-            w,
-            "Services: {} read, {} kept, {} skipped",
-            self.read,
-            self.kept,
-            self.skipped.len()
-        );
+        let _ =
+            writeln!(w, "Services: {} read, {} kept, {} skipped", self.read, self.kept, self.skipped.len());
         let _ = writeln!(
             w,
             "Requests: {} pages, {} full records, {} requests in all, {} retries",
@@ -193,7 +192,8 @@ mod tests {
 
     #[test]
     fn a_term_maps_by_id_or_name_whatever_the_case_and_spacing() {
-        let needs = [need("loneliness", &["esdNeed:69", "Befriending"]), need("caring", &[" carers   groups "])];
+        let needs =
+            [need("loneliness", &["esdNeed:69", "Befriending"]), need("caring", &[" carers   groups "])];
         assert_eq!(need_for(Some("ESDNEED:69"), None, &needs).as_deref(), Some("loneliness"));
         assert_eq!(need_for(Some("x"), Some("befriending"), &needs).as_deref(), Some("loneliness"));
         assert_eq!(need_for(None, Some("Carers groups"), &needs).as_deref(), Some("caring"));
@@ -202,9 +202,7 @@ mod tests {
 
     #[test]
     fn terms_are_counted_once_per_service_most_used_first() {
-        let tagged = |names: &[&str]| {
-            json!({ "attributes": names.iter().map(|n| json!({ "taxonomy_term": { "id": n, "name": n } })).collect::<Vec<_>>() })
-        };
+        let tagged = |names: &[&str]| json!({ "attributes": names.iter().map(|n| json!({ "taxonomy_term": { "id": n, "name": n } })).collect::<Vec<_>>() });
         let services = [tagged(&["B", "A", "A"]), tagged(&["A"]), tagged(&["C"])];
         let terms = tally(&services, &[]);
         let seen: Vec<(&str, usize)> = terms.iter().map(|t| (t.name.as_deref().unwrap(), t.count)).collect();
