@@ -206,3 +206,52 @@ fn judge(record: &Value, kept_ids: &HashSet<String>) -> Result<(String, Vec<Stri
     }
     Ok((service.id.clone(), one.warnings))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn each_record_the_widget_cannot_show_is_reported_with_its_reason() {
+        let at = |lat: f64, lon: f64| json!([ { "location": { "latitude": lat, "longitude": lon } } ]);
+        let records = vec![
+            Record::Read(json!({ "id": "a", "name": "Walk", "service_at_locations": at(51.01, -3.1) })),
+            Record::Read(json!({ "id": "a", "name": "Walk again", "service_at_locations": at(51.01, -3.1) })),
+            Record::Read(json!({ "id": "b", "name": "Phone line", "attending_type": "phone" })),
+            Record::Read(json!({ "id": "c", "name": "Nowhere" })),
+            Record::Read(
+                json!({ "id": "d", "name": "Off the map", "service_at_locations": at(100.0, 101.0) }),
+            ),
+            Record::Read(json!({ "id": "e", "name": "Closed", "status": "defunct" })),
+            Record::Read(json!({ "id": "f" })),
+            Record::Read(json!({ "name": "Anonymous" })),
+            Record::Failed { id: "g".into(), why: "GET …/services/g: the server answered HTTP 500".into() },
+        ];
+        let mut report = Report::default();
+        let kept = keep_showable(records, &mut report);
+        assert_eq!(kept.len(), 2);
+        assert_eq!((report.read, report.kept), (9, 2));
+        let reasons: Vec<(&str, &str)> = report
+            .skipped
+            .iter()
+            .map(|(id, why)| (id.as_str(), why.split([' ', ':']).next().unwrap()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("a", "duplicate"),
+                ("c", "no"),
+                ("d", "no"),
+                ("e", "inactive"),
+                ("f", "no"),
+                ("(service 8 in the feed)", "no"),
+                ("g", "fetch")
+            ]
+        );
+        assert!(report.skipped[1].1.starts_with("no usable location"));
+        assert_eq!(report.skipped[3].1, "inactive (status \"defunct\")");
+        assert_eq!((report.skipped[4].1.as_str(), report.skipped[5].1.as_str()), ("no name", "no id"));
+        assert!(report.left_out.is_empty(), "a skipped service's warnings are not counted");
+    }
+}
