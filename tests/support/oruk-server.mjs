@@ -12,6 +12,8 @@
 //   /v3/services?page=&per_page=   3.0 envelope, pages counted from 1, full records
 //   /v1, /v3                       API metadata (as ORUK's `GET /`)
 //   /file/directory.json           one v1 directory file ({ "services": [...] })
+//   /broken/services               two pages: the first lists a service whose full
+//                                  record is missing (404), the second is always 404
 //   /stats                         requests so far, per path (and page)
 //
 // Pages hold at most PER_PAGE services whatever `per_page` asks for, as real
@@ -147,6 +149,11 @@ const server = http.createServer((req, res) => {
   if (root) return send(res, 200, { version: root[1] === 'v1' ? 'HSDS-UK-1.0' : 'HSDS-UK-3.0', profile: 'https://example.org.uk/profile', openapi_url: 'https://example.org.uk/openapi.json' });
   if (path === '/file/directory.json') return send(res, 200, { services: services.map(v1Full) });
 
+  if (path === '/broken/services') {
+    if (pageParam !== '1') return send(res, 404, { error: 'no such page' });
+    return send(res, 200, { total_items: 2, total_pages: 2, page_number: 1, size: 1, first_page: true, last_page: false,
+      empty: false, contents: [{ id: 'gone-1', name: 'Listed but gone', status: 'active' }] });
+  }
   const list = path.match(/^\/(v1|v3)\/services$/);
   if (list) {
     const version = list[1];

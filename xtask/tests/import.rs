@@ -242,3 +242,18 @@ fn a_local_file_is_read_and_converted_without_a_server() {
     assert_eq!(parsed.services.len(), 1);
     assert_eq!(doc["contents"][0]["attributes"][0]["taxonomy_term"]["taxonomy"], "esdNeeds");
 }
+
+#[test]
+fn a_page_or_record_that_cannot_be_read_is_reported_and_the_import_fails() {
+    let server = Server::start();
+    let out = out_dir("broken");
+    let result = import(&[&format!("{}/broken", server.url), "--out", out.to_str().unwrap()]);
+    assert!(!result.status.success(), "an incomplete directory is not a success");
+    let report = String::from_utf8_lossy(&result.stdout);
+    assert!(report.contains("page 2 ("), "{report}");
+    assert!(report.contains("gone-1: fetch failed"), "{report}");
+    assert!(report.contains("HTTP 404"), "{report}");
+    assert!(String::from_utf8_lossy(&result.stderr).contains("incomplete"));
+    assert_eq!(server.stats()["/broken/services?page=2"], 1, "a 404 is not retried");
+    assert!(out.join("directory.json").is_file(), "what could be read is still written");
+}
