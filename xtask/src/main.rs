@@ -4,6 +4,7 @@
 
 mod bench;
 mod budget;
+mod import;
 mod journey;
 mod lighthouse;
 mod offline;
@@ -28,6 +29,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   offline     write the service worker's list of files to keep offline: offline [dir]
   postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
   tiles       split a directory file into area tiles: tiles <directory.json> <out-folder>
+  import      read an Open Referral UK API or file into a 3.0 directory and report on it:
+              import <source> --out <folder> [--tiles] [--questions <question-set.json>]
   synth       write a synthetic national directory: synth <count> <out.json>
   bench       report ranking time per query at 1,000, 10,000 and 100,000 services
   visits      report how soon the built widget can be used: first visit, repeat visit, offline
@@ -48,6 +51,7 @@ fn main() {
             journey::run().and_then(|_| prerender::run(&[])).and_then(|_| offline::run(&[]))
         }
         Some("tiles") => tiles::run(&args[1..]),
+        Some("import") => import::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
         Some("bench") => bench::run(),
         Some("visits") => visits(),

@@ -1,0 +1,187 @@
+// A small Open Referral UK API for the `cargo xtask import` tests, with the
+// awkward habits of real feeds: two versions, paging that counts from 0 or
+// from 1, a page that fails twice before it answers, a slow page, and
+// records the widget cannot show.
+//
+//   node tests/support/oruk-server.mjs <port>   (0: any free port; the first
+//                                                 line printed is `listening <port>`)
+//
+//   /v1/services?page=&per_page=   v1 envelope, pages counted from 0, list items
+//                                  without nested arrays
+//   /v1/services/{id}              a full v1 record
+//   /v3/services?page=&per_page=   3.0 envelope, pages counted from 1, full records
+//   /v1, /v3                       API metadata (as ORUK's `GET /`)
+//   /file/directory.json           one v1 directory file ({ "services": [...] })
+//   /broken/services               two pages: the first lists a service whose full
+//                                  record is missing (404), the second is always 404
+//   /stats                         requests so far, per path (and page)
+//
+// Pages hold at most PER_PAGE services whatever `per_page` asks for, as real
+// servers cap it. The second page fails with 503 twice (the first time with
+// Retry-After: 1) and then answers; the last page takes 1.5 s.
+
+import http from 'node:http';
+
+const PER_PAGE = 5;
+const SLOW_MS = 1500;
+
+const terms = {
+  carers: { id: 'esdServiceType:298', name: 'Carers support groups', vocabulary: 'esdServiceTypes' },
+  inclusion: { id: 'esdNeed:69', name: 'Social inclusion', vocabulary: 'esdNeeds' },
+  befriending: { id: 'wf-befriending', name: 'Befriending', vocabulary: 'Westmorland and Furness local' },
+  loneliness: { id: 'som-loneliness', name: 'Loneliness', vocabulary: 'Somerset local' },
+  active: { id: 'som-physical-activity', name: 'Physical activity', vocabulary: 'Somerset local' },
+  carersGroups: { id: 'wf-carers-groups', name: 'Carers groups', vocabulary: 'Westmorland and Furness local' },
+  woodwork: { id: 'som-woodwork', name: 'Woodworking', vocabulary: 'Somerset local' },
+};
+
+const place = (name, lat, lon, address, city, postcode) => ({ name, lat, lon, address, city, postcode });
+
+// One list, written once, served in both shapes. Twelve services: eight the
+// widget can show and four it cannot (inactive, no name, a place off the map,
+// a repeated id).
+const services = [
+  { id: 'wf-001', name: 'Kendal Befriending Circle', place: place('Kendal Town Hall', 54.3280, -2.7463, 'Highgate', 'Kendal', 'LA9 4DT'),
+    terms: ['befriending', 'inclusion'], byday: 'TU', minAge: 18 },
+  { id: 'wf-002', name: 'Carers Coffee Morning', place: place('Kendal Library', 54.3275, -2.7470, 'Stricklandgate', 'Kendal', 'LA9 4PY'),
+    terms: ['carers', 'carersGroups'], byday: 'WE' },
+  { id: 'som-003', name: 'Walking for Health Taunton', place: place('Vivary Park', 51.0105, -3.1029, 'Wilton Street', 'Taunton', 'TA1 3JR'),
+    terms: ['active'], byday: 'TH' },
+  { id: 'som-004', name: 'Somerset Chat Line', attending: 'phone', terms: ['loneliness', 'inclusion'] },
+  { id: 'som-005', name: "Yeovil Men's Shed", place: place('Yeovil Community Centre', 50.9421, -2.6336, 'Addlewell Lane', 'Yeovil', 'BA20 1QN'),
+    terms: ['befriending', 'woodwork'], byday: 'MO,FR' },
+  { id: 'som-006', name: 'Closed Lunch Club', status: 'inactive', place: place('Chard Guildhall', 50.8727, -2.9650, 'Fore Street', 'Chard', 'TA20 1PP'),
+    terms: ['loneliness'] },
+  { id: 'som-007', name: null, place: place('Frome Library', 51.2290, -2.3220, 'Justice Lane', 'Frome', 'BA11 1BE'), terms: ['active'] },
+  { id: 'som-008', name: 'Counselling Placeholder', place: place('MyCity Civic Center', 100, 101, '1-30 Main Street', 'MyCity', 'ABC 1234'),
+    terms: ['inclusion'] },
+  { id: 'wf-001', name: 'Kendal Befriending Circle (listed twice)', place: place('Kendal Town Hall', 54.3280, -2.7463, 'Highgate', 'Kendal', 'LA9 4DT'),
+    terms: ['befriending'] },
+  { id: 'wf-010', name: 'Online Carers Forum', attending: 'online', terms: ['carers'] },
+  { id: 'som-011', name: 'Frome Community Garden', place: place('Edmund Park', 51.2279, -2.3215, 'Weymouth Road', 'Frome', 'BA11 1HA'),
+    terms: ['active', 'inclusion'], byday: 'SA' },
+  { id: 'som-012', name: 'Bridgwater Chair Yoga', place: place('Blake Hall', 51.1280, -3.0036, 'Mount Street', 'Bridgwater', 'TA6 3ER'),
+    terms: ['active'], byday: 'FR', email: 'yoga at bridgwater' },
+];
+
+function oneToOne(s) {
+  const fields = { id: s.id, name: s.name, description: `${s.name ?? 'A group'}: meet people nearby.`,
+    status: s.status ?? 'active', url: `https://example.org.uk/groups/${s.id}`, email: s.email ?? `${s.id}@example.org.uk` };
+  if (fields.name === null) delete fields.name;
+  return fields;
+}
+
+function v1Full(s) {
+  const record = { ...oneToOne(s), attending_type: s.attending ?? 'venue', attending_access: 'drop-in',
+    deliverable_type: 'Advice', assured_date: '2025-11-03',
+    organization: { id: `org-${s.id}`, name: 'Community Trust', description: 'A local charity.' },
+    service_taxonomys: s.terms.map((t, i) => ({ id: `${s.id}-st${i}`, taxonomy: { ...terms[t], parent: null } })),
+    regular_schedules: s.byday ? [{ id: `${s.id}-rs`, freq: 'WEEKLY', interval: 1, byday: s.byday, opens_at: '10:00', closes_at: '12:00', description: 'Weekly' }] : [],
+    eligibilitys: s.minAge ? [{ id: `${s.id}-el`, eligibility: 'adult', minimum_age: s.minAge, maximum_age: null, taxonomys: [] }] : [],
+    languages: [{ id: `${s.id}-lang`, language: 'English' }],
+    contacts: [{ id: `${s.id}-c`, name: 'Group lead', phones: [{ id: `${s.id}-p`, number: '01539 000000' }] }],
+    cost_options: [{ id: `${s.id}-co`, option: 'Free', amount: 0, amount_description: null }],
+    service_at_locations: [] };
+  if (s.place) {
+    const p = s.place;
+    record.service_at_locations.push({ id: `${s.id}-sal`, location: { id: `${s.id}-loc`, name: p.name, latitude: p.lat, longitude: p.lon,
+      physical_addresses: [{ id: `${s.id}-addr`, address_1: p.address, city: p.city, state_province: 'England', postal_code: p.postcode, country: 'GB' }],
+      accessibility_for_disabilities: [{ id: `${s.id}-acc`, accessibility: 'Step-free entrance' }] } });
+  }
+  return record;
+}
+
+function v3Full(s) {
+  const record = { ...oneToOne(s), assured_date: '2025-11-03', organization_id: `org-${s.id}`,
+    organization: { id: `org-${s.id}`, name: 'Community Trust', description: 'A local charity.' },
+    attributes: s.terms.map((t, i) => ({ id: `${s.id}-at${i}`, link_type: 'service_type', taxonomy_term_id: terms[t].id,
+      taxonomy_term: { id: terms[t].id, name: terms[t].name, description: terms[t].name, taxonomy: terms[t].vocabulary } })),
+    schedules: s.byday ? [{ id: `${s.id}-sc`, freq: 'WEEKLY', interval: 1, byday: s.byday, opens_at: '10:00', closes_at: '12:00' }] : [],
+    cost_options: [{ id: `${s.id}-co`, option: 'Free', amount: 0 }],
+    service_at_locations: [] };
+  if (s.minAge) record.minimum_age = s.minAge;
+  if (s.attending) {
+    record.service_at_locations.push({ id: `${s.id}-sal`, location: { id: `${s.id}-loc`, location_type: 'virtual',
+      name: s.attending === 'phone' ? 'By phone' : 'Online' } });
+  }
+  if (s.place) {
+    const p = s.place;
+    record.service_at_locations.push({ id: `${s.id}-sal`, location: { id: `${s.id}-loc`, location_type: 'physical', name: p.name,
+      latitude: p.lat, longitude: p.lon,
+      addresses: [{ id: `${s.id}-addr`, address_1: p.address, city: p.city, state_province: 'England', postal_code: p.postcode, country: 'GB', address_type: 'physical' }],
+      accessibility: [{ id: `${s.id}-acc`, description: 'Step-free entrance' }] } });
+  }
+  return record;
+}
+
+const totalPages = Math.ceil(services.length / PER_PAGE);
+
+function page(version, requested) {
+  const first = version === 'v1' ? 0 : 1;
+  const index = Number.isInteger(requested) ? requested - first : 0;
+  const items = index >= 0 ? services.slice(index * PER_PAGE, (index + 1) * PER_PAGE) : [];
+  const last = index >= totalPages - 1;
+  if (version === 'v1') {
+    return { totalElements: services.length, totalPages, number: requested, size: PER_PAGE, first: index === 0, last,
+      content: items.map(oneToOne) };
+  }
+  return { total_items: services.length, total_pages: totalPages, page_number: requested, size: PER_PAGE,
+    first_page: index === 0, last_page: last, empty: items.length === 0, contents: items.map(v3Full) };
+}
+
+const counts = {};
+const failuresLeft = {};
+
+function send(res, status, body, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const pageParam = url.searchParams.get('page');
+  const key = pageParam === null ? path : `${path}?page=${pageParam}`;
+  if (path !== '/stats') counts[key] = (counts[key] ?? 0) + 1;
+
+  if (path === '/stats') return send(res, 200, counts);
+  const root = path.match(/^\/(v1|v3)$/);
+  if (root) return send(res, 200, { version: root[1] === 'v1' ? 'HSDS-UK-1.0' : 'HSDS-UK-3.0', profile: 'https://example.org.uk/profile', openapi_url: 'https://example.org.uk/openapi.json' });
+  if (path === '/file/directory.json') return send(res, 200, { services: services.map(v1Full) });
+
+  if (path === '/broken/services') {
+    if (pageParam !== '1') return send(res, 404, { error: 'no such page' });
+    return send(res, 200, { total_items: 2, total_pages: 2, page_number: 1, size: 1, first_page: true, last_page: false,
+      empty: false, contents: [{ id: 'gone-1', name: 'Listed but gone', status: 'active' }] });
+  }
+  const list = path.match(/^\/(v1|v3)\/services$/);
+  if (list) {
+    const version = list[1];
+    const requested = pageParam === null ? (version === 'v1' ? 0 : 1) : Number(pageParam);
+    const first = version === 'v1' ? 0 : 1;
+    const index = requested - first;
+    if (index === 1) {
+      // The second page: busy twice, then fine.
+      failuresLeft[key] ??= 2;
+      if (failuresLeft[key] > 0) {
+        failuresLeft[key] -= 1;
+        return send(res, 503, { error: 'busy' }, failuresLeft[key] === 1 ? { 'Retry-After': '1' } : {});
+      }
+    }
+    const body = page(version, requested);
+    if (index === totalPages - 1) return setTimeout(() => send(res, 200, body), SLOW_MS);
+    return send(res, 200, body);
+  }
+  const one = path.match(/^\/(v1|v3)\/services\/(.+)$/);
+  if (one) {
+    const id = decodeURIComponent(one[2]);
+    const found = services.find((s) => s.id === id);
+    if (!found) return send(res, 404, { error: `no service ${id}` });
+    return send(res, 200, one[1] === 'v1' ? v1Full(found) : v3Full(found));
+  }
+  return send(res, 404, { error: 'not found' });
+});
+
+server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
+  console.log(`listening ${server.address().port}`);
+});
