@@ -144,7 +144,9 @@ fn a_v1_feed_is_read_page_by_page_with_full_records_and_converted() {
     assert_eq!(first["minimum_age"], 18, "the age comes from eligibilitys");
     assert_eq!(first["service_at_locations"][0]["location"]["addresses"][0]["postal_code"], "LA9 4DT");
     let kendal = parsed.find("wf-001").unwrap();
-    assert_eq!(kendal.terms, ["wf-befriending", "esdNeed:69"]);
+    let ids: Vec<_> = kendal.terms.iter().map(|t| t.id.as_deref()).collect();
+    assert_eq!(ids, [Some("wf-befriending"), Some("esdNeed:69")]);
+    assert_eq!(kendal.terms[0].name.as_deref(), Some("Befriending"));
     assert_eq!(kendal.locations[0].postcode.as_deref(), Some("LA9 4DT"));
     assert!(kendal.locations[0].at.is_some());
     assert_eq!(kendal.schedules[0].byday.as_deref(), Some("TU"));

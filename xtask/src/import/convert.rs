@@ -216,7 +216,12 @@ mod tests {
         let before = Directory::parse(&format!("[{}]", v1_record())).unwrap();
         let after = Directory::parse(&format!("[{}]", to_v3(v1_record()))).unwrap();
         let (b, a) = (&before.services[0], &after.services[0]);
-        assert_eq!(a.terms, b.terms);
+        // The same terms, matching the same forms (the conversion adds the CURIE as `code`).
+        let forms = |terms: &[waymark::core::taxonomy::Term]| -> Vec<(Option<String>, Option<String>)> {
+            terms.iter().map(|t| (t.id.clone(), t.name.clone())).collect()
+        };
+        assert_eq!(forms(&a.terms), forms(&b.terms));
+        assert!(a.terms[0].is("esdNeed:69") && b.terms[0].is("esdNeed:69"));
         assert_eq!(a.locations, b.locations);
         assert_eq!(a.schedules, b.schedules);
         assert_eq!(a.languages, b.languages);

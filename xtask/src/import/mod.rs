@@ -199,12 +199,22 @@ fn judge(record: &Value, kept_ids: &HashSet<String>) -> Result<(String, Vec<Stri
         return Err("duplicate id (the first service with it is kept)".into());
     }
     let remote = matches!(service.attendance, Some(Attendance::Online | Attendance::Phone));
-    if !remote && !service.locations.iter().any(|l| l.at.is_some()) {
+    // Places given, none of them usable: distance would be a guess. With no
+    // place at all (a county-wide service, say) it is kept, and ranks after
+    // the groups with a place.
+    if !remote && !service.locations.is_empty() && !service.locations.iter().any(|l| l.at.is_some()) {
         return Err(
             "no usable location: not online or by phone, and no place with a position in the UK".into()
         );
     }
-    Ok((service.id.clone(), one.warnings))
+    let mut warnings = one.warnings;
+    if !remote && service.locations.is_empty() {
+        warnings.push(format!(
+            "service {:?}: has no place and is not online or by phone; listed for everyone, after the groups with a place",
+            service.id
+        ));
+    }
+    Ok((service.id.clone(), warnings))
 }
 
 #[cfg(test)]
@@ -230,8 +240,8 @@ mod tests {
         ];
         let mut report = Report::default();
         let kept = keep_showable(records, &mut report);
-        assert_eq!(kept.len(), 2);
-        assert_eq!((report.read, report.kept), (9, 2));
+        assert_eq!(kept.len(), 3);
+        assert_eq!((report.read, report.kept), (9, 3));
         let reasons: Vec<(&str, &str)> = report
             .skipped
             .iter()
@@ -241,7 +251,6 @@ mod tests {
             reasons,
             [
                 ("a", "duplicate"),
-                ("c", "no"),
                 ("d", "no"),
                 ("e", "inactive"),
                 ("f", "no"),
@@ -250,8 +259,10 @@ mod tests {
             ]
         );
         assert!(report.skipped[1].1.starts_with("no usable location"));
-        assert_eq!(report.skipped[3].1, "inactive (status \"defunct\")");
-        assert_eq!((report.skipped[4].1.as_str(), report.skipped[5].1.as_str()), ("no name", "no id"));
-        assert!(report.left_out.is_empty(), "a skipped service's warnings are not counted");
+        assert_eq!(report.skipped[2].1, "inactive (status \"defunct\")");
+        assert_eq!((report.skipped[3].1.as_str(), report.skipped[4].1.as_str()), ("no name", "no id"));
+        // A service with no place at all is kept, and the report says how it will be listed.
+        assert_eq!(report.left_out.len(), 1, "a skipped service's warnings are not counted");
+        assert!(report.left_out[0].1[0].contains("listed for everyone"), "{:?}", report.left_out);
     }
 }

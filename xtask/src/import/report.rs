@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use serde_json::Value;
 use waymark::core::questions::Need;
+use waymark::core::taxonomy;
 
 #[derive(Default)]
 pub struct Report {
@@ -37,22 +38,21 @@ pub struct Term {
     pub need: Option<String>,
 }
 
-/// Lower case, trimmed, inner whitespace collapsed.
-fn normal(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-/// Which need(s) a term serves: today, case-insensitive equality of its id
-/// or name with one of a need's `terms`. Kept as this one function so it can
-/// be pointed at the core's matcher when that learns the same rule.
-pub fn need_for(term_id: Option<&str>, term_name: Option<&str>, needs: &[Need]) -> Option<String> {
-    let ours: Vec<String> =
-        [term_id, term_name].into_iter().flatten().map(normal).filter(|s| !s.is_empty()).collect();
-    let matched: Vec<&str> = needs
-        .iter()
-        .filter(|need| need.terms.iter().any(|t| ours.contains(&normal(t))))
-        .map(|need| need.id.as_str())
-        .collect();
+/// Which needs a feed's term serves, by the widget's own rule
+/// (`waymark::core::taxonomy`): its id, code, CURIE or name, whatever the
+/// case, spacing and punctuation. `None` when it serves none.
+pub fn need_for(term: &Value, needs: &[Need]) -> Option<String> {
+    let field = |key: &str| text(term, key);
+    let (id, code, name) = (field("id"), field("code"), field("name").or_else(|| field("term")));
+    let (uri, taxonomy) = (field("term_uri"), field("taxonomy").or_else(|| field("vocabulary")));
+    let term = taxonomy::Term::new(
+        id.as_deref(),
+        code.as_deref(),
+        name.as_deref(),
+        uri.as_deref(),
+        taxonomy.as_deref(),
+    );
+    let matched = taxonomy::needs_served(&term, needs);
     (!matched.is_empty()).then(|| matched.join(", "))
 }
 
@@ -80,8 +80,7 @@ pub fn tally(services: &[Value], needs: &[Need]) -> Vec<Term> {
             {
                 Some(known) => known.count += 1,
                 None => {
-                    let need = need_for(id.as_deref(), name.as_deref(), needs)
-                        .or_else(|| need_for(code.as_deref(), None, needs));
+                    let need = need_for(term, needs);
                     terms.push(Term { id, code, name, count: 1, need });
                 }
             }
@@ -191,13 +190,28 @@ mod tests {
     }
 
     #[test]
-    fn a_term_maps_by_id_or_name_whatever_the_case_and_spacing() {
-        let needs =
-            [need("loneliness", &["esdNeed:69", "Befriending"]), need("caring", &[" carers   groups "])];
-        assert_eq!(need_for(Some("ESDNEED:69"), None, &needs).as_deref(), Some("loneliness"));
-        assert_eq!(need_for(Some("x"), Some("befriending"), &needs).as_deref(), Some("loneliness"));
-        assert_eq!(need_for(None, Some("Carers groups"), &needs).as_deref(), Some("caring"));
-        assert_eq!(need_for(Some("woodwork"), Some("Woodwork"), &needs), None);
+    fn a_term_maps_by_id_code_address_or_name_whatever_the_case_and_spacing() {
+        let needs = [
+            need("loneliness", &["esdNeed:69", "Befriending"]),
+            need("caring", &[" carers   groups ", "esdServiceType:298"]),
+        ];
+        let mapped = |term: Value| need_for(&term, &needs);
+        assert_eq!(mapped(json!({ "id": "ESDNEED:69" })).as_deref(), Some("loneliness"));
+        assert_eq!(mapped(json!({ "id": "x", "name": "befriending" })).as_deref(), Some("loneliness"));
+        assert_eq!(mapped(json!({ "name": "Carers' groups" })).as_deref(), Some("caring"));
+        assert_eq!(
+            mapped(json!({ "id": "u1", "term_uri": "http://id.esd.org.uk/service/298" })).as_deref(),
+            Some("caring")
+        );
+        assert_eq!(
+            mapped(json!({ "id": "298", "vocabulary": "esdServiceTypes" })).as_deref(),
+            Some("caring")
+        );
+        assert_eq!(
+            mapped(json!({ "id": "w", "code": "esdNeed:69", "name": "Whatever" })).as_deref(),
+            Some("loneliness")
+        );
+        assert_eq!(mapped(json!({ "id": "woodwork", "name": "Woodwork" })), None);
     }
 
     #[test]
