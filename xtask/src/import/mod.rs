@@ -133,7 +133,8 @@ fn read_source(client: &Client, source: &str) -> Result<Fetched, String> {
     // a directory document there is a file served without a .json name.
     let base = source.trim_end_matches('/');
     if let Ok(doc) = client.json(base) {
-        if pages::directory_items(&doc).is_some() {
+        // A page from the list endpoint is read as pages, so records are completed.
+        if !pages::is_page(&doc) && pages::directory_items(&doc).is_some() {
             return file(&doc, source);
         }
     }

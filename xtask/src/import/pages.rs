@@ -79,15 +79,37 @@ fn page_of(doc: &Value) -> Option<Page> {
     })
 }
 
-/// The services of a directory document (a file, not a page): a bare list,
-/// or an object with a `services` or `contents` list and no paging fields.
+/// The services of a directory document (a file, not one page of many): a
+/// bare list, or an object with a `services` or `contents` list and either
+/// no paging fields or paging that says it is the only page (an export
+/// saved from an API's single page, or a file this command wrote).
 pub fn directory_items(doc: &Value) -> Option<Vec<Value>> {
     match doc {
         Value::Array(items) => Some(items.clone()),
-        Value::Object(fields) if page_of(doc).is_none() => {
+        Value::Object(fields) if page_of(doc).is_none_or(|page| page.is_whole()) => {
             ["services", "contents"].iter().find_map(|k| fields.get(*k)?.as_array().cloned())
         }
         _ => None,
+    }
+}
+
+/// Whether `doc` is a page of a paginated list (its items may need their
+/// full records fetched), rather than a document.
+pub fn is_page(doc: &Value) -> bool {
+    page_of(doc).is_some()
+}
+
+impl Page {
+    /// The first page and the last, so the whole feed.
+    fn is_whole(&self) -> bool {
+        let one_page = self.total_pages.is_some_and(|t| t <= 1);
+        let first_and_last = self.first == Some(true) && self.last == Some(true);
+        // Only a count (`total_items`, as this command writes): nothing says there is more.
+        let unpaged = self.number.is_none()
+            && self.first.is_none()
+            && self.last.is_none()
+            && self.total_pages.is_none();
+        one_page || first_and_last || unpaged
     }
 }
 
@@ -214,6 +236,13 @@ mod tests {
         assert_eq!(directory_items(&json!({ "contents": [ {}, {} ] })).map(|i| i.len()), Some(2));
         assert_eq!(directory_items(&json!([{}])).map(|i| i.len()), Some(1));
         assert!(directory_items(&json!({ "version": "HSDS-UK-3.0" })).is_none());
+        // A saved single page (or what this command writes) is a whole file.
+        let whole = json!({ "contents": [ {} ], "total_pages": 1, "page_number": 1, "first_page": true, "last_page": true });
+        assert_eq!(directory_items(&whole).map(|i| i.len()), Some(1));
+        assert_eq!(
+            directory_items(&json!({ "total_items": 1, "contents": [ {} ] })).map(|i| i.len()),
+            Some(1)
+        );
     }
 
     #[test]
