@@ -7,6 +7,7 @@ const port = Number(process.env.WAYMARK_PORT || 8090);
 
 export default defineConfig({
   testDir: './browser',
+  globalSetup: './support/import-feeds.mjs',
   timeout: 30_000,
   expect: { timeout: 7_000 },
   fullyParallel: true,

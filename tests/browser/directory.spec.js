@@ -3,7 +3,7 @@
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { test, expect, expectAccessible } from '../support/fixtures.js';
-import { checkStraightToSuggestions, touchToStart } from '../support/journey.js';
+import { checkStraightToSuggestions, tabTo, touchToStart } from '../support/journey.js';
 
 /** The value (definition) beside `term` in the group's summary list. */
 const row = (page, term) => page.locator(`xpath=//dt[normalize-space()="${term}"]/following-sibling::dd[1]`);
@@ -117,12 +117,3 @@ test('on a kiosk the shortlist is never written to the browser', async ({ page }
   const stored = await page.evaluate(() => [localStorage.length, sessionStorage.length]);
   expect(stored).toEqual([0, 0]);
 });
-
-/** Presses Tab until `target` has keyboard focus, as a keyboard user would. */
-async function tabTo(page, target, most = 40) {
-  for (let i = 0; i < most; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${target} was not reached by ${most} presses of Tab`);
-}

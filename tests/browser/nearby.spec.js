@@ -2,7 +2,7 @@
 // distance, every filter, and the messages for postcodes we cannot place.
 // Runs against the fictional Somerset sample directory.
 import { test, expect, expectAccessible, doubleTextSize } from '../support/fixtures.js';
-import { checkToSuggestions, searchNear } from '../support/journey.js';
+import { checkToSuggestions, searchNear, tabTo } from '../support/journey.js';
 
 const LONELY_AND_ACTIVE = ['Meeting people or feeling less lonely', 'Getting more active'];
 
@@ -232,14 +232,6 @@ test('searching, filtering and opening a group work by keyboard at 320px with 20
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });
 
-/** Presses Tab until `target` has keyboard focus, as a keyboard user would. */
-async function tabTo(page, target, { backwards = false, most = 60 } = {}) {
-  for (let i = 0; i < most; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`${target} was not reached by ${most} presses of Tab`);
-}
 
 test('after a postcode search by keyboard, focus is on what was found, never the page body', async ({ page }) => {
   await checkToSuggestions(page, LONELY_AND_ACTIVE);

@@ -124,7 +124,8 @@ test('on a kiosk with the receiver down nothing is stored and the phone number a
   await touchToStart(page);
   await page.getByRole('button', { name: 'Ask to join' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
-  await fillReferral(page, { searched: false });
+  // Straight to a group, with no check: the referral asks who it is for.
+  await fillReferral(page, { searched: false, checked: false });
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'We could not send your request from this screen' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('01823 000 000')).toBeVisible();
@@ -135,8 +136,6 @@ test('on a kiosk with the receiver down nothing is stored and the phone number a
 
 test('consent must be given: unticked, the page says so and nothing is sent', async ({ page, request }) => {
   await startReferral(page);
-  await continueButton(page).click();
-  await page.getByLabel('Me', { exact: true }).check();
   await continueButton(page).click();
   await continueButton(page).click();
   const summary = page.getByRole('alert');
@@ -149,8 +148,6 @@ test('consent must be given: unticked, the page says so and nothing is sent', as
 
 test('a wrong phone number or email address is named beside the field and kept', async ({ page }) => {
   await startReferral(page);
-  await continueButton(page).click();
-  await page.getByLabel('Me', { exact: true }).check();
   await continueButton(page).click();
   await page.getByLabel(/I agree to/).check();
   await continueButton(page).click();
@@ -203,7 +200,7 @@ test('a refusal is shown as a clear failure with the phone number, never a statu
 test('a form service gets the same fields form-encoded, with no preflight', async ({ page, request }) => {
   await page.goto(`/group/${WALK}?config=/__fixtures/config-form.json`);
   await page.getByRole('button', { name: 'Ask to join' }).click();
-  await fillReferral(page, { searched: false });
+  await fillReferral(page, { searched: false, checked: false });
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible();
   const requests = await received(request);
@@ -218,7 +215,7 @@ test('a form service gets the same fields form-encoded, with no preflight', asyn
 test('with email as the only channel the person sends it from their own email app', async ({ page, request }) => {
   await page.goto(`/group/${WALK}?config=/__fixtures/config-mailto.json`);
   await page.getByRole('button', { name: 'Ask to join' }).click();
-  await fillReferral(page, { searched: false });
+  await fillReferral(page, { searched: false, checked: false });
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Send your request by email' })).toBeVisible();
   const link = page.getByRole('link', { name: 'Open your email app' });
@@ -231,7 +228,7 @@ test('a receiver that never answers is given up on after the time limit and trie
   await control(request, '/hang?times=1');
   await page.goto(`/group/${WALK}?config=/__fixtures/config-quick-timeout.json`);
   await page.getByRole('button', { name: 'Ask to join' }).click();
-  await fillReferral(page, { searched: false });
+  await fillReferral(page, { searched: false, checked: false });
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible({ timeout: 15_000 });
   const requests = await received(request);

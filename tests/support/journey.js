@@ -77,11 +77,17 @@ export async function startReferral(page, start = '/', options = {}) {
 }
 
 /** Fills every page as a person referring themselves, checking each with axe.
- *  The check has said it is for them, so the referral does not ask again. */
-export async function fillReferral(page, { axe = false, searched = true } = {}) {
+ *  After the check (`checked`), which asked who it is for, the referral does
+ *  not ask again; without it, the referral asks and "Me" is the answer. */
+export async function fillReferral(page, { axe = false, searched = true, checked = true } = {}) {
   const check = async (label) => axe && (await expectAccessible(page, label));
   await check('what you are asking for');
   await continueButton(page).click();
+  if (!checked) {
+    await page.getByLabel('Me', { exact: true }).check();
+    await check('who is the support for');
+    await continueButton(page).click();
+  }
   await expect(page.getByRole('heading', { level: 1, name: /Sending your details to/ })).toBeVisible();
   await page.getByLabel(/I agree to Somerset Community Connect/).check();
   await check('consent');
@@ -110,4 +116,13 @@ export async function fillReferral(page, { axe = false, searched = true } = {}) 
   await continueButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending' })).toBeVisible();
   await check('check your answers');
+}
+
+/** Presses Tab until `target` has keyboard focus, as a keyboard user would. */
+export async function tabTo(page, target, { backwards = false, most = 60 } = {}) {
+  for (let i = 0; i < most; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${target} was not reached by ${most} presses of Tab`);
 }
