@@ -124,6 +124,9 @@ impl Service {
     }
 }
 
+/// How a warning about a service left out altogether begins.
+const SKIPPED: &str = "skipped a service:";
+
 /// A loaded directory.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Directory {
@@ -199,10 +202,49 @@ impl Directory {
             match service {
                 Ok(Some(service)) => directory.services.push(service),
                 Ok(None) => directory.hidden += 1,
-                Err(e) => directory.warnings.push(format!("skipped a service: {e}")),
+                Err(e) => directory.warnings.push(format!("{SKIPPED} {e}")),
             }
         }
         Ok(directory)
+    }
+
+    /// One line for a deployer, logged when the widget loads a directory:
+    /// what it shows, and what it skipped or cannot place, so a broken feed
+    /// is visible to whoever can fix it (each problem is logged on its own too).
+    ///
+    /// ```
+    /// use waymark::core::directory::Directory;
+    /// let dir = Directory::parse(r#"[
+    ///   { "id": "a", "name": "Walk", "service_at_locations": [ { "location": { "latitude": 51.0, "longitude": -3.1 } } ] },
+    ///   { "id": "b", "name": "Shed" },
+    ///   { "id": "c", "name": "Off the map", "service_at_locations": [ { "location": { "latitude": 100, "longitude": 101 } } ] },
+    ///   { "id": "d", "name": "Gone", "status": "inactive" },
+    ///   { "name": "No id" }
+    /// ]"#).unwrap();
+    /// assert_eq!(
+    ///     dir.health("data/directory.json"),
+    ///     "data/directory.json: 3 services to show; 1 hidden as not active; 1 skipped; \
+    ///      2 with no place to measure distance from (listed after the rest); 1 value left out or shown as text"
+    /// );
+    /// ```
+    pub fn health(&self, file: &str) -> String {
+        let skipped = self.warnings.iter().filter(|w| w.starts_with(SKIPPED)).count();
+        let left_out = self.warnings.len() - skipped;
+        let unplaced = self
+            .services
+            .iter()
+            .filter(|s| matches!(s.attendance, None | Some(Attendance::InPerson)))
+            .filter(|s| s.locations.iter().all(|l| l.at.is_none()))
+            .count();
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "{file}: {}; {} hidden as not active; {} skipped; {} with no place to measure distance from (listed after the rest); {} left out or shown as text",
+            plural(self.services.len(), "service to show", "services to show"),
+            self.hidden,
+            skipped,
+            unplaced,
+            plural(left_out, "value", "values"),
+        )
     }
 
     pub fn find(&self, id: &str) -> Option<&Service> {

@@ -87,6 +87,7 @@ impl NearbyState {
             };
             match directory {
                 Ok(mut directory) => {
+                    leptos::logging::log!("{}", directory.health(&file));
                     for warning in &directory.warnings {
                         leptos::logging::warn!("{file}: {warning}");
                     }
@@ -129,6 +130,7 @@ async fn load_directory(nearby: NearbyState, setup: Arc<Setup>, words: Words) ->
     }
     let directory_text = fetched_file(&file, directory_text, words)?;
     let mut directory = Directory::parse(&directory_text).map_err(|e| named(&file, e))?;
+    leptos::logging::log!("{}", directory.health(&file));
     for warning in &directory.warnings {
         leptos::logging::warn!("{file}: {warning}");
     }

@@ -21,6 +21,8 @@ test('a carer near a carers\' group sees it first', async ({ page }) => {
 });
 
 test('a lonely person near a befriending service sees it in the top three', async ({ page }) => {
+  const logged = [];
+  page.on('console', (m) => logged.push(m.text()));
   await checkToSuggestions(page, ['Meeting people or feeling less lonely'], KENDAL);
   await searchNear(page, 'LA9 4DT');
   await expect(matching(page).first()).toBeVisible();
@@ -28,6 +30,10 @@ test('a lonely person near a befriending service sees it in the top three', asyn
   expect(top).toContain('Telephone Befriending');
   // No longer running, so never listed.
   await expect(page.getByText('Closed Knitting Circle')).toHaveCount(0);
+  // The deployer's summary, in the browser's console, of what the directory holds.
+  expect(logged).toContainEqual(
+    expect.stringMatching(/kendal\/directory\.json: 9 services to show; 0 hidden as not active; 0 skipped; 0 with no place/),
+  );
 });
 
 test('lonely and wanting to get active finds groups tagged only with the feed\'s own needs', async ({ page }) => {
@@ -74,10 +80,13 @@ test('on a phone the groups come first: filters wait behind a Filter control tha
   await expect(page.getByText('You said you would like to get more active.')).toBeHidden();
   const toggle = page.getByText('Filter', { exact: true });
   await expect(toggle).toBeVisible();
-  // Before, the first group came after two screens of reasons and seven filters.
-  const groupTop = await matching(page).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
-  console.log('first group at', groupTop);
-  expect(groupTop).toBeLessThan(2 * 740);
+  // Before, the first group came after two screens of reasons and seven
+  // filters. Now "Groups near you" starts on the first screen, and after a
+  // search the count and the first group are in view.
+  const groupsHeading = page.getByRole('heading', { level: 2, name: 'Groups near you' });
+  expect(await groupsHeading.evaluate((el) => el.getBoundingClientRect().top + window.scrollY)).toBeLessThan(740);
+  await expect(page.getByRole('status')).toBeInViewport();
+  await expect(matching(page).first()).toBeInViewport();
   // By keyboard: open the filters, tick one, and the control says how many are on.
   await tabTo(page, toggle, { backwards: true });
   await page.keyboard.press('Enter');

@@ -97,10 +97,7 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
     let near = move || {
         place.get().map(|postcode| {
             let place = postcode.unwrap_or_else(|| words.t("nearby.near_location"));
-            view! {
-                <p class="wm-body">{words.tf("nearby.near", &[("place", &place)])}</p>
-                <p class="wm-body wm-hint">{words.t("nearby.straight_line")}</p>
-            }
+            view! { <p class="wm-body">{words.tf("nearby.near", &[("place", &place)])}</p> }
         })
     };
     let filters_on = Memo::new(move |_| nearby.filters.with(|f| f.count_on()));
@@ -126,8 +123,9 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
                 <p class="wm-body"><A to=Route::Check>{t("results.answer_questions")}</A></p>
             </Show>
             <NeedsList setup=setup.clone() profile open=is_wide_screen()/>
-            <p class="wm-body">{t("results.not_diagnosis")}</p>
-            <p class="wm-body"><A to=Route::CheckAnswers>{t("results.change_answers")}</A></p>
+            <p class="wm-body">
+                {t("results.not_diagnosis")} " " <A to=Route::CheckAnswers>{t("results.change_answers")}</A>
+            </p>
             <h2 class="wm-heading-m">{t("nearby.heading")}</h2>
             <PostcodeSearch setup=setup.clone() problem/>
             {near}
@@ -141,6 +139,9 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
                 <p class="wm-body wm-result-count" id=RESULT_COUNT tabindex="-1">{count}</p>
             </div>
             <ResultList cards=fitting labelled_by=RESULT_COUNT/>
+            <Show when=move || place.with(Option::is_some)>
+                <p class="wm-body wm-hint">{t("nearby.straight_line")}</p>
+            </Show>
             <Show when=move || others.with(|o| !o.is_empty())>
                 <h2 class="wm-heading-m" id=OTHERS>{others_heading}</h2>
                 <p class="wm-body wm-hint">{t("nearby.others_hint")}</p>
@@ -178,7 +179,7 @@ fn NeedsList(setup: Arc<Setup>, profile: Memo<NeedsProfile>, open: bool) -> impl
         }
     };
     view! {
-        <ol class="wm-card-list">
+        <ol class="wm-card-list wm-needs">
             <For each=needs key=|need| need.clone() children=need/>
         </ol>
     }
