@@ -34,8 +34,7 @@ test('after the idle time the countdown appears, and the reset leaves nothing of
   await page.getByRole('link', { name: WALK }).click();
   await page.getByRole('button', { name: 'Save to your shortlist' }).click();
   await page.getByRole('button', { name: 'Ask to join' }).click();
-  await continueButton(page).click();
-  await page.getByLabel('Me', { exact: true }).check();
+  // The check asked who it is for: the referral goes on to consent.
   await continueButton(page).click();
   await page.getByLabel(/I agree to/).check();
   await continueButton(page).click();
