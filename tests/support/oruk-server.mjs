@@ -16,11 +16,18 @@
 //                                  record is missing (404), the second is always 404
 //   /stats                         requests so far, per path (and page)
 //
+//   node tests/support/oruk-server.mjs <port> <directory.json>
+//   also serves that file's services as a large feed, for measuring an import:
+//   /feed/v3/services?page=&per_page=   3.0 envelope, full records (up to 100 a page)
+//   /feed/v1/services?page=&per_page=   v1 envelope, list items only (up to 100 a page)
+//   /feed/v1/services/{id}              the full record
+//
 // Pages hold at most PER_PAGE services whatever `per_page` asks for, as real
 // servers cap it. The second page fails with 503 twice (the first time with
 // Retry-After: 1) and then answers; the last page takes 1.5 s.
 
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 
 const PER_PAGE = 5;
 const SLOW_MS = 1500;
@@ -129,6 +136,26 @@ function page(version, requested) {
     first_page: index === 0, last_page: last, empty: items.length === 0, contents: items.map(v3Full) };
 }
 
+// A large feed from a file, served without the deliberate failures.
+const feedFile = process.argv[3];
+const feed = feedFile ? JSON.parse(readFileSync(feedFile, 'utf8')) : null;
+const feedServices = feed ? (Array.isArray(feed) ? feed : feed.services ?? feed.contents ?? []) : [];
+const feedById = new Map(feedServices.map((s) => [String(s.id), s]));
+
+function feedPage(version, requested, perPage) {
+  const size = Math.min(Math.max(perPage || 100, 1), 100);
+  const pages = Math.ceil(feedServices.length / size);
+  const index = requested - 1;
+  const items = index >= 0 ? feedServices.slice(index * size, (index + 1) * size) : [];
+  const last = index >= pages - 1;
+  if (version === 'v1') {
+    return { totalElements: feedServices.length, totalPages: pages, number: requested, size, first: index === 0, last,
+      content: items.map((s) => ({ id: s.id, name: s.name, status: s.status ?? 'active' })) };
+  }
+  return { total_items: feedServices.length, total_pages: pages, page_number: requested, size,
+    first_page: index === 0, last_page: last, empty: items.length === 0, contents: items };
+}
+
 const counts = {};
 const failuresLeft = {};
 
@@ -145,6 +172,13 @@ const server = http.createServer((req, res) => {
   if (path !== '/stats') counts[key] = (counts[key] ?? 0) + 1;
 
   if (path === '/stats') return send(res, 200, counts);
+  const feedList = path.match(/^\/feed\/(v1|v3)\/services$/);
+  if (feedList) return send(res, 200, feedPage(feedList[1], Number(pageParam ?? 1), Number(url.searchParams.get('per_page'))));
+  const feedOne = path.match(/^\/feed\/v1\/services\/(.+)$/);
+  if (feedOne) {
+    const found = feedById.get(decodeURIComponent(feedOne[1]));
+    return found ? send(res, 200, found) : send(res, 404, { error: 'no such service' });
+  }
   const root = path.match(/^\/(v1|v3)$/);
   if (root) return send(res, 200, { version: root[1] === 'v1' ? 'HSDS-UK-1.0' : 'HSDS-UK-3.0', profile: 'https://example.org.uk/profile', openapi_url: 'https://example.org.uk/openapi.json' });
   if (path === '/file/directory.json') return send(res, 200, { services: services.map(v1Full) });

@@ -84,7 +84,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ("total_items".to_string(), Value::from(kept.len())),
         ("contents".to_string(), Value::Array(kept)),
     ]);
-    write(&directory, Value::Object(document).to_string())?;
+    // Streamed to the file: a national directory's text is as large again as its data.
+    let file = std::fs::File::create(&directory).map_err(|e| format!("{}: {e}", directory.display()))?;
+    let mut writer = std::io::BufWriter::new(file);
+    serde_json::to_writer(&mut writer, &Value::Object(document))
+        .map_err(|e| e.to_string())
+        .and_then(|_| std::io::Write::flush(&mut writer).map_err(|e| e.to_string()))
+        .map_err(|e| format!("{}: {e}", directory.display()))?;
     report.wrote.push(directory.display().to_string());
     if options.tiles {
         let tiles = out.join("tiles");
@@ -109,9 +115,9 @@ fn write(path: &Path, text: String) -> Result<(), String> {
 
 /// The records at `source`: a file path, the URL of one JSON file, or an API.
 fn read_source(client: &Client, source: &str) -> Result<Fetched, String> {
-    let file = |doc: &Value, from: &str| {
+    let file = |doc: Value, from: &str| {
         let items = pages::directory_items(doc)
-            .ok_or_else(|| format!("{from}: not a directory (a list of services, or an object with a \"services\" or \"contents\" list)"))?;
+            .map_err(|_| format!("{from}: not a directory (a list of services, or an object with a \"services\" or \"contents\" list)"))?;
         Ok(Fetched {
             records: items.into_iter().map(Record::Read).collect(),
             pages: 0,
@@ -122,20 +128,20 @@ fn read_source(client: &Client, source: &str) -> Result<Fetched, String> {
     if !source.starts_with("http://") && !source.starts_with("https://") {
         let text = std::fs::read_to_string(source).map_err(|e| format!("{source}: {e}"))?;
         let doc: Value = serde_json::from_str(&text).map_err(|e| format!("{source}: not JSON ({e})"))?;
-        return file(&doc, source);
+        return file(doc, source);
     }
     let path = source.split(['?', '#']).next().unwrap_or(source);
     if path.ends_with(".json") {
         let doc = client.json(source).map_err(|e| format!("GET {source}: {e}"))?;
-        return file(&doc, source);
+        return file(doc, source);
     }
     // An API's root answers with its metadata (ORUK 3.0) or not at all;
     // a directory document there is a file served without a .json name.
     let base = source.trim_end_matches('/');
     if let Ok(doc) = client.json(base) {
         // A page from the list endpoint is read as pages, so records are completed.
-        if !pages::is_page(&doc) && pages::directory_items(&doc).is_some() {
-            return file(&doc, source);
+        if !pages::is_page(&doc) && pages::is_directory(&doc) {
+            return file(doc, source);
         }
     }
     // Given the list endpoint itself: its base is one level up.

@@ -4,7 +4,9 @@
 //! `/services/{id}` for each list item that carries only one-to-one fields
 //! (v1 lists do; v3 lists may).
 
-use serde_json::Value;
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
 
 use super::fetch::{in_parallel, Client};
 
@@ -61,56 +63,80 @@ const PAGING: [&str; 10] = [
     "total_items",
 ];
 
-/// A page envelope, or `None` for anything else (a directory file, an error document).
-fn page_of(doc: &Value) -> Option<Page> {
-    let fields = doc.as_object()?;
+/// A page envelope, or `None` for anything else (a directory file, an error
+/// document). Takes the items out of `doc` rather than copying them: a
+/// national feed's pages add up to hundreds of megabytes.
+fn page_of(doc: Value) -> Option<Page> {
+    let Value::Object(mut fields) = doc else { return None };
     if !PAGING.iter().any(|k| fields.contains_key(*k)) {
         return None;
     }
-    let items = fields.get("contents").or_else(|| fields.get("content"))?.as_array()?.clone();
     let int = |keys: [&str; 2]| keys.iter().find_map(|k| fields.get(*k)?.as_i64());
     let flag = |keys: [&str; 2]| keys.iter().find_map(|k| fields.get(*k)?.as_bool());
-    Some(Page {
-        number: int(["page_number", "number"]),
-        first: flag(["first_page", "first"]),
-        last: flag(["last_page", "last"]),
-        total_pages: int(["total_pages", "totalPages"]),
-        items,
-    })
+    let (number, first, last) =
+        (int(["page_number", "number"]), flag(["first_page", "first"]), flag(["last_page", "last"]));
+    let total_pages = int(["total_pages", "totalPages"]);
+    let items = match fields.remove("contents").or_else(|| fields.remove("content"))? {
+        Value::Array(items) => items,
+        _ => return None,
+    };
+    Some(Page { number, first, last, total_pages, items })
+}
+
+/// Whether `doc` is a directory document rather than one page of many: see
+/// [`directory_items`].
+pub fn is_directory(doc: &Value) -> bool {
+    match doc {
+        Value::Array(_) => true,
+        Value::Object(fields) => {
+            let listed = ["services", "contents"].iter().any(|k| fields.get(*k).is_some_and(Value::is_array));
+            listed && (!is_page(doc) || is_whole(fields))
+        }
+        _ => false,
+    }
 }
 
 /// The services of a directory document (a file, not one page of many): a
 /// bare list, or an object with a `services` or `contents` list and either
 /// no paging fields or paging that says it is the only page (an export
-/// saved from an API's single page, or a file this command wrote).
-pub fn directory_items(doc: &Value) -> Option<Vec<Value>> {
+/// saved from an API's single page, or a file this command wrote). The
+/// document back when it is not one.
+pub fn directory_items(doc: Value) -> Result<Vec<Value>, Value> {
+    if !is_directory(&doc) {
+        return Err(doc);
+    }
     match doc {
-        Value::Array(items) => Some(items.clone()),
-        Value::Object(fields) if page_of(doc).is_none_or(|page| page.is_whole()) => {
-            ["services", "contents"].iter().find_map(|k| fields.get(*k)?.as_array().cloned())
-        }
-        _ => None,
+        Value::Array(items) => Ok(items),
+        Value::Object(mut fields) => match ["services", "contents"].iter().find_map(|k| fields.remove(*k)) {
+            Some(Value::Array(items)) => Ok(items),
+            _ => Err(Value::Object(fields)),
+        },
+        other => Err(other),
     }
 }
 
 /// Whether `doc` is a page of a paginated list (its items may need their
 /// full records fetched), rather than a document.
 pub fn is_page(doc: &Value) -> bool {
-    page_of(doc).is_some()
+    doc.as_object().is_some_and(|fields| {
+        PAGING.iter().any(|k| fields.contains_key(*k))
+            && ["contents", "content"].iter().any(|k| fields.get(*k).is_some_and(Value::is_array))
+    })
 }
 
-impl Page {
-    /// The first page and the last, so the whole feed.
-    fn is_whole(&self) -> bool {
-        let one_page = self.total_pages.is_some_and(|t| t <= 1);
-        let first_and_last = self.first == Some(true) && self.last == Some(true);
-        // Only a count (`total_items`, as this command writes): nothing says there is more.
-        let unpaged = self.number.is_none()
-            && self.first.is_none()
-            && self.last.is_none()
-            && self.total_pages.is_none();
-        one_page || first_and_last || unpaged
-    }
+/// Whether an envelope says it is the first page and the last, so the
+/// whole feed.
+fn is_whole(fields: &Map<String, Value>) -> bool {
+    let int = |keys: [&str; 2]| keys.iter().find_map(|k| fields.get(*k)?.as_i64());
+    let flag = |keys: [&str; 2]| keys.iter().find_map(|k| fields.get(*k)?.as_bool());
+    let (number, first, last) =
+        (int(["page_number", "number"]), flag(["first_page", "first"]), flag(["last_page", "last"]));
+    let total_pages = int(["total_pages", "totalPages"]);
+    let one_page = total_pages.is_some_and(|t| t <= 1);
+    let first_and_last = first == Some(true) && last == Some(true);
+    // Only a count (`total_items`, as this command writes): nothing says there is more.
+    let unpaged = number.is_none() && first.is_none() && last.is_none() && total_pages.is_none();
+    one_page || first_and_last || unpaged
 }
 
 /// Whether a list item lacks the nested arrays, so its full record must be fetched.
@@ -148,14 +174,14 @@ pub fn read_api(client: &Client, base: &str) -> Result<Fetched, String> {
     let doc = client.json(&first_url).map_err(|e| {
         format!("GET {first_url}: {e}. Is {base} the base URL of an Open Referral UK API (one that answers {base}/services)?")
     })?;
-    let first = page_of(&doc).ok_or_else(|| {
+    let first = page_of(doc).ok_or_else(|| {
         format!("GET {first_url}: the answer is not a page of services (no content/contents list with paging fields)")
     })?;
     let counts_from = if first.first == Some(false) && first.number == Some(1) { 0 } else { 1 };
     let mut pages: Vec<(i64, Page)> = Vec::new();
     let mut failed_pages = Vec::new();
     let mut read = |pages: &mut Vec<(i64, Page)>, n: i64, result: Result<Value, String>| match result
-        .and_then(|doc| page_of(&doc).ok_or_else(|| "not a page of services".to_string()))
+        .and_then(|doc| page_of(doc).ok_or_else(|| "not a page of services".to_string()))
     {
         Ok(page) => pages.push((n, page)),
         Err(e) => failed_pages.push(format!("page {n} ({}): {e}", url(n))),
@@ -200,16 +226,19 @@ pub fn read_api(client: &Client, base: &str) -> Result<Fetched, String> {
         let url = format!("{base}/services/{}", segment(id));
         client.json(&url).map_err(|e| format!("GET {url}: {e}"))
     };
-    let full: Vec<(String, Result<Value, String>)> =
+    // By id, so matching 100,000 list items to their records is not quadratic.
+    let mut full: HashMap<String, Result<Value, String>> =
         wanted.iter().cloned().zip(in_parallel(&wanted, detail)).collect();
-    let details = full.iter().filter(|(_, r)| r.is_ok()).count();
+    let details = full.values().filter(|r| r.is_ok()).count();
     let records = items
         .into_iter()
         .map(|item| match id_of(&item).filter(|_| is_list_only(&item)) {
-            Some(id) => match full.iter().find(|(i, _)| *i == id).map(|(_, r)| r) {
-                Some(Ok(record)) if record.is_object() => Record::Read(record.clone()),
+            // Moved, not copied; a repeat of an id in the list keeps its list
+            // item, and is reported as a duplicate.
+            Some(id) => match full.remove(&id) {
+                Some(Ok(record)) if record.is_object() => Record::Read(record),
                 Some(Ok(_)) => Record::Failed { id, why: "its record is not a JSON object".into() },
-                Some(Err(why)) => Record::Failed { id, why: why.clone() },
+                Some(Err(why)) => Record::Failed { id, why },
                 None => Record::Read(item),
             },
             None => Record::Read(item),
@@ -228,21 +257,18 @@ mod tests {
         let v1 = json!({ "content": [ { "id": "a" } ], "totalPages": 2, "number": 0, "first": true, "last": false });
         let v3 = json!({ "contents": [], "total_pages": 0, "page_number": 1, "first_page": true, "last_page": true, "empty": true });
         assert_eq!(
-            page_of(&v1).map(|p| (p.number, p.total_pages, p.items.len())),
+            page_of(v1.clone()).map(|p| (p.number, p.total_pages, p.items.len())),
             Some((Some(0), Some(2), 1))
         );
-        assert!(page_of(&v3).is_some_and(|p| p.last == Some(true)));
-        assert!(directory_items(&v1).is_none());
-        assert_eq!(directory_items(&json!({ "contents": [ {}, {} ] })).map(|i| i.len()), Some(2));
-        assert_eq!(directory_items(&json!([{}])).map(|i| i.len()), Some(1));
-        assert!(directory_items(&json!({ "version": "HSDS-UK-3.0" })).is_none());
+        assert!(page_of(v3).is_some_and(|p| p.last == Some(true)));
+        assert!(directory_items(v1).is_err());
+        assert_eq!(directory_items(json!({ "contents": [ {}, {} ] })).map(|i| i.len()), Ok(2));
+        assert_eq!(directory_items(json!([{}])).map(|i| i.len()), Ok(1));
+        assert!(directory_items(json!({ "version": "HSDS-UK-3.0" })).is_err());
         // A saved single page (or what this command writes) is a whole file.
         let whole = json!({ "contents": [ {} ], "total_pages": 1, "page_number": 1, "first_page": true, "last_page": true });
-        assert_eq!(directory_items(&whole).map(|i| i.len()), Some(1));
-        assert_eq!(
-            directory_items(&json!({ "total_items": 1, "contents": [ {} ] })).map(|i| i.len()),
-            Some(1)
-        );
+        assert_eq!(directory_items(whole).map(|i| i.len()), Ok(1));
+        assert_eq!(directory_items(json!({ "total_items": 1, "contents": [ {} ] })).map(|i| i.len()), Ok(1));
     }
 
     #[test]
