@@ -106,18 +106,20 @@ fn row<'a>(report: &'a str, term: &str) -> Vec<&'a str> {
     line.split("  ").map(str::trim).filter(|s| !s.is_empty()).collect()
 }
 
+/// Imports the test server's feed at `path` into a fresh folder named `name`,
+/// checks what was kept and skipped, and gives the folder and the report.
+fn import_from(server: &Server, path: &str, name: &str) -> (std::path::PathBuf, String) {
+    let out = out_dir(name);
+    let source = format!("{}{path}", server.url);
+    let report = stdout(&import(&[&source, "--out", out.to_str().unwrap(), "--questions", &questions()]));
+    check_kept_and_skipped(&out, &report);
+    (out, report)
+}
+
 #[test]
 fn a_v1_feed_is_read_page_by_page_with_full_records_and_converted() {
     let server = Server::start();
-    let out = out_dir("v1");
-    let report = stdout(&import(&[
-        &format!("{}/v1", server.url),
-        "--out",
-        out.to_str().unwrap(),
-        "--questions",
-        &questions(),
-    ]));
-    check_kept_and_skipped(&out, &report);
+    let (out, report) = import_from(&server, "/v1", "v1");
 
     let stats = server.stats();
     // Pages count from 0 on this server: page 1 (asked first) says it is not the first.
@@ -164,15 +166,7 @@ fn a_v1_feed_is_read_page_by_page_with_full_records_and_converted() {
 #[test]
 fn a_v3_feed_needs_no_full_records_and_comes_to_the_same() {
     let server = Server::start();
-    let out = out_dir("v3");
-    let report = stdout(&import(&[
-        &format!("{}/v3/", server.url),
-        "--out",
-        out.to_str().unwrap(),
-        "--questions",
-        &questions(),
-    ]));
-    check_kept_and_skipped(&out, &report);
+    let (out, report) = import_from(&server, "/v3/", "v3");
     let stats = server.stats();
     assert_eq!(stats["/v3/services?page=1"], 1);
     assert_eq!(stats["/v3/services?page=2"], 3);
