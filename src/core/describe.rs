@@ -260,12 +260,15 @@ pub fn how_far(item: &Ranked, tr: &Translator) -> Option<String> {
     let mut text = if miles == "1" {
         tr.text("service.one_mile")
     } else {
-        tr.format("service.miles", &[("miles", &miles)])
+        tr.plural("service.miles", &miles, &[("miles", &miles)])
     };
     text.push_str(" · ");
     text.push_str(&match distance.walk_minutes {
-        Some(walk) => tr.format("service.walk", &[("minutes", &walk.to_string())]),
-        None => tr.format("service.drive", &[("minutes", &distance.drive_minutes.to_string())]),
+        Some(walk) => tr.plural("service.walk", &walk.to_string(), &[("minutes", &walk.to_string())]),
+        None => {
+            let minutes = distance.drive_minutes.to_string();
+            tr.plural("service.drive", &minutes, &[("minutes", &minutes)])
+        }
     });
     Some(text)
 }
@@ -288,8 +291,7 @@ pub fn result_count(total: usize, shown: usize, filters_on: bool, tr: &Translato
         // Only a filter the person chose can be removed.
         0 if filters_on => tr.text("nearby.none"),
         0 => tr.text("nearby.none_fit"),
-        1 => tr.text("nearby.count_one"),
-        n => tr.format("nearby.count", &[("count", &n.to_string())]),
+        n => tr.plural("nearby.count", &n.to_string(), &[("count", &n.to_string())]),
     };
     if total > shown {
         tr.format("nearby.count_shown", &[("count", &count), ("shown", &shown.to_string())])

@@ -20,6 +20,19 @@ impl FieldError {
     pub fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
         Self { field: field.into(), problem: problem.into() }
     }
+
+    /// The same problem, for a field read from inside `parent`.
+    ///
+    /// ```
+    /// use waymark::core::FieldError;
+    /// assert_eq!(FieldError::new("dir", "must be text").within("@metadata").field, "@metadata.dir");
+    /// assert_eq!(FieldError::new("", "must be an object").within("@metadata").field, "@metadata");
+    /// ```
+    pub fn within(self, parent: &str) -> Self {
+        let field =
+            if self.field.is_empty() { parent.to_string() } else { format!("{parent}.{}", self.field) };
+        Self { field, ..self }
+    }
 }
 
 impl fmt::Display for FieldError {

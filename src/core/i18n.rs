@@ -6,6 +6,10 @@
 //! so once the widget is open every page, urgent help included, works with no
 //! network. Another language is a new file, with no code change.
 
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
 use crate::core::data::{read, Fields};
 use crate::core::FieldError;
 
@@ -13,12 +17,47 @@ use crate::core::FieldError;
 /// keeping ~10 KB of text out of the wasm).
 pub const ENGLISH: &str = include_str!("../../public/locales/en.json");
 
-/// One language's messages.
+/// What a locale file says about itself (its `"@metadata"` object): which
+/// language, which way it is written, and who wrote the translation, so a
+/// draft is never presented as reviewed.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct LocaleMeta {
+    pub language: String,
+    /// The language's own name in its own script ("Cymraeg").
+    pub name: String,
+    #[serde(default)]
+    pub english_name: Option<String>,
+    /// `ltr` or `rtl`.
+    #[serde(default = "left_to_right")]
+    pub dir: String,
+    #[serde(default)]
+    pub script: Option<String>,
+    #[serde(default)]
+    pub drafted_by: Option<String>,
+    /// Whether a native speaker has reviewed it.
+    #[serde(default)]
+    pub reviewed: bool,
+    #[serde(default)]
+    pub reviewed_by: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+fn left_to_right() -> String {
+    "ltr".into()
+}
+
+/// One language's messages. A message that depends on a number has one
+/// entry per CLDR plural category of the language, `key#one`, `key#few` …
+/// (see [`Translator::plural`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Catalogue {
     /// A few hundred messages: a plain list is small and fast enough, and
     /// needs no sorting or hashing code in the download.
     messages: Vec<(String, String)>,
+    meta: Option<LocaleMeta>,
 }
 
 impl Catalogue {
@@ -31,21 +70,32 @@ impl Catalogue {
     /// assert!(Catalogue::parse(r#"{ "start.title": 3 }"#).is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Catalogue, FieldError> {
-        let fields = read::<Fields<Option<String>>>(text)
+        let fields = read::<Fields<Box<RawValue>>>(text)
             .map_err(|e| match e.field.is_empty() && e.problem.starts_with("must be") {
                 true => FieldError::new("", "must be an object of message keys to text"),
                 false => e,
             })?
             .0;
         // A repeated key keeps its first text, as `get` finds it.
-        let mut messages = Vec::with_capacity(fields.len());
+        let mut catalogue = Catalogue { messages: Vec::with_capacity(fields.len()), meta: None };
         for (key, value) in fields {
-            match value {
-                Some(text) => messages.push((key, text)),
-                None => return Err(FieldError::new(key, "is missing")),
+            if key == "@metadata" {
+                let meta = read::<LocaleMeta>(value.get()).map_err(|e| e.within("@metadata"))?;
+                catalogue.meta = Some(meta);
+                continue;
+            }
+            match serde_json::from_str::<Option<String>>(value.get()) {
+                Ok(Some(text)) => catalogue.messages.push((key, text)),
+                Ok(None) => return Err(FieldError::new(key, "is missing")),
+                Err(_) => return Err(FieldError::new(key, "must be text")),
             }
         }
-        Ok(Catalogue { messages })
+        Ok(catalogue)
+    }
+
+    /// What the file says about itself, if it has `"@metadata"`.
+    pub fn meta(&self) -> Option<&LocaleMeta> {
+        self.meta.as_ref()
     }
 
     /// The message for `key`, if this catalogue has it.
@@ -85,12 +135,7 @@ impl Translator {
 
     /// The message for `key`.
     pub fn text(&self, key: &str) -> String {
-        self.chosen
-            .as_ref()
-            .and_then(|c| c.get(key))
-            .or_else(|| self.english.get(key))
-            .unwrap_or(key)
-            .to_string()
+        self.lookup(key).unwrap_or(key).to_string()
     }
 
     /// The message for `key` with each `{name}` replaced by its value.
@@ -98,11 +143,76 @@ impl Translator {
     /// ```
     /// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
     /// let t = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
-    /// let s = t.format("start.reply_time", &[("days", "5")]);
-    /// assert!(s.contains("5 working days"));
+    /// let s = t.format("start.title", &[("unused", "5")]);
+    /// assert_eq!(s, t.text("start.title"));
     /// ```
     pub fn format(&self, key: &str, values: &[(&str, &str)]) -> String {
         fill(&self.text(key), values)
+    }
+
+    /// The language the messages are in (`en` unless the chosen catalogue names another).
+    pub fn language(&self) -> &str {
+        self.chosen.as_ref().and_then(|c| c.meta()).map_or("en", |m| m.language.as_str())
+    }
+
+    /// The message for `key` in the CLDR plural form for `count` (written
+    /// as digits, decimals allowed: `"1.4"`), from `key#<category>`, else
+    /// `key#other`, with `{name}`s filled in. The categories come from
+    /// `intl_pluralrules` (the Fluent project's CLDR rules), never a table of
+    /// our own: Welsh has six forms, Polish four, Arabic six.
+    ///
+    /// ```
+    /// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
+    /// let t = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
+    /// assert_eq!(t.plural("nearby.count", "1", &[]), "1 group or service matches");
+    /// assert_eq!(t.plural("nearby.count", "12", &[("count", "12")]), "12 groups and services match");
+    /// let welsh = Catalogue::parse(r#"{ "@metadata": { "language": "cy", "name": "Cymraeg" },
+    ///     "x#two": "{n} gi", "x#few": "{n} chi", "x#other": "{n} ci" }"#).unwrap();
+    /// let t = Translator::new(Some(welsh), Catalogue::default());
+    /// assert_eq!(t.plural("x", "2", &[("n", "2")]), "2 gi");
+    /// assert_eq!(t.plural("x", "3", &[("n", "3")]), "3 chi");
+    /// assert_eq!(t.plural("x", "4", &[("n", "4")]), "4 ci");
+    /// ```
+    pub fn plural(&self, key: &str, count: &str, values: &[(&str, &str)]) -> String {
+        let category = plural_category(self.language(), count);
+        let found = [format!("{key}#{category}"), format!("{key}#other"), key.to_string()]
+            .into_iter()
+            .find_map(|k| self.lookup(&k).map(str::to_string));
+        fill(found.as_deref().unwrap_or(key), values)
+    }
+
+    fn lookup(&self, key: &str) -> Option<&str> {
+        self.chosen.as_ref().and_then(|c| c.get(key)).or_else(|| self.english.get(key))
+    }
+}
+
+/// The CLDR cardinal plural category of `count` in `language`, as a key
+/// suffix (`one`, `few` …); `other` for a language or number the rules do
+/// not know.
+///
+/// ```
+/// use waymark::core::i18n::plural_category;
+/// assert_eq!(plural_category("en", "1"), "one");
+/// assert_eq!(plural_category("en", "1.0"), "other");
+/// assert_eq!(plural_category("pl", "22"), "few");
+/// assert_eq!(plural_category("pl", "25"), "many");
+/// assert_eq!(plural_category("cy", "0"), "zero");
+/// assert_eq!(plural_category("cy", "6"), "many");
+/// assert_eq!(plural_category("ar", "2"), "two");
+/// assert_eq!(plural_category("ar", "11"), "many");
+/// assert_eq!(plural_category("ro", "20"), "other");
+/// assert_eq!(plural_category("xx", "1"), "other");
+/// ```
+pub fn plural_category(language: &str, count: &str) -> &'static str {
+    let Ok(id) = language.parse::<unic_langid::LanguageIdentifier>() else { return "other" };
+    let Ok(rules) = PluralRules::create(id, PluralRuleType::CARDINAL) else { return "other" };
+    match rules.select(count) {
+        Ok(PluralCategory::ZERO) => "zero",
+        Ok(PluralCategory::ONE) => "one",
+        Ok(PluralCategory::TWO) => "two",
+        Ok(PluralCategory::FEW) => "few",
+        Ok(PluralCategory::MANY) => "many",
+        _ => "other",
     }
 }
 

@@ -24,6 +24,12 @@ impl Words {
         self.0.with(|tr| tr.format(key, values))
     }
 
+    /// The message for `key` in the plural form for `count`, filled in (see
+    /// [`Translator::plural`]).
+    pub fn plural(&self, key: &str, count: &str, values: &[(&str, &str)]) -> String {
+        self.0.with(|tr| tr.plural(key, count, values))
+    }
+
     /// Runs `f` with the translator, for core code that looks up its own words.
     pub fn with<R>(&self, f: impl FnOnce(&Translator) -> R) -> R {
         self.0.with(|tr| f(tr))

@@ -2,7 +2,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::core::qr::qr_svg;
-use crate::web::i18n::{t, tf};
+use crate::web::i18n::{t, tf, use_words};
 
 /// Which kiosk dialog is over the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,9 +55,16 @@ pub fn KioskDialog(
         }
         .into_any(),
         Shown::StillThere => {
-            let body = t("kiosk.idle_body");
-            let (before, after) = body.split_once("{seconds}").unwrap_or((&body, ""));
-            let (before, after) = (before.to_string(), after.to_string());
+            // The words around the number follow its plural form as it counts down.
+            let words = use_words();
+            let body = move || {
+                let seconds = seconds_left.get().to_string();
+                let body = words.plural("kiosk.idle_body", &seconds, &[]);
+                let (before, after) = body.split_once("{seconds}").unwrap_or((&body, ""));
+                (before.to_string(), after.to_string())
+            };
+            let before = move || body().0;
+            let after = move || body().1;
             view! {
                 <h2 class="wm-heading-l" id="wm-kiosk-title">{t("kiosk.idle_title")}</h2>
                 <p class="wm-body-l" id="wm-kiosk-body">

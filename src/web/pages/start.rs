@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::core::route::Route;
 use crate::web::components::Page;
 use crate::web::config::Setup;
-use crate::web::i18n::{t, tf};
+use crate::web::i18n::{t, tf, use_words};
 use crate::web::router::A;
 
 /// What the service is, that it is not for emergencies, and how long a reply takes.
@@ -14,7 +14,7 @@ pub fn StartPage(setup: Arc<Setup>) -> impl IntoView {
     let org = setup.config.organisation.name.as_str();
     let days = setup.config.service.reply_within_working_days.to_string();
     let step_refer = tf("start.step_refer", &[("organisation", org)]);
-    let reply_time = tf("start.reply_time", &[("organisation", org), ("days", &days)]);
+    let reply_time = use_words().plural("start.reply_time", &days, &[("organisation", org), ("days", &days)]);
     view! {
         <Page title=t("start.title")>
             <p class="wm-body-l">{t("start.lede")}</p>

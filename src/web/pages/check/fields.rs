@@ -149,8 +149,11 @@ pub fn CharacterCount(
     let text = move || {
         let left = max as i64 - used.get() as i64;
         match left >= 0 {
-            true => words.tf("check.characters_left", &[("count", &left.to_string())]),
-            false => words.tf("check.characters_over", &[("count", &(-left).to_string())]),
+            true => words.plural("check.characters_left", &left.to_string(), &[("count", &left.to_string())]),
+            false => {
+                let over = (-left).to_string();
+                words.plural("check.characters_over", &over, &[("count", &over)])
+            }
         }
     };
     view! {

@@ -36,7 +36,10 @@ pub fn QuestionPage(setup: Arc<Setup>, id: String) -> impl IntoView {
 /// The message for a question left unanswered or answered wrongly.
 fn error_text(words: Words, question: &Question) -> String {
     match &question.kind {
-        Kind::Text { max_chars } => words.tf("check.error_too_long", &[("max", &max_chars.to_string())]),
+        Kind::Text { max_chars } => {
+            let max = max_chars.to_string();
+            words.plural("check.error_too_long", &max, &[("max", &max)])
+        }
         Kind::YesNo => words.t("check.error_yes_no"),
         Kind::Multiple => words.t("check.error_multiple"),
         Kind::Scale { min, max, .. } => {

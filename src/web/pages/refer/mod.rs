@@ -67,6 +67,16 @@ impl ReferText {
         ReferText { words, fill: StoredValue::new(fill) }
     }
 
+    /// The plural message `key` for the number filled in as `count_name`
+    /// (`days`, `keep_days`), filled in.
+    pub fn plural(&self, key: &str, count_name: &str) -> String {
+        self.fill.with_value(|fill| {
+            let values: Vec<(&str, &str)> = fill.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let count = values.iter().find(|(k, _)| *k == count_name).map_or("0", |(_, v)| *v);
+            self.words.plural(key, count, &values)
+        })
+    }
+
     /// The message `key`, filled in.
     pub fn get(&self, key: &str) -> String {
         self.fill.with_value(|fill| {

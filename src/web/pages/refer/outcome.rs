@@ -28,7 +28,7 @@ pub fn SentPage(text: ReferText, reference: String) -> impl IntoView {
             </div>
         </div>
         <h2 class="wm-heading-m">{text.get("refer.next_heading")}</h2>
-        <p class="wm-body">{text.get("refer.next_body")}</p>
+        <p class="wm-body">{text.plural("refer.next_body", "days")}</p>
         <p class="wm-body">{text.get("refer.no_reply")}</p>
     }
 }
@@ -49,7 +49,7 @@ pub fn WaitingPage(text: ReferText, reference: String) -> impl IntoView {
         </div>
         <Reference text reference/>
         <p class="wm-body">{text.get("refer.no_reply")}</p>
-        <p class="wm-body">{text.get("refer.waiting_expiry")}</p>
+        <p class="wm-body">{text.plural("refer.waiting_expiry", "keep_days")}</p>
     }
 }
 
