@@ -164,7 +164,7 @@ impl Translator {
     /// ```
     /// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
     /// let t = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
-    /// assert_eq!(t.plural("nearby.count", "1", &[]), "1 group or service matches");
+    /// assert_eq!(t.plural("nearby.count", "1", &[("count", "1")]), "1 group or service matches");
     /// assert_eq!(t.plural("nearby.count", "12", &[("count", "12")]), "12 groups and services match");
     /// let welsh = Catalogue::parse(r#"{ "@metadata": { "language": "cy", "name": "Cymraeg" },
     ///     "x#two": "{n} gi", "x#few": "{n} chi", "x#other": "{n} ci" }"#).unwrap();
