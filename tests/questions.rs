@@ -363,3 +363,45 @@ fn a_saved_answer_fills_the_form_in_again() {
         assert_eq!(set.question(id).unwrap().accept(&answer.values()), Ok(Some(answer)));
     }
 }
+
+/// A question set with its words blanked: what must be the same in every language.
+fn shape(text: &str) -> serde_json::Value {
+    fn blank(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                for (key, field) in fields.iter_mut() {
+                    const WORDS: [&str; 8] = ["label", "text", "hint", "note", "reason", "min_label", "max_label", "title"];
+                    if WORDS.contains(&key.as_str()) && field.is_string() {
+                        *field = serde_json::Value::String(String::new());
+                    } else {
+                        blank(field);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(blank),
+            _ => {}
+        }
+    }
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+    blank(&mut value);
+    value
+}
+
+#[test]
+fn every_translated_question_set_asks_the_same_questions_with_the_same_answers_and_weights() {
+    let english = include_str!("../public/questions/default.json");
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/public/questions"));
+    let mut translated = 0;
+    for path in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name == "default.json" || !name.starts_with("default.") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let set = QuestionSet::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(shape(&text), shape(english), "{name}: only the words may differ from default.json");
+        assert!(set.questions.iter().all(|q| !q.text.is_empty()), "{name}: every question has words");
+        translated += 1;
+    }
+    assert_eq!(translated, 7, "Welsh and the six community languages");
+}

@@ -3,7 +3,7 @@
 
 use std::{fs, path::Path};
 
-use waymark::core::i18n::{Catalogue, ENGLISH};
+use waymark::core::i18n::{plural_category, Catalogue, ENGLISH};
 
 fn web_sources(dir: &Path, out: &mut Vec<(String, String)>) {
     for entry in fs::read_dir(dir).unwrap() {
@@ -90,4 +90,108 @@ fn the_credits_carry_the_exact_attribution_lines() {
         english.get("credits.ons"),
         Some("Contains National Statistics data © Crown copyright and database right 2025")
     );
+}
+
+/// Every shipped locale, as (language code, catalogue, text).
+fn locales() -> Vec<(String, Catalogue, String)> {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/public/locales"));
+    let mut found: Vec<(String, Catalogue, String)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            let code = p.file_stem().unwrap().to_string_lossy().to_string();
+            let text = fs::read_to_string(&p).unwrap();
+            let catalogue = Catalogue::parse(&text).unwrap_or_else(|e| panic!("{code}.json: {e}"));
+            (code, catalogue, text)
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(found.len() >= 8, "English, Welsh and the six community languages ship");
+    found
+}
+
+/// The `{name}`s in a message.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(n, _)| n)).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+#[test]
+fn every_locale_has_every_english_message_with_no_placeholder_english_lacks() {
+    let english = Catalogue::parse(ENGLISH).unwrap();
+    for (code, locale, _) in locales() {
+        let mut problems = Vec::new();
+        for key in english.keys() {
+            let (base, plural) = match key.split_once('#') {
+                Some((base, _)) => (base, true),
+                None => (key, false),
+            };
+            let english_names = placeholders(english.get(key).unwrap());
+            if plural {
+                // Every form the language's CLDR rules can ask for is there.
+                for n in (0..=200).map(|n| n.to_string()).chain(["0.5", "1.4", "2.5", "11.5"].map(String::from)) {
+                    let form = format!("{base}#{}", plural_category(&code, &n));
+                    if locale.get(&form).is_none() {
+                        problems.push(format!("{form} (for {n})"));
+                    }
+                }
+                continue;
+            }
+            match locale.get(key) {
+                None => problems.push(format!("{key} is missing")),
+                Some(text) => {
+                    for name in placeholders(text) {
+                        if !english_names.contains(&name) {
+                            problems.push(format!("{key} has {{{name}}}, which English lacks"));
+                        }
+                    }
+                }
+            }
+        }
+        for key in locale.keys().filter(|k| k.contains('#')) {
+            let base = key.split_once('#').unwrap().0;
+            let english_names = placeholders(english.get(&format!("{base}#other")).unwrap_or(""));
+            for name in placeholders(locale.get(key).unwrap()) {
+                if !english_names.contains(&name) {
+                    problems.push(format!("{key} has {{{name}}}, which English lacks"));
+                }
+            }
+        }
+        problems.sort();
+        problems.dedup();
+        assert!(problems.is_empty(), "{code}.json:\n{}", problems.join("\n"));
+    }
+}
+
+#[test]
+fn every_locale_says_what_it_is_and_whether_a_native_speaker_reviewed_it() {
+    for (code, locale, _) in locales() {
+        let meta = locale.meta().unwrap_or_else(|| panic!("{code}.json has no @metadata"));
+        assert_eq!(meta.language, code);
+        assert!(!meta.name.is_empty());
+        assert!(meta.dir == "ltr" || meta.dir == "rtl", "{code}: dir {}", meta.dir);
+        assert_eq!(meta.dir == "rtl", code == "ar" || code == "ur", "{code}: Arabic and Urdu are written right to left");
+        assert!(meta.drafted_by.as_deref().is_some_and(|d| !d.is_empty()), "{code}: who drafted it");
+        assert!(meta.date.is_some(), "{code}: when");
+        if meta.reviewed {
+            assert!(meta.reviewed_by.is_some(), "{code}: reviewed, but by whom?");
+        }
+    }
+}
+
+#[test]
+fn urgent_help_keeps_its_numbers_in_every_language() {
+    let english = Catalogue::parse(ENGLISH).unwrap();
+    for (code, locale, _) in locales() {
+        for key in english.keys().filter(|k| k.starts_with("help.")) {
+            for number in ["999", "111", "116 123", "85258"] {
+                if english.get(key).unwrap().contains(number) {
+                    assert!(locale.get(key).unwrap().contains(number), "{code}: {key} must keep {number}");
+                }
+            }
+        }
+    }
 }
