@@ -9,6 +9,7 @@
 // as the person moves through it. All data-* attributes are optional:
 //   data-config        a config file on the widget's site (default config.json)
 //   data-organisation  show only this Open Referral UK organisation's services
+//   data-lang          the language it opens in (en, cy, pl, ro, pa, ur, bn, ar), if the config offers it
 //   data-title         the frame's name for screen readers
 //   data-primary, data-primary-dark, data-header-background, data-header-text
 //                      colours like #005eb8
@@ -24,6 +25,7 @@
   const query = new URLSearchParams({ embed: location.origin });
   if (data.config) query.set('config', data.config);
   if (data.organisation) query.set('organisation', data.organisation);
+  if (data.lang) query.set('lang', data.lang);
 
   const frame = document.createElement('iframe');
   frame.src = `${widget.href}?${query}`;

@@ -370,7 +370,8 @@ fn shape(text: &str) -> serde_json::Value {
         match value {
             serde_json::Value::Object(fields) => {
                 for (key, field) in fields.iter_mut() {
-                    const WORDS: [&str; 8] = ["label", "text", "hint", "note", "reason", "min_label", "max_label", "title"];
+                    const WORDS: [&str; 8] =
+                        ["label", "text", "hint", "note", "reason", "min_label", "max_label", "title"];
                     if WORDS.contains(&key.as_str()) && field.is_string() {
                         *field = serde_json::Value::String(String::new());
                     } else {

@@ -85,6 +85,9 @@ fn complete() -> ReferralForm {
         mentor: None,
         for_whom: Some(ForWhom::Me),
         for_whom_from_check: false,
+        interpreter: None,
+        interpreter_language: String::new(),
+        language: "en".into(),
         consent: true,
         name: "Sam Jones".into(),
         methods: vec![Method::Phone],
@@ -237,10 +240,11 @@ fn the_document_carries_every_part_of_the_referral() {
 #[test]
 fn form_services_get_the_same_fields_flattened() {
     let body = form_encoded(&referral(&complete()));
-    assert!(body.starts_with("schema_version=1&referral_id="), "in the document's order: {body}");
+    assert!(body.starts_with("schema_version=2&referral_id="), "in the document's order: {body}");
     assert!(body.contains("person.name=Sam+Jones"), "{body}");
     assert!(body.contains("support_requested.services.0.id=walk-1"));
-    assert!(body.contains("schema_version=1&"));
+    assert!(body.contains("schema_version=2&"));
+    assert!(body.contains("person.language=en&"), "{body}");
     assert!(!body.contains("date_of_birth"), "empty fields are left out");
 }
 

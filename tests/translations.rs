@@ -113,7 +113,8 @@ fn locales() -> Vec<(String, Catalogue, String)> {
 
 /// The `{name}`s in a message.
 fn placeholders(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(n, _)| n)).collect();
+    let mut names: Vec<&str> =
+        text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(n, _)| n)).collect();
     names.sort_unstable();
     names.dedup();
     names
@@ -132,7 +133,9 @@ fn every_locale_has_every_english_message_with_no_placeholder_english_lacks() {
             let english_names = placeholders(english.get(key).unwrap());
             if plural {
                 // Every form the language's CLDR rules can ask for is there.
-                for n in (0..=200).map(|n| n.to_string()).chain(["0.5", "1.4", "2.5", "11.5"].map(String::from)) {
+                for n in
+                    (0..=200).map(|n| n.to_string()).chain(["0.5", "1.4", "2.5", "11.5"].map(String::from))
+                {
                     let form = format!("{base}#{}", plural_category(&code, &n));
                     if locale.get(&form).is_none() {
                         problems.push(format!("{form} (for {n})"));
@@ -173,7 +176,11 @@ fn every_locale_says_what_it_is_and_whether_a_native_speaker_reviewed_it() {
         assert_eq!(meta.language, code);
         assert!(!meta.name.is_empty());
         assert!(meta.dir == "ltr" || meta.dir == "rtl", "{code}: dir {}", meta.dir);
-        assert_eq!(meta.dir == "rtl", code == "ar" || code == "ur", "{code}: Arabic and Urdu are written right to left");
+        assert_eq!(
+            meta.dir == "rtl",
+            code == "ar" || code == "ur",
+            "{code}: Arabic and Urdu are written right to left"
+        );
         assert!(meta.drafted_by.as_deref().is_some_and(|d| !d.is_empty()), "{code}: who drafted it");
         assert!(meta.date.is_some(), "{code}: when");
         if meta.reviewed {

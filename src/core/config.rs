@@ -32,9 +32,13 @@ pub struct Config {
     /// Where the quick-exit button sends the person: a neutral page.
     #[serde(default = "default_quick_exit_url")]
     pub quick_exit_url: String,
-    /// Language tag for the interface, e.g. `en`.
+    /// The language a visit starts in, e.g. `en` (one of `languages`).
     #[serde(default = "default_language")]
     pub language: String,
+    /// The languages offered in the language control; every shipped one
+    /// unless the deployment lists fewer.
+    #[serde(default = "default_languages")]
+    pub languages: Vec<String>,
 }
 
 /// The charity or link-worker service that runs this widget and receives referrals.
@@ -202,6 +206,9 @@ fn default_quick_exit_url() -> String {
 fn default_language() -> String {
     "en".into()
 }
+fn default_languages() -> Vec<String> {
+    crate::core::i18n::LANGUAGES.iter().map(|l| l.code.to_string()).collect()
+}
 fn default_reply_days() -> u32 {
     5
 }
@@ -282,6 +289,18 @@ impl Config {
         }
         if self.language.is_empty() || !self.language.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
             return Err(FieldError::new("language", "must be a language tag such as en or cy"));
+        }
+        let shipped: Vec<&str> = crate::core::i18n::LANGUAGES.iter().map(|l| l.code).collect();
+        if let Some((i, code)) =
+            self.languages.iter().enumerate().find(|(_, c)| !shipped.contains(&c.as_str()))
+        {
+            return Err(FieldError::new(
+                format!("languages[{i}]"),
+                format!("{code:?} is not a language Waymark has words for ({})", shipped.join(", ")),
+            ));
+        }
+        if !self.languages.contains(&self.language) {
+            return Err(FieldError::new("language", "must be one of the languages listed in \"languages\""));
         }
         Ok(())
     }

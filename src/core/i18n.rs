@@ -181,6 +181,16 @@ impl Translator {
         fill(found.as_deref().unwrap_or(key), values)
     }
 
+    /// The message for `key`, if either catalogue has it.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.lookup(key)
+    }
+
+    /// The chosen catalogue's `@metadata`.
+    pub fn chosen_meta(&self) -> Option<&LocaleMeta> {
+        self.chosen.as_ref().and_then(Catalogue::meta)
+    }
+
     fn lookup(&self, key: &str) -> Option<&str> {
         self.chosen.as_ref().and_then(|c| c.get(key)).or_else(|| self.english.get(key))
     }
@@ -240,4 +250,79 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The key of words only some languages carry (the Samaritans' Welsh
+/// Language Line, in Welsh): shown when the language has them, with no
+/// English text to fall back to.
+pub const LANGUAGE_LINE: &str = "help.language_line";
+
+/// A language Waymark ships words for: its code, its own name in its own
+/// script (as the language control lists it) and which way it is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Language {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub english_name: &'static str,
+    pub right_to_left: bool,
+}
+
+/// English, Welsh, and the languages Census 2021 shows as most spoken in
+/// England after English, in that order. Each has `public/locales/<code>.json`
+/// and `public/questions/default.<code>.json` (not for English).
+pub const LANGUAGES: [Language; 8] = [
+    Language { code: "en", name: "English", english_name: "English", right_to_left: false },
+    Language { code: "cy", name: "Cymraeg", english_name: "Welsh", right_to_left: false },
+    Language { code: "pl", name: "Polski", english_name: "Polish", right_to_left: false },
+    Language { code: "ro", name: "Română", english_name: "Romanian", right_to_left: false },
+    Language { code: "pa", name: "ਪੰਜਾਬੀ", english_name: "Punjabi", right_to_left: false },
+    Language { code: "ur", name: "اردو", english_name: "Urdu", right_to_left: true },
+    Language { code: "bn", name: "বাংলা", english_name: "Bengali", right_to_left: false },
+    Language { code: "ar", name: "العربية", english_name: "Arabic", right_to_left: true },
+];
+
+/// The shipped language with this code.
+pub fn language(code: &str) -> Option<&'static Language> {
+    LANGUAGES.iter().find(|l| l.code == code)
+}
+
+/// Which language this visit is in: the one asked for in the address
+/// (`?lang=`), else the one kept on this device (never on a kiosk, where
+/// each session starts afresh), else the deployment's default; only ever
+/// one the deployment offers.
+///
+/// ```
+/// use waymark::core::i18n::choose_language;
+/// let offered = ["en".to_string(), "cy".to_string(), "ar".to_string()];
+/// assert_eq!(choose_language(&offered, "en", Some("cy"), Some("ar"), false), "cy");
+/// assert_eq!(choose_language(&offered, "en", None, Some("ar"), false), "ar");
+/// assert_eq!(choose_language(&offered, "en", None, Some("ar"), true), "en");
+/// assert_eq!(choose_language(&offered, "en", Some("cy"), None, true), "cy");
+/// assert_eq!(choose_language(&offered, "en", Some("pl"), Some("xx"), false), "en");
+/// ```
+pub fn choose_language<'a>(
+    offered: &'a [String],
+    default: &'a str,
+    asked: Option<&'a str>,
+    kept: Option<&'a str>,
+    kiosk: bool,
+) -> &'a str {
+    let is_offered = |code: &&str| offered.iter().any(|o| o == code);
+    asked.filter(is_offered).or(kept.filter(|_| !kiosk).filter(is_offered)).unwrap_or(default)
+}
+
+/// The question set's address in `language`: `questions/default.json` is
+/// `questions/default.cy.json` in Welsh; English uses the file as named.
+///
+/// ```
+/// use waymark::core::i18n::questions_in;
+/// assert_eq!(questions_in("questions/default.json", "cy"), "questions/default.cy.json");
+/// assert_eq!(questions_in("questions/default.json", "en"), "questions/default.json");
+/// assert_eq!(questions_in("https://example.org/set", "cy"), "https://example.org/set");
+/// ```
+pub fn questions_in(url: &str, language: &str) -> String {
+    match url.strip_suffix(".json") {
+        Some(stem) if language != "en" => format!("{stem}.{language}.json"),
+        _ => url.to_string(),
+    }
 }

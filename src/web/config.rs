@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::config::Config;
+use crate::core::i18n::{choose_language, questions_in};
 use crate::core::page_options::{config_override, PageOptions, ParsedUrl};
 use crate::core::questions::QuestionSet;
 use crate::core::FieldError;
@@ -21,10 +22,12 @@ pub struct LoadProblem {
     pub error: FieldError,
 }
 
-/// Everything a deployment configures, checked.
+/// Everything a deployment configures, checked, in the visit's language.
 pub struct Setup {
     pub config: Config,
     pub questions: QuestionSet,
+    /// The language of this visit (see [`chosen_language`]).
+    pub language: String,
 }
 
 pub type SetupResult = Result<Arc<Setup>, LoadProblem>;
@@ -115,15 +118,42 @@ pub async fn load_setup(words: Words) -> SetupResult {
         }
     };
     page_options().apply_to(&mut config);
-    apply_to_page(&config);
+    let language = chosen_language(&config);
+    apply_to_page(&config, &language);
     crate::web::stopped::name_organisation_on_stopped_page(&config);
     // The words and question set are fetched at once; the directory waits
     // until results are needed (`web::directory`).
-    let questions_file = config.questions.url.clone();
-    let (_, questions_text) = futures::join!(words.load(&config.language), fetch_text(&questions_file));
+    let mut questions_file = questions_in(&config.questions.url, &language);
+    let (_, mut questions_text) = futures::join!(words.load(&language), fetch_text(&questions_file));
+    // A deployment's own question set may have no translation: it is asked in its own words.
+    if matches!(questions_text, Err(FetchProblem::NotFound)) && questions_file != config.questions.url {
+        questions_file = config.questions.url.clone();
+        questions_text = fetch_text(&questions_file).await;
+    }
     let questions_text = fetched_file(&questions_file, questions_text, words)?;
     let questions = QuestionSet::parse(&questions_text).map_err(|e| named(&questions_file, e))?;
-    Ok(Arc::new(Setup { config, questions }))
+    Ok(Arc::new(Setup { config, questions, language }))
+}
+
+/// Where the person's language choice is kept on their device.
+const LANGUAGE_KEY: &str = "waymark:language";
+
+/// The visit's language (`core::i18n::choose_language`): `?lang=`, else the
+/// choice kept on this device, else the config's. A choice made with
+/// `?lang=` is kept for next time, except on a kiosk.
+fn chosen_language(config: &Config) -> String {
+    use gloo_storage::Storage;
+    let kiosk = config.kiosk.enabled;
+    let may_keep = !kiosk && crate::web::browser::storage_allowed(true);
+    let asked = crate::web::browser::query_param("lang");
+    let kept: Option<String> = may_keep.then(|| gloo_storage::LocalStorage::get(LANGUAGE_KEY).ok()).flatten();
+    let language =
+        choose_language(&config.languages, &config.language, asked.as_deref(), kept.as_deref(), kiosk)
+            .to_string();
+    if may_keep && asked.as_deref() == Some(language.as_str()) {
+        let _ = gloo_storage::LocalStorage::set(LANGUAGE_KEY, &language);
+    }
+    language
 }
 
 /// What the page address asks for: kiosk mode, one organisation, embedding.
@@ -158,11 +188,13 @@ pub fn config_url() -> String {
         .unwrap_or_else(|| "config.json".to_string())
 }
 
-fn apply_to_page(config: &Config) {
+fn apply_to_page(config: &Config, language: &str) {
     let Some(root) = document().document_element() else {
         return;
     };
-    let _ = root.set_attribute("lang", &config.language);
+    let _ = root.set_attribute("lang", language);
+    let rtl = crate::core::i18n::language(language).is_some_and(|l| l.right_to_left);
+    let _ = root.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
     if config.kiosk.enabled {
         // Larger text and targets for a shared touch screen (style/main.css).
         let _ = root.class_list().add_1("wm-kiosk");

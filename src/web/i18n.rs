@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::i18n::{Catalogue, Translator};
+use crate::core::i18n::{Catalogue, LocaleMeta, Translator};
 use crate::web::fetch::fetch_text;
 
 /// The loaded words; provided once by the app (see [`provide_words`]).
@@ -35,11 +35,27 @@ impl Words {
         self.0.with(|tr| f(tr))
     }
 
-    /// Loads `language` (a checked language tag) and English, the fallback.
+    /// Loads the words of `language` (a checked language tag), and only
+    /// those: every locale has every message (a native test sees to it).
+    /// English only if that language's file cannot be had.
     pub async fn load(self, language: &str) {
-        let english = catalogue("en").await.unwrap_or_default();
         let chosen = if language == "en" { None } else { catalogue(language).await };
+        let english = match chosen {
+            Some(_) => Catalogue::default(),
+            None => catalogue("en").await.unwrap_or_default(),
+        };
         self.0.set(Arc::new(Translator::new(chosen, english)));
+    }
+
+    /// What the loaded locale says about itself (`None` for English).
+    pub fn meta(&self) -> Option<LocaleMeta> {
+        self.0.with(|tr| tr.chosen_meta().cloned())
+    }
+
+    /// The message for `key` if this language has one (for words only some
+    /// languages carry, such as the Welsh-language helpline).
+    pub fn optional(&self, key: &str) -> Option<String> {
+        self.0.with(|tr| tr.get(key).map(str::to_string))
     }
 }
 

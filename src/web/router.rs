@@ -124,7 +124,11 @@ pub fn A(
 /// The in-app path a click on `anchor` should navigate to, or `None` to let
 /// the browser follow it (other sites, tel: and sms: links, files, new tabs).
 fn in_app_path(anchor: &web_sys::Element) -> Option<String> {
-    if anchor.has_attribute("download") || anchor.get_attribute("target").is_some_and(|t| t != "_self") {
+    // A language link loads the page afresh in that language.
+    if anchor.has_attribute("download")
+        || anchor.has_attribute("hreflang")
+        || anchor.get_attribute("target").is_some_and(|t| t != "_self")
+    {
         return None;
     }
     let href = anchor.get_attribute("href")?;

@@ -51,7 +51,7 @@ test('a full referral arrives exactly once with every field right', async ({ pag
   expect(sent.origin).toBe('http://127.0.0.1:8090');
   const doc = JSON.parse(sent.body);
   expect(sent.idempotencyKey).toBe(doc.referral_id);
-  expect(doc.schema_version).toBe(1);
+  expect(doc.schema_version).toBe(2);
   expect(doc.reference).toBe(reference);
   expect(doc.source.channel).toBe('web');
   expect(doc.recipient).toBe('Somerset Community Connect (sample)');
@@ -62,7 +62,9 @@ test('a full referral arrives exactly once with every field right', async ({ pag
     postcode: 'TA1 2BX',
     date_of_birth: '1950-03-02',
     gp_surgery: null,
+    language: 'en',
   });
+  expect(doc.interpreter).toEqual({ wanted: null, language: null });
   expect(doc.contact).toEqual({
     methods: ['email', 'phone'],
     email: 'sam@example.org',

@@ -88,8 +88,14 @@ pub struct ReferralForm {
     /// Day, month and year as typed (GOV.UK date input); all empty if not given.
     pub birth: [String; 3],
     pub gp_surgery: String,
-    /// Anything that would help at a first visit: access needs, an interpreter, bringing someone.
+    /// Anything that would help at a first visit: access needs, bringing someone.
     pub first_visit: String,
+    /// Whether they would like an interpreter (`None`: not answered).
+    pub interpreter: Option<bool>,
+    /// For which language, in their words.
+    pub interpreter_language: String,
+    /// The language the widget was in when they filled this in (`cy`, `pl` …).
+    pub language: String,
 }
 
 /// The longest free text accepted, in characters.
@@ -204,6 +210,12 @@ impl ReferralForm {
         }
         if self.first_visit.chars().count() > MAX_TEXT {
             found.push(problem("first_visit", "refer.error_too_long"));
+        }
+        if self.interpreter == Some(true) && self.interpreter_language.trim().is_empty() {
+            found.push(problem("interpreter_language", "refer.error_interpreter_language"));
+        }
+        if self.interpreter_language.chars().count() > 100 {
+            found.push(problem("interpreter_language", "refer.error_too_long"));
         }
         found
     }

@@ -16,7 +16,7 @@ use crate::core::referral::ids::ReferralIds;
 use crate::core::schedule::utc_timestamp;
 
 /// The version of the document's shape; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Where the referral was made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +57,7 @@ pub struct ReferralDocument {
     pub recipient: String,
     pub person: Person,
     pub contact: Contact,
+    pub interpreter: Interpreter,
     pub consent: Consent,
     pub needs: Vec<NeedDocument>,
     pub what_matters: Option<String>,
@@ -81,6 +82,16 @@ pub struct Person {
     pub postcode: Option<String>,
     pub date_of_birth: Option<String>,
     pub gp_surgery: Option<String>,
+    /// The language the widget was in (`en`, `cy`, `pl` …), so the reply can be in it.
+    pub language: String,
+}
+
+/// Whether the person would like an interpreter, and for which language.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Interpreter {
+    /// `None` when they did not say.
+    pub wanted: Option<bool>,
+    pub language: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -194,6 +205,7 @@ pub fn referral_document(
             postcode: crate::core::postcode::Postcode::parse(&form.postcode).ok().map(|p| p.to_string()),
             date_of_birth,
             gp_surgery: optional(&form.gp_surgery),
+            language: if form.language.is_empty() { "en".to_string() } else { form.language.clone() },
         },
         contact: Contact {
             methods: form.methods.iter().map(|m| m.id()).collect(),
@@ -201,6 +213,14 @@ pub fn referral_document(
             phone: if uses_phone { uk_phone(&form.phone) } else { None },
             best_time: optional(&form.best_time),
             may_leave_message: form.may_leave_message,
+        },
+        interpreter: Interpreter {
+            wanted: form.interpreter,
+            language: if form.interpreter == Some(true) {
+                optional(&form.interpreter_language)
+            } else {
+                None
+            },
         },
         consent: Consent {
             given: form.consent,

@@ -101,7 +101,9 @@ impl Step {
             Step::Name => &["name"],
             Step::Contact => &["methods", "email", "phone", "best_time", "may_leave_message"],
             Step::Postcode => &["postcode"],
-            Step::Optional => &["birth-day", "gp_surgery", "first_visit"],
+            Step::Optional => {
+                &["birth-day", "gp_surgery", "first_visit", "interpreter", "interpreter_language"]
+            }
             Step::CannotSend | Step::Check => &[],
         }
     }

@@ -67,6 +67,12 @@ impl ReferralForm {
                 self.birth = [one("birth-day"), one("birth-month"), one("birth-year")];
                 self.gp_surgery = one("gp_surgery");
                 self.first_visit = one("first_visit");
+                self.interpreter = match one("interpreter").as_str() {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                };
+                self.interpreter_language = one("interpreter_language");
             }
             Step::Choices | Step::CannotSend | Step::Check => {}
         }

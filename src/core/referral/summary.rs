@@ -60,6 +60,11 @@ pub fn summary_rows(form: &ReferralForm, text: &dyn Fn(&str) -> String) -> Vec<S
         form.birth.iter().map(|p| p.trim()).collect::<Vec<_>>().join(" / ")
     };
     let services: Vec<&str> = form.services.iter().map(|s| s.name.as_str()).collect();
+    let interpreter = match form.interpreter {
+        Some(true) => text("refer.interpreter_in").replace("{language}", form.interpreter_language.trim()),
+        Some(false) => text("refer.no"),
+        None => String::new(),
+    };
     let for_whom = match form.for_whom {
         Some(ForWhom::Me) => text("refer.for_me"),
         _ => text("refer.for_someone"),
@@ -75,6 +80,7 @@ pub fn summary_rows(form: &ReferralForm, text: &dyn Fn(&str) -> String) -> Vec<S
         ("refer.row_birth", birth, Step::Optional),
         ("refer.row_gp", form.gp_surgery.trim().to_string(), Step::Optional),
         ("refer.row_first_visit", form.first_visit.trim().to_string(), Step::Optional),
+        ("refer.row_interpreter", interpreter, Step::Optional),
     ];
     rows.into_iter()
         .filter(|(_, value, step)| {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::core::route::Route;
 use crate::web::components::quick_exit::quick_exit;
+use crate::web::components::{DraftNotice, LanguageControl};
 use crate::web::i18n::t;
 use crate::web::router::A;
 use crate::web::state::use_app;
@@ -14,6 +15,7 @@ pub fn Header() -> impl IntoView {
     let app = use_app();
     view! {
         <a class="wm-skip-link" href="#main-content">{t("shell.skip_link")}</a>
+        <LanguageControl/>
         <header class="wm-header" aria-labelledby="wm-service-name">
             <div class="wm-width-container wm-header__inner">
                 <a href=crate::web::router::href(&Route::Start) class="wm-header__service" id="wm-service-name">
@@ -33,5 +35,6 @@ pub fn Header() -> impl IntoView {
                 </nav>
             </div>
         </header>
+        <DraftNotice/>
     }
 }

@@ -3,6 +3,7 @@
 mod footer;
 mod form;
 mod header;
+mod language;
 mod page;
 mod quick_exit;
 mod service_details;
@@ -10,6 +11,7 @@ mod service_details;
 pub use footer::Footer;
 pub use form::{DateInput, FormChoices, FormTextarea, TextInput};
 pub use header::Header;
+pub use language::{DraftNotice, LanguageControl};
 pub use page::{focus_error_summary, ErrorSummary, Page};
 pub use quick_exit::leave_on_escape;
 pub use service_details::ServiceDetails;

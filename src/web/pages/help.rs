@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
+use crate::core::i18n::LANGUAGE_LINE;
 use crate::web::components::Page;
-use crate::web::i18n::t;
+use crate::web::i18n::{t, use_words};
 
 /// Urgent help. Needs no config, directory or network once the widget has
 /// loaded, so it works even when everything else has failed.
@@ -11,6 +12,7 @@ pub fn HelpPage() -> impl IntoView {
         <Page title=t("help.title")>
             <p class="wm-body-l">{t("help.lede")}</p>
             <UrgentContacts/>
+            {use_words().optional(LANGUAGE_LINE).map(|line| view! { <p class="wm-body">{line}</p> })}
             <p class="wm-body">{t("help.not_urgent")}</p>
             <h2 class="wm-heading-m">{t("history.heading")}</h2>
             <p class="wm-body">{t("history.exit")}</p>

@@ -156,6 +156,7 @@ impl ReferralState {
         services: &[Service],
         searched: Option<String>,
         for_whom: Option<ForWhom>,
+        language: &str,
     ) {
         let mut chosen = Vec::new();
         let mut mentor = None;
@@ -192,6 +193,12 @@ impl ReferralState {
             postcode: searched.unwrap_or_default(),
             for_whom,
             for_whom_from_check: for_whom.is_some(),
+            language: language.to_string(),
+            // Someone using the widget in Polish may well want a Polish interpreter.
+            interpreter_language: crate::core::i18n::language(language)
+                .filter(|l| l.code != "en")
+                .map(|l| l.english_name.to_string())
+                .unwrap_or_default(),
             ..ReferralForm::default()
         });
         self.mentor_scheme.set(mentor.map(|(scheme, _)| scheme));

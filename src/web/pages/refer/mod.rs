@@ -119,7 +119,8 @@ pub fn ReferPage(setup: Arc<Setup>) -> impl IntoView {
     let searched = app.nearby.search.with_untracked(|s| s.origin.as_ref().and_then(|o| o.postcode.clone()));
     let choice = app.choice.get();
     let for_whom = app.check.answers.with_untracked(ForWhom::from_check);
-    app.nearby.with_services(&setup, |services| r.open(&choice, services, searched, for_whom));
+    app.nearby
+        .with_services(&setup, |services| r.open(&choice, services, searched, for_whom, &setup.language));
     let text = ReferText::new(app.words, &setup.config);
     let problems = Memo::new(move |_| {
         if r.agreed_missing.get() {

@@ -1,14 +1,20 @@
 //! "Anything else that would help (optional)": date of birth, GP surgery,
-//! and anything that would help at a first visit.
+//! anything that would help at a first visit, and whether an interpreter
+//! would help, in which language (filled in with the widget's language).
 
 use leptos::prelude::*;
 
 use crate::core::referral::ReferralForm;
-use crate::web::components::{DateInput, FormTextarea, TextInput};
+use crate::web::components::{DateInput, FormChoices, FormTextarea, TextInput};
 use crate::web::pages::refer::{Errors, ReferText};
 
 #[component]
 pub fn OptionalStep(form: ReferralForm, text: ReferText, errors: Errors) -> impl IntoView {
+    let interpreter = match form.interpreter {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    };
     view! {
         <h1 class="wm-heading-l" tabindex="-1">{text.get("refer.optional_title")}</h1>
         <DateInput
@@ -33,6 +39,21 @@ pub fn OptionalStep(form: ReferralForm, text: ReferText, errors: Errors) -> impl
             hint=text.get("refer.first_visit_hint")
             error=errors.of("first_visit")
             value=form.first_visit
+        />
+        <FormChoices
+            name="interpreter"
+            legend=text.get("refer.interpreter_legend")
+            hint=text.get("refer.interpreter_hint")
+            options=vec![("yes", text.get("refer.yes")), ("no", text.get("refer.no"))]
+            chosen=vec![interpreter.to_string()]
+        />
+        <TextInput
+            name="interpreter_language"
+            label=text.get("refer.interpreter_language_label")
+            error=errors.of("interpreter_language")
+            value=form.interpreter_language
+            autocomplete="off"
+            width="wm-input--width-20"
         />
     }
 }
