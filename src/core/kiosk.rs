@@ -62,3 +62,26 @@ pub fn leaves_widget(href: &str, base: &str) -> Option<String> {
     };
     Some(written.to_string())
 }
+
+/// The address query a kiosk's next session starts with: this one without
+/// `lang`, so every session starts in the config's language.
+///
+/// ```
+/// use waymark::core::kiosk::next_session_query;
+/// assert_eq!(next_session_query("?mode=kiosk&lang=cy"), "?mode=kiosk");
+/// assert_eq!(next_session_query("?lang=ar&mode=kiosk&config=x.json"), "?mode=kiosk&config=x.json");
+/// assert_eq!(next_session_query("?lang=ar"), "");
+/// assert_eq!(next_session_query(""), "");
+/// ```
+pub fn next_session_query(query: &str) -> String {
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}

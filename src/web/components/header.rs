@@ -34,7 +34,8 @@ pub fn Header() -> impl IntoView {
                     </button>
                 </nav>
             </div>
+            // Inside the banner: it is about the whole site, and every part of a page sits in a landmark.
+            <DraftNotice/>
         </header>
-        <DraftNotice/>
     }
 }

@@ -68,8 +68,8 @@ pub fn DraftNotice() -> impl IntoView {
     let draft = words.meta().is_some_and(|meta| !meta.reviewed);
     draft.then(|| {
         view! {
-            <div class="wm-width-container">
-                <p class="wm-draft-notice">{t("language.draft_notice")}</p>
+            <div class="wm-draft-notice">
+                <p class="wm-width-container wm-body">{t("language.draft_notice")}</p>
             </div>
         }
     })

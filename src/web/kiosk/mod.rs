@@ -32,6 +32,6 @@ pub fn reset_kiosk() {
     crate::web::offline::forget_offline_copies();
     clear_widget_storage();
     let window = window();
-    let search = window.location().search().unwrap_or_default();
+    let search = crate::core::kiosk::next_session_query(&window.location().search().unwrap_or_default());
     let _ = window.location().replace(&format!("{}{search}", href(&Route::Start)));
 }
