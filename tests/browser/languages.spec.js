@@ -19,7 +19,7 @@ const WALK = 'cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3';
 test('the start page lists every language in its own name and script, each marked with its language', async ({ page }) => {
   await page.goto('/');
   await waitForPage(page);
-  const control = page.getByRole('navigation', { name: 'Language' });
+  const control = page.getByRole('navigation', { name: 'Choose a language' });
   for (const [code, name] of [['cy', 'Cymraeg'], ['pl', 'Polski'], ['ro', 'Română'], ['pa', 'ਪੰਜਾਬੀ'], ['ur', 'اردو'], ['bn', 'বাংলা'], ['ar', 'العربية']]) {
     const link = control.getByRole('link', { name });
     await expect(link).toHaveAttribute('lang', code);
@@ -120,14 +120,14 @@ test('in Arabic the page reads right to left, and mirrors', async ({ page }) => 
 test('the language chosen is kept after a reload, and the link keeps the page', async ({ page }) => {
   await page.goto('/help');
   await waitForPage(page);
-  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Polski' }).click();
+  await page.getByRole('navigation', { name: 'Choose a language' }).getByRole('link', { name: 'Polski' }).click();
   await expect(page).toHaveURL(/\/help\?lang=pl$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(words('pl')['start.title']);
   // Back to English the same way.
-  await page.getByRole('navigation', { name: 'Język' }).getByRole('link', { name: 'English' }).click();
+  await page.getByRole('navigation', { name: 'Wybierz język' }).getByRole('link', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

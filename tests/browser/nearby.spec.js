@@ -135,7 +135,7 @@ test.describe('filters narrow the list', () => {
   });
 
   test('language', async ({ page }) => {
-    await page.getByLabel('Language').selectOption('Polish');
+    await page.getByLabel('Language', { exact: true }).selectOption('Polish');
     await expect(count(page)).toHaveText('1 group or service matches');
     expect(await results(page)).toEqual(['Somerset Telephone Befriending']);
     await expectAccessible(page, 'filtered results');
