@@ -53,10 +53,17 @@ impl SetupResource {
         let setup = SetupResource(LocalResource::new(move || load_setup(words)));
         Effect::new(move || match setup.0.get() {
             Some(Ok(s)) if s.config.kiosk.enabled => kiosk.set(KioskGuard::Protected),
-            Some(Ok(_)) => {
+            Some(Ok(s)) => {
                 // Not in development builds, where a kept copy would hide each rebuild.
                 if !cfg!(debug_assertions) {
                     crate::web::offline::keep_for_offline();
+                    if s.language != "en" {
+                        let questions = questions_in(&s.config.questions.url, &s.language);
+                        crate::web::offline::keep_files_offline(&format!(
+                            "locales/{}.json\n{questions}",
+                            s.language
+                        ));
+                    }
                 }
             }
             Some(Err(_)) if page_options().kiosk => kiosk.set(KioskGuard::OutOfOrder),

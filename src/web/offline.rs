@@ -7,6 +7,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(inline_js = "export function keep_for_offline() { \
     if ('serviceWorker' in navigator) \
         navigator.serviceWorker.register(new URL('sw.js', document.baseURI)).catch(() => {}); } \
+    export function keep_files_offline(paths) { \
+    if ('serviceWorker' in navigator) navigator.serviceWorker.ready.then(() => Promise.all( \
+        paths.split('\\n').map((p) => fetch(new URL(p, document.baseURI))))).catch(() => {}); } \
     export function forget_data_fetched() { \
     if (self.caches) caches.delete('waymark-data').catch(() => {}); } \
     export function forget_offline_copies() { \
@@ -20,6 +23,10 @@ extern "C" {
     /// Starts (or updates) the service worker, scoped to where the widget is
     /// hosted (the page's `<base>`, as Trunk's public URL sets it).
     pub fn keep_for_offline();
+    /// Fetches `paths` (one per line) again once the worker is running, so
+    /// it keeps them: the words and question set of a language other than
+    /// English, which it does not keep for everyone.
+    pub fn keep_files_offline(paths: &str);
     /// Drops the config, directory and postcode files the worker kept (the
     /// postcode areas searched say roughly where the person is); the widget
     /// itself stays. For quick exit.

@@ -105,7 +105,16 @@ fn is_shell(path: &str) -> bool {
     let page_asset =
         [".html", ".js", ".wasm", ".css", ".webmanifest", ".svg"].iter().any(|ext| path.ends_with(ext));
     let folder = ["snippets/", "journey/", "locales/", "questions/"].iter().any(|f| path.starts_with(f));
-    ((top_level && page_asset) || folder) && !NOT_KEPT.contains(&path)
+    ((top_level && page_asset) || folder) && !NOT_KEPT.contains(&path) && !is_translation(path)
+}
+
+/// The words and question set of a language other than English: a phone
+/// keeps only the language it is used in, when it is first used (the page
+/// asks the worker to, `web::offline`), never all eight.
+fn is_translation(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    (path.starts_with("locales/") && name != "en.json")
+        || (path.starts_with("questions/") && name.trim_end_matches(".json").contains('.'))
 }
 
 /// FNV-1a over every kept file's path and bytes: any change, a new release.
@@ -150,6 +159,8 @@ mod tests {
         }
         for not in [
             "sw.js",
+            "locales/cy.json",
+            "questions/default.ar.json",
             "embed.js",
             "embed-example.html",
             "config.json",
