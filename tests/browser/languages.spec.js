@@ -1,8 +1,8 @@
 // Languages: the control on every page, Welsh and Arabic (right to left)
-// journeys by keyboard with axe on every page, the choice kept on the device
-// but not on a kiosk, and a referral in Polish that records its language and
-// the interpreter answer. Names come from the locale files themselves, so the
-// tests find things by the words a Welsh or Arabic reader sees.
+// journeys by keyboard with axe on every page, and the choice kept on the
+// device but not on a kiosk. (A referral in Polish is in refer.spec.js, which
+// has the test receiver to itself.) Names come from the locale files
+// themselves, so the tests find things by the words a Welsh or Arabic reader sees.
 import { readFileSync } from 'node:fs';
 import { test, expect, expectAccessible, waitForPage } from '../support/fixtures.js';
 import { tabTo } from '../support/journey.js';
@@ -13,8 +13,6 @@ const questions = (code) => read(code === 'en' ? 'questions/default.json' : `que
 const question = (set, id) => set.questions.find((q) => q.id === id);
 const option = (set, id, value) => question(set, id).options.find((o) => o.value === value).label;
 
-const CONTROL = 'http://127.0.0.1:8082';
-const WALK = 'cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3';
 
 test('the start page lists every language in its own name and script, each marked with its language', async ({ page }) => {
   await page.goto('/');
@@ -143,38 +141,15 @@ test('on a kiosk the language is for this session only', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('a referral sent in Polish records pl and the interpreter answer', async ({ page, request }) => {
-  const pl = words('pl');
-  await page.goto(`/group/${WALK}?lang=pl`);
-  await page.getByRole('button', { name: pl['service.ask_join'] }).click();
-  const next = () => page.getByRole('button', { name: pl['refer.continue'] }).click();
-  await next();
-  await page.getByRole('radio', { name: pl['refer.for_me'], exact: true }).check();
-  await next();
-  await page.getByRole('checkbox').check();
-  await next();
-  await page.getByRole('textbox').fill('Anna Nowak');
-  await next();
-  await page.getByRole('checkbox', { name: pl['refer.method_phone'] }).check();
-  await page.getByLabel(pl['refer.phone_label']).fill('07700 900123');
-  await page.getByRole('group', { name: pl['refer.message_legend'] }).getByRole('radio', { name: pl['refer.yes'] }).check();
-  await next();
-  await page.getByLabel(pl['refer.postcode_title']).fill('TA1 2BX');
-  await next();
-  // Asked in Polish, and the language box already says Polish.
-  const interpreter = page.getByRole('group', { name: pl['refer.interpreter_legend'] });
-  await interpreter.getByRole('radio', { name: pl['refer.yes'] }).check();
-  await expect(page.getByLabel(pl['refer.interpreter_language_label'])).toHaveValue('Polish');
-  await expectAccessible(page, 'Polish optional details with the interpreter question');
-  await next();
-  await expect(page.getByRole('definition').filter({ hasText: 'Polish' })).toBeVisible();
-  await page.getByRole('button', { name: pl['refer.send'] }).click();
-  await expect(page.getByRole('heading', { level: 1, name: pl['refer.sent_title'] })).toBeVisible();
-  // The receiver is shared with the other referral tests: this one is Anna's.
-  const all = await (await request.get(`${CONTROL}/received`)).json();
-  const mine = all.map((r) => JSON.parse(r.body)).filter((d) => d.person?.name === 'Anna Nowak');
-  expect(mine).toHaveLength(1);
-  const [doc] = mine;
-  expect(doc.person.language).toBe('pl');
-  expect(doc.interpreter).toEqual({ wanted: true, language: 'Polish' });
+test('on a phone the languages fold behind the current one, one tap away', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/');
+  await waitForPage(page);
+  const control = page.getByRole('navigation', { name: 'Choose a language' });
+  await expect(control.getByRole('link', { name: 'Cymraeg' })).toBeHidden();
+  await tabTo(page, control.getByText('English: Choose a language'));
+  await page.keyboard.press('Enter');
+  await expect(control.getByRole('link', { name: 'Cymraeg' })).toBeVisible();
+  await expectAccessible(page, 'language control open on a phone');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });

@@ -1,6 +1,7 @@
 // Referring oneself: every page of the referral, and sending it to the real
 // test receiver (support/receiver.mjs) across origins: exactly once, even
 // after server errors or with the receiver down; never stored on a kiosk.
+import { readFileSync } from 'node:fs';
 import { test, expect, expectAccessible } from '../support/fixtures.js';
 import {
   startReferral,
@@ -301,4 +302,38 @@ test('a browser with no secure random numbers cannot send, and is given the phon
   await expect(page.getByRole('textbox')).toHaveCount(0);
   await expectAccessible(page, 'cannot send from this browser');
   expect(await received(request)).toEqual([]);
+});
+
+test('a referral sent in Polish records pl and the interpreter answer', async ({ page, request }) => {
+  const pl = JSON.parse(readFileSync(new URL('../../public/locales/pl.json', import.meta.url), 'utf8'));
+  await page.goto(`/group/${WALK}?lang=pl`);
+  await page.getByRole('button', { name: pl['service.ask_join'] }).click();
+  const next = () => page.getByRole('button', { name: pl['refer.continue'] }).click();
+  await next();
+  await page.getByRole('radio', { name: pl['refer.for_me'], exact: true }).check();
+  await next();
+  await page.getByRole('checkbox').check();
+  await next();
+  await page.getByRole('textbox').fill('Anna Nowak');
+  await next();
+  await page.getByRole('checkbox', { name: pl['refer.method_phone'] }).check();
+  await page.getByLabel(pl['refer.phone_label']).fill('07700 900123');
+  await page.getByRole('group', { name: pl['refer.message_legend'] }).getByRole('radio', { name: pl['refer.yes'] }).check();
+  await next();
+  await page.getByLabel(pl['refer.postcode_title']).fill('TA1 2BX');
+  await next();
+  // Asked in Polish, and the language box already says Polish.
+  const interpreter = page.getByRole('group', { name: pl['refer.interpreter_legend'] });
+  await interpreter.getByRole('radio', { name: pl['refer.yes'] }).check();
+  await expect(page.getByLabel(pl['refer.interpreter_language_label'])).toHaveValue('Polish');
+  await expectAccessible(page, 'Polish optional details with the interpreter question');
+  await next();
+  await expect(page.getByRole('definition').filter({ hasText: 'Polish' })).toBeVisible();
+  await page.getByRole('button', { name: pl['refer.send'] }).click();
+  await expect(page.getByRole('heading', { level: 1, name: pl['refer.sent_title'] })).toBeVisible();
+  const requests = await received(request);
+  expect(requests).toHaveLength(1);
+  const doc = JSON.parse(requests[0].body);
+  expect(doc.person.language).toBe('pl');
+  expect(doc.interpreter).toEqual({ wanted: true, language: 'Polish' });
 });

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::{language, Language};
+use crate::web::browser::is_wide_screen;
 use crate::web::i18n::{t, use_words};
 use crate::web::router::use_router;
 use crate::web::state::use_app;
@@ -18,8 +19,9 @@ pub fn LanguageControl() -> impl IntoView {
     if offered.len() < 2 {
         return ().into_any();
     }
+    let chosen = setup.language.clone();
     let item = move |l: &'static Language| {
-        if l.code == setup.language {
+        if l.code == chosen {
             return view! {
                 <li class="wm-language__item">
                     <span class="wm-language__current" lang=l.code aria-current="true">{l.name}</span>
@@ -39,14 +41,28 @@ pub fn LanguageControl() -> impl IntoView {
         }
         .into_any()
     };
-    view! {
-        <nav class="wm-language" aria-label=t("language.label")>
-            <ul class="wm-width-container wm-language__list">
-                {offered.into_iter().map(item).collect_view()}
-            </ul>
-        </nav>
-    }
-    .into_any()
+    let current = language(&setup.language).map_or("", |l| l.name);
+    let list = || {
+        view! { <ul class="wm-width-container wm-language__list">{offered.iter().copied().map(item).collect_view()}</ul> }
+    };
+    // On a phone the eight names would fill half the screen: they fold
+    // behind the current language's name, one tap away.
+    let control = if is_wide_screen() {
+        list().into_any()
+    } else {
+        view! {
+            <details class="wm-language__details">
+                <summary class="wm-width-container wm-language__summary">
+                    <span lang=setup.language.clone()>{current}</span>
+                    ": "
+                    {t("language.label")}
+                </summary>
+                {list()}
+            </details>
+        }
+        .into_any()
+    };
+    view! { <nav class="wm-language" aria-label=t("language.label")>{control}</nav> }.into_any()
 }
 
 /// This page's address with `?lang=` set to `code`, keeping its other
