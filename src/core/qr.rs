@@ -359,19 +359,25 @@ fn add_error_correction(data: &[u8], version: usize) -> Vec<u8> {
     out
 }
 
-/// An SVG QR code for `text`, labelled for screen readers with `label`.
-/// `None` when the text is too long for a QR code.
+/// A QR code as an SVG path of unit squares, on a square `side` modules
+/// wide (the code and its quiet zone), for the web layer to draw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QrDrawing {
+    pub side: usize,
+    /// SVG path data: one `M x y h1v1h-1z` square per dark module.
+    pub path: String,
+}
+
+/// The drawing of a QR code for `text`; `None` when the text is too long.
 ///
 /// ```
-/// use waymark::core::qr::qr_svg;
-/// let svg = qr_svg("https://example.org/group/abc", "QR code for this page").unwrap();
-/// assert!(svg.starts_with("<svg") && svg.contains(r#"aria-label="QR code for this page""#));
+/// use waymark::core::qr::qr_drawing;
+/// let drawing = qr_drawing("https://example.org/group/abc").unwrap();
+/// assert!(drawing.side > 21 + 7 && drawing.path.starts_with("M4 4h1v1h-1z"));
 /// ```
-pub fn qr_svg(text: &str, label: &str) -> Option<String> {
+pub fn qr_drawing(text: &str) -> Option<QrDrawing> {
     let code = QrCode::encode(text.as_bytes())?;
     let size = code.size();
-    // A quiet zone of four modules all round, as the standard asks.
-    let outer = (size + 8).to_string();
     let mut path = String::with_capacity(size * size * 4);
     for y in 0..size {
         for x in 0..size {
@@ -384,6 +390,22 @@ pub fn qr_svg(text: &str, label: &str) -> Option<String> {
             }
         }
     }
+    // A quiet zone of four modules all round, as the standard asks.
+    Some(QrDrawing { side: size + 8, path })
+}
+
+/// An SVG QR code for `text`, labelled for screen readers with `label`, as
+/// text (for the tests' independent decoder; the widget draws
+/// [`qr_drawing`] as a view). `None` when the text is too long for a QR code.
+///
+/// ```
+/// use waymark::core::qr::qr_svg;
+/// let svg = qr_svg("https://example.org/group/abc", "QR code for this page").unwrap();
+/// assert!(svg.starts_with("<svg") && svg.contains(r#"aria-label="QR code for this page""#));
+/// ```
+pub fn qr_svg(text: &str, label: &str) -> Option<String> {
+    let QrDrawing { side, path } = qr_drawing(text)?;
+    let outer = side.to_string();
     Some(
         [
             r#"<svg xmlns="http://www.w3.org/2000/svg" class="wm-qr" viewBox="0 0 "#,

@@ -166,7 +166,7 @@ fn a_v1_feed_is_read_page_by_page_with_full_records_and_converted() {
 #[test]
 fn a_v3_feed_needs_no_full_records_and_comes_to_the_same() {
     let server = Server::start();
-    let (out, report) = import_from(&server, "/v3/", "v3");
+    let (_, report) = import_from(&server, "/v3/", "v3");
     let stats = server.stats();
     assert_eq!(stats["/v3/services?page=1"], 1);
     assert_eq!(stats["/v3/services?page=2"], 3);

@@ -5,6 +5,7 @@ mod form;
 mod header;
 mod language;
 mod page;
+mod qr_image;
 mod quick_exit;
 mod service_details;
 
@@ -13,5 +14,6 @@ pub use form::{DateInput, FormChoices, FormTextarea, TextInput};
 pub use header::Header;
 pub use language::{DraftNotice, LanguageControl};
 pub use page::{focus_error_summary, ErrorSummary, Page};
+pub use qr_image::QrImage;
 pub use quick_exit::leave_on_escape;
 pub use service_details::ServiceDetails;

@@ -1,7 +1,7 @@
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::core::qr::qr_svg;
+use crate::web::components::QrImage;
 use crate::web::i18n::{t, tf, use_words};
 
 /// Which kiosk dialog is over the page.
@@ -84,13 +84,12 @@ pub fn KioskDialog(
             .into_any()
         }
         Shown::Link { href, written } => {
-            // The QR code is the one piece of markup drawn as text: an SVG from core::qr.
-            let svg = qr_svg(&href, &tf("kiosk.link_qr", &[("address", &written)]));
+            let label = tf("kiosk.link_qr", &[("address", &written)]);
             view! {
                 <h2 class="wm-heading-l" id="wm-kiosk-title">{t("kiosk.link_title")}</h2>
                 <p class="wm-body" id="wm-kiosk-body">{t("kiosk.link_body")}</p>
                 <p class="wm-kiosk-dialog__address">{written}</p>
-                {svg.map(|svg| view! { <div class="wm-qr" inner_html=svg></div> })}
+                <QrImage text=href label/>
                 <button type="button" class="wm-button" data-kiosk="close" autofocus
                     on:click=move |_| answer.run(false)>
                     {t("kiosk.link_close")}

@@ -7,10 +7,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::directory::Service;
-use crate::core::qr::qr_svg;
 use crate::core::route::Route;
 use crate::core::tiles::split_page_id;
-use crate::web::components::{Page, ServiceDetails};
+use crate::web::components::{Page, QrImage, ServiceDetails};
 use crate::web::config::Setup;
 use crate::web::i18n::t;
 use crate::web::pages::ShortPage;
@@ -96,14 +95,16 @@ fn Group(service: Service) -> impl IntoView {
         }
     };
     let qr_code = move || {
-        if !qr_wanted.get() {
-            return String::new();
-        }
-        // This page's own address, with any tile hint, so it opens the same on a phone.
-        let location = window().location();
-        let url =
-            format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-        qr_svg(&url, &words.t("service.qr_label")).unwrap_or_default()
+        qr_wanted.get().then(|| {
+            // This page's own address, with any tile hint, so it opens the same on a phone.
+            let location = window().location();
+            let url = format!(
+                "{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default()
+            );
+            view! { <QrImage text=url label=words.t("service.qr_label")/> }
+        })
     };
     view! {
         <Page title=service.name.clone() caption=service.organisation.clone()>
@@ -119,8 +120,7 @@ fn Group(service: Service) -> impl IntoView {
             <details class="wm-details" on:toggle=on_toggle>
                 <summary>{t("service.qr_show")}</summary>
                 <p class="wm-body">{t("service.qr_hint")}</p>
-                // The one piece of markup not written here: the code's SVG, from `core::qr`.
-                <div id="qr-code" inner_html=qr_code></div>
+                <div id="qr-code">{qr_code}</div>
             </details>
             <p class="wm-body"><A to=Route::Results>{t("group.back_to_list")}</A></p>
         </Page>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::qr::qr_svg;
+use crate::web::components::QrImage;
 use crate::web::pages::refer::ReferText;
 
 /// While it is on its way.
@@ -90,11 +90,11 @@ pub fn EmailPage(text: ReferText, reference: String, href: String) -> impl IntoV
 #[component]
 pub fn KioskFailedPage(text: ReferText, reference: String) -> impl IntoView {
     // The one piece of markup built as text: the code's SVG, from core::qr.
-    let code = qr_svg(&reference, &text.get("refer.reference")).unwrap_or_default();
+    let label = text.get("refer.reference");
     view! {
         <h1 class="wm-heading-l" tabindex="-1">{text.get("refer.kiosk_failed_title")}</h1>
         <p class="wm-body">{text.get("refer.kiosk_failed_body")}</p>
-        <Reference text reference/>
-        <div inner_html=code></div>
+        <Reference text reference=reference.clone()/>
+        <QrImage text=reference label/>
     }
 }
