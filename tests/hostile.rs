@@ -827,7 +827,7 @@ proptest! {
     #[test]
     fn a_schedule_that_cannot_be_read_is_shown_as_published(s in schedule(), at in local_time()) {
         let _ = is_open(&s, at);
-        let words = in_words(&s);
+        let words = in_words(&s, &english());
         let unreadable = s.byday.as_deref().is_none_or(|b| b.chars().any(|c| !c.is_ascii() && !c.is_whitespace()));
         if unreadable {
             prop_assert_eq!(words, s.description.clone().unwrap_or_default());
@@ -869,7 +869,7 @@ proptest! {
 
     #[test]
     fn a_price_is_never_shown_as_nonsense(amount in any::<f64>()) {
-        let shown = pounds(amount);
+        let shown = pounds(amount, &english());
         if !shown.is_empty() {
             let digits = shown.strip_prefix('-').unwrap_or(&shown).strip_prefix('£').expect("starts with £");
             let (whole, pence) = digits.split_once('.').expect("has pence");
@@ -882,7 +882,7 @@ proptest! {
 
     #[test]
     fn a_date_that_is_not_a_date_is_shown_as_published(date in text()) {
-        let words = date_in_words(&date);
+        let words = date_in_words(&date, &english());
         if !date.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit())) {
             prop_assert_eq!(words, date);
         }
@@ -1047,19 +1047,19 @@ fn day_codes_in_other_scripts_are_shown_as_the_publisher_described_them() {
         ["€", "ＴＵ", "１ＴＵ", "-１FR", "TU€", "€TU", "TU€,€TU,-１FR", "T", "", "6TU", "-2FR", "+1TU"]
     {
         let schedule = when(byday, "10:00");
-        assert_eq!(in_words(&schedule), "As the group describes it", "{byday:?}");
+        assert_eq!(in_words(&schedule, &english()), "As the group describes it", "{byday:?}");
         for at in [TUESDAY_MORNING, LocalTime { day: 0, ..TUESDAY_MORNING }] {
             assert!(!is_open(&schedule, at), "{byday:?} is never open");
         }
     }
     // A rule only partly readable is described as published, and open on the days it can be read.
-    assert_eq!(in_words(&when("TU,€", "10:00")), "As the group describes it");
+    assert_eq!(in_words(&when("TU,€", "10:00"), &english()), "As the group describes it");
     assert!(is_open(&when("TU,€", "10:00"), TUESDAY_MORNING));
     // Readable codes still read, whatever the times hold.
-    assert_eq!(in_words(&when("TU", "１０:００")), "Tuesdays");
-    assert_eq!(in_words(&when("TU", "10:0€")), "Tuesdays");
+    assert_eq!(in_words(&when("TU", "１０:００"), &english()), "Tuesdays");
+    assert_eq!(in_words(&when("TU", "10:0€"), &english()), "Tuesdays");
     assert_eq!(
-        in_words(&when(" TU , 1FR ", "10:00")),
+        in_words(&when(" TU , 1FR ", "10:00"), &english()),
         "Tuesdays and the first Friday of each month, 10am to 12 noon"
     );
     assert!(!is_open(&when("TU", "１０:００"), TUESDAY_MORNING), "an unreadable time is never open");
@@ -1182,9 +1182,9 @@ fn a_price_that_cannot_be_one_is_not_shown_as_a_price() {
             r#"service "abc": cost_options[5].amount 10000.01 is not a price; shown as published"#,
         ]
     );
-    assert_eq!(pounds(-2.5), "-£2.50");
+    assert_eq!(pounds(-2.5, &english()), "-£2.50");
     for amount in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300, -1e300] {
-        assert_eq!(pounds(amount), "", "{amount}");
+        assert_eq!(pounds(amount, &english()), "", "{amount}");
     }
 }
 

@@ -74,14 +74,17 @@ fn unreadable_schedules_are_never_open() {
 
 #[test]
 fn schedules_read_as_plain_words() {
-    assert_eq!(in_words(&schedule("TU", "10:00", "12:00")), "Tuesdays, 10am to 12 noon");
+    assert_eq!(in_words(&schedule("TU", "10:00", "12:00"), &english()), "Tuesdays, 10am to 12 noon");
     assert_eq!(
-        in_words(&schedule("MO,WE,FR", "09:30", "13:00")),
+        in_words(&schedule("MO,WE,FR", "09:30", "13:00"), &english()),
         "Mondays, Wednesdays and Fridays, 9:30am to 1pm"
     );
-    assert_eq!(in_words(&schedule("1TU", "14:00", "16:00")), "The first Tuesday of each month, 2pm to 4pm");
     assert_eq!(
-        in_words(&schedule("-1FR", "19:00", "00:00")),
+        in_words(&schedule("1TU", "14:00", "16:00"), &english()),
+        "The first Tuesday of each month, 2pm to 4pm"
+    );
+    assert_eq!(
+        in_words(&schedule("-1FR", "19:00", "00:00"), &english()),
         "The last Friday of each month, 7pm to midnight"
     );
     let described = Schedule {
@@ -89,7 +92,44 @@ fn schedules_read_as_plain_words() {
         description: Some("Most weekends".into()),
         ..Default::default()
     };
-    assert_eq!(in_words(&described), "Most weekends");
-    assert_eq!(clock(0), "midnight");
-    assert_eq!(clock(12 * 60 + 15), "12:15pm");
+    assert_eq!(in_words(&described, &english()), "Most weekends");
+    assert_eq!(clock(0, &english()), "midnight");
+    assert_eq!(clock(12 * 60 + 15, &english()), "12:15pm");
+}
+
+/// The English words, as the widget shows them.
+fn english() -> waymark::core::i18n::Translator {
+    waymark::core::i18n::Translator::new(
+        None,
+        waymark::core::i18n::Catalogue::parse(waymark::core::i18n::ENGLISH).unwrap(),
+    )
+}
+
+/// The words of `code`, as the widget loads them (that language only).
+fn words_in(code: &str) -> waymark::core::i18n::Translator {
+    let path = format!("{}/public/locales/{code}.json", env!("CARGO_MANIFEST_DIR"));
+    let catalogue = waymark::core::i18n::Catalogue::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    waymark::core::i18n::Translator::new(Some(catalogue), Default::default())
+}
+
+#[test]
+fn times_dates_and_prices_are_written_the_way_each_language_writes_them() {
+    use waymark::core::describe::{date_in_words, pounds};
+    let polish = words_in("pl");
+    assert_eq!(in_words(&schedule("TU", "10:00", "12:00"), &polish), "Wtorki, 10:00–12:00");
+    assert_eq!(clock(14 * 60 + 30, &polish), "14:30");
+    assert_eq!(pounds(2.5, &polish), "2,50\u{a0}£");
+    assert_eq!(date_in_words("2026-09-04", &polish), "4 września 2026");
+    let welsh = words_in("cy");
+    assert_eq!(clock(9 * 60 + 5, &welsh), "9:05");
+    assert!(date_in_words("2026-09-04", &welsh).contains("Medi"));
+    // No English am/pm, day or month names in any translation.
+    for code in ["cy", "pl", "ro", "pa", "ur", "bn", "ar"] {
+        let tr = words_in(code);
+        let when = in_words(&schedule("1TU", "14:00", "16:00"), &tr);
+        for english in ["pm", "Tuesday", "first", "month"] {
+            assert!(!when.contains(english), "{code}: {when}");
+        }
+        assert!(!date_in_words("2026-09-04", &tr).contains("September"), "{code}");
+    }
 }

@@ -115,7 +115,7 @@ pub fn costs(service: &Service, tr: &Translator) -> Vec<String> {
         .map(|c| match (c.amount, &c.description) {
             (Some(0.0), _) => tr.text("service.free"),
             (_, Some(d)) => d.clone(),
-            (Some(a), None) => pounds(a),
+            (Some(a), None) => pounds(a, tr),
             (None, None) => c.option.clone().unwrap_or_default(),
         })
         .collect()
@@ -181,13 +181,13 @@ pub fn details(service: &Service, tr: &Translator) -> Details {
     let rows = [
         ("service.what_happens", texts(service.first_session.clone())),
         ("service.who_for", texts([service.who_for.clone().unwrap_or_default(), ages(service, tr)])),
-        ("service.when", texts(service.schedules.iter().map(in_words))),
+        ("service.when", texts(service.schedules.iter().map(|s| in_words(s, tr)))),
         ("service.where", places(service, tr)),
         ("service.cost", texts(costs(service, tr))),
         ("service.access", texts(service.locations.iter().flat_map(|l| l.accessibility.iter().cloned()))),
         ("service.languages", texts([service.languages.join(", ")])),
         ("service.contact", contact(service)),
-        ("service.last_checked", texts(service.last_checked.as_deref().map(date_in_words))),
+        ("service.last_checked", texts(service.last_checked.as_deref().map(|d| date_in_words(d, tr)))),
     ];
     Details {
         description: service.description.clone(),
@@ -257,10 +257,12 @@ pub fn how_far(item: &Ranked, tr: &Translator) -> Option<String> {
     }
     let distance = item.distance?;
     let miles = distance.miles_text();
+    // The plural form is chosen from the number as digits; it is shown with the language's decimal mark.
+    let shown = miles.replace('.', &tr.text("number.decimal"));
     let mut text = if miles == "1" {
         tr.text("service.one_mile")
     } else {
-        tr.plural("service.miles", &miles, &[("miles", &miles)])
+        tr.plural("service.miles", &miles, &[("miles", &shown)])
     };
     text.push_str(" · ");
     text.push_str(&match distance.walk_minutes {
@@ -390,30 +392,18 @@ pub fn directions_url(at: LatLon) -> String {
     format!("https://www.openstreetmap.org/directions?to={}%2C{}", coordinate(at.lat), coordinate(at.lon))
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "2026-09-14" (or a longer timestamp) → "14 September 2026"; anything
-/// else is shown as published.
+/// "2026-09-14" (or a longer timestamp) → "14 September 2026" as the
+/// language writes dates (`date.format`, `date.month_*`); anything else is
+/// shown as published.
 ///
 /// ```
 /// use waymark::core::describe::date_in_words;
-/// assert_eq!(date_in_words("2026-09-04T10:00:00Z"), "4 September 2026");
-/// assert_eq!(date_in_words("last spring"), "last spring");
+/// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
+/// let tr = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
+/// assert_eq!(date_in_words("2026-09-04T10:00:00Z", &tr), "4 September 2026");
+/// assert_eq!(date_in_words("last spring", &tr), "last spring");
 /// ```
-pub fn date_in_words(date: &str) -> String {
+pub fn date_in_words(date: &str, tr: &Translator) -> String {
     // ASCII digits only ("+202" and full-width digits are not a year), and
     // `get`, which gives `None` rather than slicing inside a character.
     let number = |range: std::ops::Range<usize>| {
@@ -423,7 +413,11 @@ pub fn date_in_words(date: &str) -> String {
     };
     match (number(0..4), date.get(4..5), number(5..7), number(8..10)) {
         (Some(year), Some("-"), Some(month @ 1..=12), Some(day @ 1..=31)) => {
-            format!("{day} {} {year}", MONTHS[month - 1])
+            let month = tr.text(&format!("date.month_{month}"));
+            tr.format(
+                "date.format",
+                &[("day", &day.to_string()), ("month", &month), ("year", &year.to_string())],
+            )
         }
         _ => date.to_string(),
     }
@@ -432,7 +426,9 @@ pub fn date_in_words(date: &str) -> String {
 /// The largest amount [`pounds`] writes: beyond it no amount is a price.
 const MOST_POUNDS: f64 = 1e12;
 
-/// `£2.50` from 2.5, without float formatting (which is large in wasm).
+/// `£2.50` from 2.5 as the language writes it (`money.pounds`,
+/// `number.decimal`: "2,50 £" in Polish), without float formatting (which
+/// is large in wasm).
 /// Total: a negative amount has its sign in front (`-£2.50`, never
 /// `£-2.-50`), and one that is not a number, or beyond a trillion pounds,
 /// gives an empty string, so nothing misleading is shown. (The directory
@@ -440,18 +436,23 @@ const MOST_POUNDS: f64 = 1e12;
 ///
 /// ```
 /// use waymark::core::describe::pounds;
-/// assert_eq!(pounds(2.5), "£2.50");
-/// assert_eq!(pounds(5.0), "£5.00");
-/// assert_eq!(pounds(-2.5), "-£2.50");
-/// assert_eq!(pounds(f64::NAN), "");
-/// assert_eq!(pounds(1e300), "");
+/// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
+/// let tr = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
+/// assert_eq!(pounds(2.5, &tr), "£2.50");
+/// assert_eq!(pounds(5.0, &tr), "£5.00");
+/// assert_eq!(pounds(-2.5, &tr), "-£2.50");
+/// assert_eq!(pounds(f64::NAN, &tr), "");
+/// assert_eq!(pounds(1e300, &tr), "");
+/// let polish = Catalogue::parse(r#"{ "money.pounds": "{amount} £", "number.decimal": "," }"#).unwrap();
+/// assert_eq!(pounds(2.5, &Translator::new(Some(polish), Catalogue::default())), "2,50 £");
 /// ```
-pub fn pounds(amount: f64) -> String {
+pub fn pounds(amount: f64, tr: &Translator) -> String {
     if !(-MOST_POUNDS..=MOST_POUNDS).contains(&amount) {
         return String::new();
     }
     // Within a trillion pounds, pence fit a u64 exactly.
     let pence = (amount.abs() * 100.0).round() as u64;
     let sign = if amount < 0.0 && pence > 0 { "-" } else { "" };
-    format!("{sign}£{}.{:02}", pence / 100, pence % 100)
+    let amount = format!("{}{}{:02}", pence / 100, tr.text("number.decimal"), pence % 100);
+    format!("{sign}{}", tr.format("money.pounds", &[("amount", &amount)]))
 }

@@ -2,6 +2,7 @@
 //! (GMT, or BST from the last Sunday in March to the last Sunday in October).
 
 use crate::core::directory::Schedule;
+use crate::core::i18n::Translator;
 
 /// A day and time in UK local time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -200,64 +201,78 @@ pub fn is_open(schedule: &Schedule, at: LocalTime) -> bool {
     })
 }
 
-/// "10am", "12 noon", "2:30pm", "midnight".
-pub fn clock(minutes_after_midnight: u32) -> String {
+/// A time of day as the language writes it: "10am", "12 noon", "2:30pm",
+/// "midnight" in English; "10:00", "14:30" in Polish (`time.*` messages,
+/// with `{h12}`, `{h24}` and `{mm}`).
+///
+/// ```
+/// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
+/// use waymark::core::schedule::clock;
+/// let tr = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
+/// assert_eq!(clock(10 * 60, &tr), "10am");
+/// assert_eq!(clock(14 * 60 + 30, &tr), "2:30pm");
+/// let polish = Catalogue::parse(r#"{ "time.minutes_pm": "{h24}:{mm}" }"#).unwrap();
+/// let tr = Translator::new(Some(polish), Catalogue::parse(ENGLISH).unwrap());
+/// assert_eq!(clock(14 * 60 + 30, &tr), "14:30");
+/// ```
+pub fn clock(minutes_after_midnight: u32, tr: &Translator) -> String {
     let (h, m) = (minutes_after_midnight / 60 % 24, minutes_after_midnight % 60);
-    match (h, m) {
-        (0, 0) => "midnight".into(),
-        (12, 0) => "12 noon".into(),
-        _ => {
-            let suffix = if h < 12 { "am" } else { "pm" };
-            let h12 = if h % 12 == 0 { 12 } else { h % 12 };
-            if m == 0 {
-                format!("{h12}{suffix}")
-            } else {
-                format!("{h12}:{m:02}{suffix}")
-            }
-        }
-    }
+    let key = match (h, m) {
+        (0, 0) => "time.midnight",
+        (12, 0) => "time.noon",
+        (0..=11, 0) => "time.hour_am",
+        (_, 0) => "time.hour_pm",
+        (0..=11, _) => "time.minutes_am",
+        _ => "time.minutes_pm",
+    };
+    let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+    tr.format(key, &[("h12", &h12.to_string()), ("h24", &h.to_string()), ("mm", &format!("{m:02}"))])
 }
 
-const DAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const ORDINALS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
-
 /// A schedule in plain words: "Tuesdays and Fridays, 10am to 12 noon";
-/// "The first Tuesday of each month, 2pm to 4pm". Falls back to the
+/// "The first Tuesday of each month, 2pm to 4pm", in the person's language
+/// (`filters.day_*`, `day.*`, `schedule.*`, `time.*`). Falls back to the
 /// publisher's own description when the rule cannot be read.
 ///
 /// ```
 /// use waymark::core::directory::Schedule;
+/// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
 /// use waymark::core::schedule::in_words;
+/// let tr = Translator::new(None, Catalogue::parse(ENGLISH).unwrap());
 /// let s = Schedule { byday: Some("TU,FR".into()), opens_at: Some("10:00".into()), closes_at: Some("12:00".into()), ..Default::default() };
-/// assert_eq!(in_words(&s), "Tuesdays and Fridays, 10am to 12 noon");
+/// assert_eq!(in_words(&s, &tr), "Tuesdays and Fridays, 10am to 12 noon");
 /// ```
-pub fn in_words(schedule: &Schedule) -> String {
+pub fn in_words(schedule: &Schedule, tr: &Translator) -> String {
     let fallback = || schedule.description.clone().unwrap_or_default();
     let Some(byday) = schedule.byday.as_deref() else { return fallback() };
     let mut days = Vec::new();
     for code in byday.split(',') {
         let Some((index, week)) = day_code(code) else { return fallback() };
-        let Some(name) = DAY_NAMES.get(index) else { return fallback() };
+        if index > 6 {
+            return fallback();
+        }
+        let name = tr.text(&format!("day.{index}"));
         days.push(match week {
-            Week::Every => format!("{name}s"),
-            Week::Last => format!("the last {name} of each month"),
-            Week::Nth(n) => match ORDINALS.get((n as usize).wrapping_sub(1)) {
-                Some(ordinal) => format!("the {ordinal} {name} of each month"),
-                None => return fallback(),
-            },
+            Week::Every => tr.text(&format!("filters.day_{index}")),
+            Week::Last => tr.format("schedule.last", &[("day", &name)]),
+            Week::Nth(n @ 1..=5) => tr.format(&format!("schedule.nth_{n}"), &[("day", &name)]),
+            Week::Nth(_) => return fallback(),
         });
     }
     let mut text = match days.len() {
         0 => return fallback(),
         1 => days.remove(0),
-        n => format!("{} and {}", days[..n - 1].join(", "), days[n - 1]),
+        n => tr.format("schedule.and", &[("list", &days[..n - 1].join(", ")), ("last", &days[n - 1])]),
     };
     // ASCII only: full Unicode case tables would add kilobytes to the download.
     if let Some(first) = text.get_mut(..1) {
         first.make_ascii_uppercase();
     }
     match (schedule.opens_at.as_deref().and_then(minutes), schedule.closes_at.as_deref().and_then(minutes)) {
-        (Some(open), Some(close)) => format!("{text}, {} to {}", clock(open), clock(close)),
+        (Some(open), Some(close)) => tr.format(
+            "schedule.times",
+            &[("days", &text), ("from", &clock(open, tr)), ("to", &clock(close, tr))],
+        ),
         _ => text,
     }
 }
