@@ -36,8 +36,15 @@ impl ReferralState {
     /// Builds the referral document from the form and sends it, unless it is
     /// already on its way (a second press of "Send" is ignored). With email as
     /// the only channel nothing is sent: the person's own email app sends it.
-    /// `consent_text` is the consent statement exactly as the page showed it.
-    pub fn send(&self, setup: &Setup, consent_text: String, answers: &crate::core::questions::Answers) {
+    /// `consent_text` is the consent statement exactly as the page showed it;
+    /// `subject`, with `{reference}`, heads an email sent from the person's app.
+    pub fn send(
+        &self,
+        setup: &Setup,
+        consent_text: String,
+        subject: String,
+        answers: &crate::core::questions::Answers,
+    ) {
         if self.sending.get_untracked() || self.status.get_untracked() != Status::Editing {
             return;
         }
@@ -92,7 +99,7 @@ impl ReferralState {
         };
         if out.format == "mailto" {
             let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
-            let subject = format!("Self-referral {}", out.reference);
+            let subject = subject.replace("{reference}", &out.reference);
             let href = format!("{}?subject={}&body={}", out.endpoint, encode(&subject), encode(&out.body));
             self.status.set(Status::Email { reference: out.reference, href });
             return;

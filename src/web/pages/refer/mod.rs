@@ -236,7 +236,7 @@ fn Steps(setup: Arc<Setup>, text: ReferText, problems: Memo<Vec<Problem>>) -> im
             }
             Continue::Send => {
                 let answers = app.check.answers.get_untracked();
-                r.send(&setup, consent_statement(text), &answers);
+                r.send(&setup, consent_statement(text), text.get("refer.email_subject"), &answers);
             }
         }
     };
