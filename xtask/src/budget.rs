@@ -83,7 +83,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
         if first {
             first_load += compressed;
         }
-        // The budget is for the wasm of the first load; modules/ are fetched later.
+        // The wasm of the first load; journey/ is fetched later.
         if first && relative.ends_with(".wasm") {
             wasm += compressed;
         }
