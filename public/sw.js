@@ -63,8 +63,12 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromShell(address(start ? 'index.html' : 'app.html'), request));
   } else if (shellFiles.has(url.origin + url.pathname)) {
     event.respondWith(fromShell(url.origin + url.pathname, request));
+  } else if (/\/(locales|questions)\/[^/]+\.json$/.test(url.pathname)) {
+    // Another language's words, kept with this release only: a new release's
+    // code never reads the last release's messages.
+    event.respondWith(staleWhileRevalidate(event, request, SHELL));
   } else if (/\.(json|txt)$/.test(url.pathname)) {
-    event.respondWith(staleWhileRevalidate(event, request));
+    event.respondWith(staleWhileRevalidate(event, request, DATA));
   }
 });
 
@@ -73,8 +77,8 @@ async function fromShell(key, request) {
   return cached || fetch(request);
 }
 
-async function staleWhileRevalidate(event, request) {
-  const cache = await caches.open(DATA);
+async function staleWhileRevalidate(event, request, cacheName) {
+  const cache = await caches.open(cacheName);
   const cached = await cache.match(request);
   const fresh = fetch(request).then(async (response) => {
     if (response.ok) await cache.put(request, response.clone());

@@ -299,7 +299,9 @@ impl Config {
                 format!("{code:?} is not a language Waymark has words for ({})", shipped.join(", ")),
             ));
         }
-        if !self.languages.contains(&self.language) {
+        // `en-GB` is English: the words are chosen by the main language.
+        let main = self.language.split('-').next().unwrap_or_default().to_string();
+        if !self.languages.contains(&self.language) && !self.languages.contains(&main) {
             return Err(FieldError::new("language", "must be one of the languages listed in \"languages\""));
         }
         Ok(())

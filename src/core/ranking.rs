@@ -271,7 +271,8 @@ pub fn rank_top<'a>(
 }
 
 /// The nearest services that pass the filters but fit none of the needs,
-/// nearest first (directory order without an `origin`): listed after a
+/// nearest first (directory order without an `origin`), places only (not
+/// online or phone services, nor venues with no position): listed after a
 /// short list, or instead of an empty one, as "Other groups near you", so
 /// a feed whose terms the question set does not know yet still shows
 /// what is close. None when there are no needs, since then everything fits.
@@ -304,7 +305,8 @@ pub fn nearest_others<'a>(
     let mut nearest: Vec<Ranked<'a>> = Vec::new();
     for service in services.iter().filter(|s| passes(s, filters)) {
         let item = measure(service, profile, origin);
-        if item.fit > 0.0 || item.miles.is_nan() {
+        // Near means a place: not a phone line or website, nor a venue with no position.
+        if item.fit > 0.0 || item.is_remote() || !item.miles.is_finite() {
             continue;
         }
         let at = nearest.iter().position(|o| o.miles > item.miles).unwrap_or(nearest.len());

@@ -132,8 +132,11 @@ pub async fn load_setup(words: Words) -> SetupResult {
     // until results are needed (`web::directory`).
     let mut questions_file = questions_in(&config.questions.url, &language);
     let (_, mut questions_text) = futures::join!(words.load(&language), fetch_text(&questions_file));
-    // A deployment's own question set may have no translation: it is asked in its own words.
-    if matches!(questions_text, Err(FetchProblem::NotFound)) && questions_file != config.questions.url {
+    // A deployment's own question set may have no translation: it is asked in
+    // its own words. (A host may answer a missing file with the app's page
+    // and 200, so "not a question set" counts as missing too.)
+    let translated = questions_text.as_ref().is_ok_and(|text| QuestionSet::parse(text).is_ok());
+    if !translated && questions_file != config.questions.url {
         questions_file = config.questions.url.clone();
         questions_text = fetch_text(&questions_file).await;
     }
@@ -151,7 +154,9 @@ const LANGUAGE_KEY: &str = "waymark:language";
 fn chosen_language(config: &Config) -> String {
     use gloo_storage::Storage;
     let kiosk = config.kiosk.enabled;
-    let may_keep = !kiosk && crate::web::browser::storage_allowed(true);
+    // Not from an embed's data-lang either: that is the host's choice, not the person's.
+    let embedded = page_options().embed.is_some();
+    let may_keep = !kiosk && !embedded && crate::web::browser::storage_allowed(true);
     let asked = crate::web::browser::query_param("lang");
     let kept: Option<String> = may_keep.then(|| gloo_storage::LocalStorage::get(LANGUAGE_KEY).ok()).flatten();
     let language =

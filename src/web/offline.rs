@@ -18,7 +18,8 @@ use wasm_bindgen::prelude::*;
         const unregister = () => navigator.serviceWorker \
             ? navigator.serviceWorker.getRegistrations().then((all) => Promise.all(all.map((r) => r.unregister()))) \
             : null; \
-        Promise.all([dropCaches(), unregister()]).then(dropCaches).catch(() => {}); }")]
+        const later = () => new Promise((done) => setTimeout(done, 2000)); \
+        Promise.all([dropCaches(), unregister()]).then(dropCaches).then(later).then(dropCaches).catch(() => {}); }")]
 extern "C" {
     /// Starts (or updates) the service worker, scoped to where the widget is
     /// hosted (the page's `<base>`, as Trunk's public URL sets it).
@@ -33,7 +34,7 @@ extern "C" {
     pub fn forget_data_fetched();
     /// A kiosk keeps no offline copy: any service worker or cache from an
     /// earlier, non-kiosk use of this browser goes. The caches are dropped
-    /// again once the workers are unregistered, as a worker still installing
-    /// could have written its cache back.
+    /// again once the workers are unregistered, and once more a little
+    /// later, as a worker still installing could write its cache back.
     pub fn forget_offline_copies();
 }

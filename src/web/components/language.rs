@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::i18n::{language, Language};
+use crate::core::route::Route;
 use crate::web::browser::is_wide_screen;
 use crate::web::i18n::{t, use_words};
 use crate::web::router::use_router;
@@ -62,7 +63,14 @@ pub fn LanguageControl() -> impl IntoView {
         }
         .into_any()
     };
-    view! { <nav class="wm-language" aria-label=t("language.label")>{control}</nav> }.into_any()
+    // A language link reloads the page, and a referral under way lives only
+    // in memory (as does everything on a kiosk): there it waits for the start.
+    let kiosk = setup.config.kiosk.enabled;
+    let hidden = move || {
+        let route = router.route();
+        route == Route::Refer || (kiosk && route != Route::Start)
+    };
+    view! { <nav class="wm-language" aria-label=t("language.label") hidden=hidden>{control}</nav> }.into_any()
 }
 
 /// This page's address with `?lang=` set to `code`, keeping its other

@@ -44,7 +44,9 @@ pub struct Term {
 pub fn need_for(term: &Value, needs: &[Need]) -> Option<String> {
     let field = |key: &str| text(term, key);
     let (id, code, name) = (field("id"), field("code"), field("name").or_else(|| field("term")));
-    let (uri, taxonomy) = (field("term_uri"), field("taxonomy").or_else(|| field("vocabulary")));
+    let detail = || term.get("taxonomy_detail").and_then(|d| text(d, "name"));
+    let (uri, taxonomy) =
+        (field("term_uri"), field("taxonomy").or_else(|| field("vocabulary")).or_else(detail));
     let term = taxonomy::Term::new(
         id.as_deref(),
         code.as_deref(),
@@ -212,6 +214,8 @@ mod tests {
             Some("loneliness")
         );
         assert_eq!(mapped(json!({ "id": "woodwork", "name": "Woodwork" })), None);
+        let detailed = json!({ "id": "298", "taxonomy_detail": { "name": "esdServiceTypes" } });
+        assert_eq!(mapped(detailed).as_deref(), Some("caring"));
     }
 
     #[test]
