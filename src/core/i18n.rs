@@ -135,7 +135,7 @@ impl Translator {
 
     /// The message for `key`.
     pub fn text(&self, key: &str) -> String {
-        self.lookup(key).unwrap_or(key).to_string()
+        self.get(key).unwrap_or(key).to_string()
     }
 
     /// The message for `key` with each `{name}` replaced by its value.
@@ -177,13 +177,8 @@ impl Translator {
         let category = plural_category(self.language(), count);
         let found = [format!("{key}#{category}"), format!("{key}#other"), key.to_string()]
             .into_iter()
-            .find_map(|k| self.lookup(&k).map(str::to_string));
+            .find_map(|k| self.get(&k).map(str::to_string));
         fill(found.as_deref().unwrap_or(key), values)
-    }
-
-    /// The message for `key`, if either catalogue has it.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.lookup(key)
     }
 
     /// The chosen catalogue's `@metadata`.
@@ -191,7 +186,8 @@ impl Translator {
         self.chosen.as_ref().and_then(Catalogue::meta)
     }
 
-    fn lookup(&self, key: &str) -> Option<&str> {
+    /// The message for `key`, if either catalogue has it.
+    pub fn get(&self, key: &str) -> Option<&str> {
         self.chosen.as_ref().and_then(|c| c.get(key)).or_else(|| self.english.get(key))
     }
 }

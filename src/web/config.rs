@@ -135,13 +135,18 @@ pub async fn load_setup(words: Words) -> SetupResult {
     // A deployment's own question set may have no translation: it is asked in
     // its own words. (A host may answer a missing file with the app's page
     // and 200, so "not a question set" counts as missing too.)
-    let translated = questions_text.as_ref().is_ok_and(|text| QuestionSet::parse(text).is_ok());
-    if !translated && questions_file != config.questions.url {
-        questions_file = config.questions.url.clone();
-        questions_text = fetch_text(&questions_file).await;
-    }
-    let questions_text = fetched_file(&questions_file, questions_text, words)?;
-    let questions = QuestionSet::parse(&questions_text).map_err(|e| named(&questions_file, e))?;
+    let translated = questions_text.as_ref().ok().and_then(|text| QuestionSet::parse(text).ok());
+    let questions = match translated {
+        Some(questions) => questions,
+        None => {
+            if questions_file != config.questions.url {
+                questions_file = config.questions.url.clone();
+                questions_text = fetch_text(&questions_file).await;
+            }
+            let questions_text = fetched_file(&questions_file, questions_text, words)?;
+            QuestionSet::parse(&questions_text).map_err(|e| named(&questions_file, e))?
+        }
+    };
     Ok(Arc::new(Setup { config, questions, language }))
 }
 

@@ -16,6 +16,31 @@ pub enum ForWhom {
     },
 }
 
+/// A yes-or-no radio's value for an answer: `yes`, `no`, or none chosen.
+///
+/// ```
+/// use waymark::core::referral::{read_yes_no, yes_no};
+/// assert_eq!(yes_no(Some(false)), "no");
+/// assert_eq!(read_yes_no(yes_no(Some(true))), Some(true));
+/// assert_eq!(read_yes_no(""), None);
+/// ```
+pub fn yes_no(answer: Option<bool>) -> &'static str {
+    match answer {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    }
+}
+
+/// The answer a yes-or-no radio's value stands for.
+pub fn read_yes_no(value: &str) -> Option<bool> {
+    match value {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
 impl ForWhom {
     /// The check's answer to "Who is the support for?" (question `who_for`),
     /// so the referral does not ask it again. Whether someone else agrees is

@@ -12,7 +12,7 @@ mod submit;
 mod summary;
 
 pub use contact::{is_email, uk_phone};
-pub use form::{Chosen, ForWhom, Method, Problem, ReferralForm, MAX_TEXT};
+pub use form::{read_yes_no, yes_no, Chosen, ForWhom, Method, Problem, ReferralForm, MAX_TEXT};
 pub use ids::{is_reference, ReferralIds};
 pub use payload::{
     form_encoded, referral_document, Channel, Consent, Contact, Envelope, Interpreter, MentorDocument,

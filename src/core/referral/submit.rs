@@ -2,7 +2,7 @@
 //! taken into the form, then the person moves on, is shown the page's
 //! problems, or the referral is sent.
 
-use crate::core::referral::form::{ForWhom, Method, ReferralForm};
+use crate::core::referral::form::{read_yes_no, ForWhom, Method, ReferralForm};
 use crate::core::referral::steps::Step;
 
 /// Where pressing the page's button leads.
@@ -56,22 +56,14 @@ impl ReferralForm {
                 self.email = one("email");
                 self.phone = one("phone");
                 self.best_time = one("best_time");
-                self.may_leave_message = match one("may_leave_message").as_str() {
-                    "yes" => Some(true),
-                    "no" => Some(false),
-                    _ => None,
-                };
+                self.may_leave_message = read_yes_no(&one("may_leave_message"));
             }
             Step::Postcode => self.postcode = one("postcode"),
             Step::Optional => {
                 self.birth = [one("birth-day"), one("birth-month"), one("birth-year")];
                 self.gp_surgery = one("gp_surgery");
                 self.first_visit = one("first_visit");
-                self.interpreter = match one("interpreter").as_str() {
-                    "yes" => Some(true),
-                    "no" => Some(false),
-                    _ => None,
-                };
+                self.interpreter = read_yes_no(&one("interpreter"));
                 self.interpreter_language = one("interpreter_language");
             }
             Step::Choices | Step::CannotSend | Step::Check => {}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::referral::ReferralForm;
+use crate::core::referral::{yes_no, ReferralForm};
 use crate::web::components::{FormChoices, TextInput};
 use crate::web::pages::refer::{Errors, ReferText};
 
@@ -15,11 +15,7 @@ pub fn ContactStep(form: ReferralForm, text: ReferText, errors: Errors) -> impl 
         .into_iter()
         .filter_map(|time| Some((time, text.get(crate::core::referral::best_time_key(time)?))))
         .collect();
-    let message = match form.may_leave_message {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "",
-    };
+    let message = yes_no(form.may_leave_message);
     view! {
         <h1 class="wm-heading-l" tabindex="-1">{text.get("refer.contact_title")}</h1>
         <FormChoices

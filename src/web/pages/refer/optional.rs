@@ -4,17 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::core::referral::ReferralForm;
+use crate::core::referral::{yes_no, ReferralForm};
 use crate::web::components::{DateInput, FormChoices, FormTextarea, TextInput};
 use crate::web::pages::refer::{Errors, ReferText};
 
 #[component]
 pub fn OptionalStep(form: ReferralForm, text: ReferText, errors: Errors) -> impl IntoView {
-    let interpreter = match form.interpreter {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "",
-    };
+    let interpreter = yes_no(form.interpreter);
     view! {
         <h1 class="wm-heading-l" tabindex="-1">{text.get("refer.optional_title")}</h1>
         <DateInput
