@@ -4,38 +4,28 @@ use leptos::prelude::*;
 
 use crate::core::route::Route;
 use crate::web::components::{leave_on_escape, Footer, Header};
-use crate::web::config::{LoadProblem, Setup};
-use crate::web::i18n::provide_words;
-use crate::web::journey::start_journey_when_needed;
-use crate::web::journey::{release_first_bundle, take_handover};
-use crate::web::kiosk::{KioskGuard, KioskMode};
+use crate::web::kiosk::KioskMode;
 use crate::web::pages::*;
-use crate::web::referral::resend_when_set_up;
+use crate::web::platform::text_size::restore_text_size;
 use crate::web::router::provide_router;
+use crate::web::state::kiosk::KioskGuard;
 use crate::web::state::provide_app_state;
-use crate::web::text_size::restore_text_size;
+use crate::web::state::referral::resend_when_set_up;
+use crate::web::state::setup::{LoadProblem, Setup};
+use crate::web::state::words::provide_words;
 
-/// The page for `route`, once the set-up (and for pages that show services,
-/// the directory) has loaded. The first bundle has no such pages: it hands
-/// over to the journey bundle (`web::journey`) for them.
+/// The route table: the page for `route`, once the set-up (and for pages
+/// that show services, the directory: `Route::needs_directory`) has loaded.
 fn screen(route: Route, setup: &Arc<Setup>) -> AnyView {
     match route {
         Route::Start => view! { <StartPage setup=setup.clone()/> }.into_any(),
         Route::Check => view! { <CheckPage setup=setup.clone()/> }.into_any(),
         Route::Question(id) => view! { <QuestionPage setup=setup.clone() id=id/> }.into_any(),
         Route::CheckAnswers => view! { <CheckAnswersPage setup=setup.clone()/> }.into_any(),
-        #[cfg(feature = "journey")]
         Route::Results => view! { <ResultsPage setup=setup.clone()/> }.into_any(),
-        #[cfg(feature = "journey")]
         Route::Group(id) => view! { <GroupPage setup=setup.clone() page_id=id/> }.into_any(),
-        #[cfg(feature = "journey")]
         Route::Shortlist => view! { <ShortlistPage setup=setup.clone()/> }.into_any(),
-        #[cfg(feature = "journey")]
         Route::Refer => view! { <ReferPage setup=setup.clone()/> }.into_any(),
-        #[cfg(not(feature = "journey"))]
-        Route::Results | Route::Group(_) | Route::Shortlist | Route::Refer => {
-            view! { <crate::web::pages::JourneyHandover/> }.into_any()
-        }
         Route::Help => view! { <HelpPage/> }.into_any(),
         Route::Privacy => view! { <PrivacyPage setup=setup.clone()/> }.into_any(),
         Route::Accessibility => view! { <AccessibilityPage setup=setup.clone()/> }.into_any(),
@@ -48,33 +38,20 @@ fn screen(route: Route, setup: &Arc<Setup>) -> AnyView {
 /// the current page, and the footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let handover = take_handover();
-    let kiosk_started = handover.as_ref().is_some_and(|h| h.kiosk_started);
     let words = provide_words();
-    let app = provide_app_state(words, handover.as_ref());
+    let app = provide_app_state(words);
     let (setup, kiosk) = (app.setup, app.kiosk);
-    let router = provide_router(setup, handover.is_some());
+    let router = provide_router(setup);
     leave_on_escape(app);
     restore_text_size();
-    if cfg!(feature = "journey") {
-        resend_when_set_up(setup, app.referral);
-    } else {
-        start_journey_when_needed(app);
-    }
-    // The prerendered start page (or the page's own "Loading" message) stays
-    // until the words and set-up have arrived; nothing is drawn half-translated.
+    resend_when_set_up(setup, app.referral);
+    // The page's prerendered content (or its "Loading" message) stays until
+    // the words and set-up have arrived; nothing is drawn half-translated.
     let shell = move || {
         let loaded = setup.0.get()?;
-        if let Some(loading) = document().get_element_by_id("waymark-loading") {
-            keep_focus_through_takeover(&loading);
-            loading.remove();
-        }
-        // Taking over from the first bundle: its page goes as this one is drawn.
-        if cfg!(feature = "journey") {
-            if let Some(first) = document().get_element_by_id("waymark") {
-                keep_focus_through_takeover(&first);
-            }
-            release_first_bundle();
+        if let Some(prerendered) = document().get_element_by_id("waymark-loading") {
+            keep_focus_through_takeover(&prerendered);
+            prerendered.remove();
         }
         // Kiosk mode runs beside every page from the first one drawn.
         let kiosk_mode = loaded.as_ref().ok().filter(|s| s.config.kiosk.enabled).map(|s| {
@@ -84,7 +61,6 @@ pub fn App() -> impl IntoView {
                 <KioskMode
                     idle_seconds=seconds(kiosk.idle_seconds)
                     warning_seconds=seconds(kiosk.warning_seconds)
-                    started=kiosk_started
                 />
             }
         });
@@ -93,7 +69,6 @@ pub fn App() -> impl IntoView {
             Ok(match (&loaded, route) {
                 (_, Route::Help) => view! { <HelpPage/> }.into_any(),
                 _ if kiosk.get() == KioskGuard::OutOfOrder => view! { <OutOfOrderPage/> }.into_any(),
-                #[cfg(feature = "journey")]
                 (Ok(setup), route) if route.needs_directory() => {
                     let directory = app.nearby.directory(setup, app.words);
                     let setup = setup.clone();
@@ -136,8 +111,8 @@ fn first_problem(errors: ArcRwSignal<Errors>) -> LoadProblem {
     first.unwrap_or_else(|| LoadProblem { file: String::new(), error: crate::core::FieldError::new("", "") })
 }
 
-/// The start page is written into `index.html` so it paints before the wasm
-/// arrives (xtask prerender). When the app replaces it, a person who had
+/// Each page is written into its own HTML file at build time, so it paints
+/// before the wasm arrives (xtask prerender). When the app replaces it, a person who had
 /// already moved into it by keyboard keeps their place, instead of focus
 /// falling to the page body.
 fn keep_focus_through_takeover(prerendered: &web_sys::Element) {

@@ -5,7 +5,6 @@
 mod bench;
 mod budget;
 mod import;
-mod journey;
 mod lighthouse;
 mod offline;
 mod postcodes;
@@ -23,9 +22,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test        run every test: native cargo tests, release build, size budget, browser tests
   build       release build into dist/ and report sizes
   size        report brotli sizes of dist/ and check the budget
-  post-build  what Trunk runs after each build: journey, prerender, then offline
-  journey     build the journey bundle (the whole app, fetched when results are first needed) into the build
-  prerender   write the start page into the build's index.html: prerender [dir]
+  post-build  what Trunk runs after each build: prerender, then offline
+  prerender   write each page of the widget into the build as HTML: prerender [dir]
   offline     write the service worker's list of files to keep offline: offline [dir]
   postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
   tiles       split a directory file into area tiles: tiles <directory.json> <out-folder>
@@ -44,12 +42,9 @@ fn main() {
         Some("build") => build().and_then(|_| budget::check(&root().join("dist"))),
         Some("size") => budget::check(&root().join("dist")),
         Some("postcodes") => postcodes::run(&args[1..]),
-        Some("journey") => journey::run(),
         Some("offline") => offline::run(&args[1..]),
         Some("prerender") => prerender::run(&args[1..]),
-        Some("post-build") => {
-            journey::run().and_then(|_| prerender::run(&[])).and_then(|_| offline::run(&[]))
-        }
+        Some("post-build") => prerender::run(&[]).and_then(|_| offline::run(&[])),
         Some("tiles") => tiles::run(&args[1..]),
         Some("import") => import::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 use crate::core::route::Route;
-use crate::web::i18n::t;
+use crate::web::platform::text_size::{choose_text_size, text_size, TEXT_SIZES};
 use crate::web::router::A;
 use crate::web::state::use_app;
-use crate::web::text_size::{choose_text_size, text_size, TEXT_SIZES};
+use crate::web::state::words::t;
 
 /// Links to the privacy notice, accessibility statement and credits, and
 /// the text size control (toggle buttons, GOV.UK style).

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::web::i18n::t;
+use crate::web::state::words::t;
 
 /// The ids a field's input or fieldset is described by: its hint, then its error.
 fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {

@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use crate::core::route::Route;
 use crate::web::components::quick_exit::quick_exit;
 use crate::web::components::{DraftNotice, LanguageControl};
-use crate::web::i18n::t;
 use crate::web::router::A;
 use crate::web::state::use_app;
+use crate::web::state::words::t;
 
 /// The skip link, service name, "Need help now?" link and quick exit, on
 /// every page. The service name also names the page's landmarks, so they

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::core::i18n::{language, Language};
 use crate::core::route::Route;
-use crate::web::browser::is_wide_screen;
-use crate::web::i18n::{t, use_words};
+use crate::web::platform::dom::is_wide_screen;
 use crate::web::router::use_router;
 use crate::web::state::use_app;
+use crate::web::state::words::{t, use_words};
 
 #[component]
 pub fn LanguageControl() -> impl IntoView {

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::web::browser::{focus_by_id, set_title};
-use crate::web::i18n::use_words;
+use crate::web::platform::dom::{focus_by_id, set_title};
 use crate::web::router::use_router;
+use crate::web::state::words::use_words;
 
 /// A page of the widget: its caption, main heading (also the tab title) and
 /// content. After an in-app navigation focus moves to the heading, so screen

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::web::browser::leave_for;
+use crate::web::platform::dom::leave_for;
 use crate::web::state::AppState;
 
 /// Where to go when the config could not be read; a neutral, widely used page.
@@ -12,7 +12,7 @@ const FALLBACK_EXIT: &str = "https://www.bbc.co.uk/weather";
 pub fn quick_exit(app: AppState) {
     // Leaving would strand a shared screen on another site: start afresh instead.
     if app.setup.on_kiosk() {
-        return crate::web::kiosk::reset_kiosk();
+        return crate::web::state::kiosk::reset_kiosk();
     }
     let url = app.setup.loaded().map(|setup| setup.config.quick_exit_url.clone());
     leave_for(url.as_deref().unwrap_or(FALLBACK_EXIT));

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::core::describe::{details, Details, Line, MentorCard};
 use crate::core::directory::Service;
-use crate::web::i18n::{t, use_words};
+use crate::web::state::words::{t, use_words};
 
 /// Everything a person needs to judge a group (worded by
 /// `core::describe::details`): its description, a summary list of when,

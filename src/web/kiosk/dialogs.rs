@@ -2,7 +2,7 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::web::components::QrImage;
-use crate::web::i18n::{t, tf, use_words};
+use crate::web::state::words::{t, tf, use_words};
 
 /// Which kiosk dialog is over the page.
 #[derive(Clone, Debug, PartialEq)]

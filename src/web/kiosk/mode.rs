@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::kiosk::{idle_phase, leaves_widget, IdlePhase};
 use crate::web::kiosk::dialogs::{KioskDialog, Shown};
-use crate::web::kiosk::reset_kiosk;
+use crate::web::state::kiosk::reset_kiosk;
 
 /// Watches a shared screen while the app runs: shows the start screen, warns
 /// and then resets when it is left idle, and hands links out to phones.
@@ -16,15 +16,11 @@ pub fn KioskMode(
     idle_seconds: u32,
     /// Seconds of countdown before the reset.
     warning_seconds: u32,
-    /// Whether "Touch to start" was answered already (before the journey
-    /// bundle took over), so it is not shown again.
-    #[prop(optional)]
-    started: bool,
 ) -> impl IntoView {
     // A kiosk keeps no offline copy from an earlier, non-kiosk use of this browser.
-    crate::web::offline::forget_offline_copies();
+    crate::web::platform::offline::forget_offline_copies();
     let kiosk_started = crate::web::state::use_app().kiosk_started;
-    let shown = RwSignal::new((!started).then_some(Shown::Start));
+    let shown = RwSignal::new((!kiosk_started.get_value()).then_some(Shown::Start));
     Effect::new(move || {
         if shown.with(Option::is_none) {
             kiosk_started.set_value(true);
@@ -51,7 +47,7 @@ pub fn KioskMode(
             IdlePhase::Reset => reset_kiosk(),
         }
     };
-    // Taken down with the app (when the journey bundle takes over, it starts its own).
+    // Taken down with the app.
     let running = StoredValue::new_local(Some((listen(shown, touched), Interval::new(1000, tick))));
     on_cleanup(move || running.set_value(None));
 

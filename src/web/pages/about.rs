@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::core::route::Route;
 use crate::web::components::Page;
-use crate::web::config::{LoadProblem, Setup};
-use crate::web::i18n::{t, tf};
 use crate::web::router::A;
+use crate::web::state::setup::{LoadProblem, Setup};
+use crate::web::state::words::{t, tf};
 
 type Sections = &'static [(&'static str, &'static [&'static str])];
 

@@ -10,10 +10,10 @@ use crate::core::directory::Service;
 use crate::core::route::Route;
 use crate::core::tiles::split_page_id;
 use crate::web::components::{Page, QrImage, ServiceDetails};
-use crate::web::config::Setup;
-use crate::web::i18n::t;
 use crate::web::pages::ShortPage;
 use crate::web::router::{use_router, A};
+use crate::web::state::setup::Setup;
+use crate::web::state::words::t;
 use crate::web::state::{use_app, AppState};
 
 /// What the page shows while the group is looked up.

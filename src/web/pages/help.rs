@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::LANGUAGE_LINE;
 use crate::web::components::Page;
-use crate::web::i18n::{t, use_words};
+use crate::web::state::words::{t, use_words};
 
 /// Urgent help. Needs no config, directory or network once the widget has
 /// loaded, so it works even when everything else has failed.
@@ -74,14 +74,4 @@ pub fn LoadingPage() -> impl IntoView {
             <p class="wm-body" role="status">{t("shell.loading")}</p>
         </Page>
     }
-}
-
-/// In the first bundle, a page that shows services: "Loading" while the
-/// journey bundle arrives and takes over (see `web::journey`).
-#[cfg(not(feature = "journey"))]
-#[component]
-pub fn JourneyHandover() -> impl IntoView {
-    let app = crate::web::state::use_app();
-    Effect::new(move || crate::web::journey::hand_over_app(app));
-    view! { <LoadingPage/> }
 }

@@ -5,18 +5,16 @@ mod about;
 mod check;
 mod group;
 mod help;
-mod nearby;
 mod refer;
+mod results;
 mod shortlist;
 mod start;
 
 pub use about::{AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage};
 pub use check::{CheckAnswersPage, CheckPage, QuestionPage};
 pub use group::GroupPage;
-#[cfg(not(feature = "journey"))]
-pub use help::JourneyHandover;
 pub use help::{HelpPage, LoadingPage, OutOfOrderPage};
-pub use nearby::ResultsPage;
 pub use refer::ReferPage;
+pub use results::ResultsPage;
 pub use shortlist::ShortlistPage;
 pub use start::StartPage;

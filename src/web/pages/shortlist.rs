@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use crate::core::route::Route;
 use crate::core::tiles::page_id;
 use crate::web::components::{Page, ServiceDetails};
-use crate::web::config::Setup;
-use crate::web::i18n::t;
 use crate::web::router::{href, A};
+use crate::web::state::setup::Setup;
+use crate::web::state::words::t;
 use crate::web::state::{use_app, AppState};
 
 /// The saved groups, each with everything on its page but the buttons.

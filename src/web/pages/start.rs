@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::core::route::Route;
 use crate::web::components::Page;
-use crate::web::config::Setup;
-use crate::web::i18n::{t, tf, use_words};
 use crate::web::router::A;
+use crate::web::state::setup::Setup;
+use crate::web::state::words::{t, tf, use_words};
 
 /// What the service is, that it is not for emergencies, and how long a reply takes.
 #[component]

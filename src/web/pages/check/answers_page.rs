@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::core::route::Route;
 use crate::web::components::Page;
-use crate::web::config::Setup;
-use crate::web::i18n::{t, use_words};
 use crate::web::router::{href, use_router, A};
+use crate::web::state::setup::Setup;
 use crate::web::state::use_app;
+use crate::web::state::words::{t, use_words};
 
 /// "Check your answers": every question that applies, its answer, and a
 /// change link back to it. With a question still to answer, the check

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::questions::{AnswerOption, Kind, Question};
-use crate::web::i18n::{t, use_words};
+use crate::web::state::words::{t, use_words};
 
 /// The heading, hint, error and inputs of a question. The inputs start from
 /// `values` and are then left to the browser (the form is read on Continue),

@@ -4,15 +4,15 @@ use leptos::prelude::*;
 
 use crate::core::questions::{Answer, AnswerProblem, Kind, Next, Question, QuestionSet};
 use crate::core::route::Route;
-use crate::web::answers::CheckState;
-use crate::web::browser::{event_form, form_values};
 use crate::web::components::{focus_error_summary, ErrorSummary, Page};
-use crate::web::config::Setup;
-use crate::web::i18n::{t, use_words, Words};
 use crate::web::pages::check::fields::QuestionFields;
 use crate::web::pages::NotFoundPage;
+use crate::web::platform::dom::{event_form, form_values};
 use crate::web::router::{use_router, A};
+use crate::web::state::check::CheckState;
+use crate::web::state::setup::Setup;
 use crate::web::state::use_app;
+use crate::web::state::words::{t, use_words, Words};
 
 /// `/check`: goes on to the first question, in place, so Back skips it.
 /// Only its title shows, for the moment before the question is drawn.

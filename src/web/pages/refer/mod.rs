@@ -2,7 +2,7 @@
 //! the question as the page heading, problems in an error summary and beside
 //! the field, and what was entered put back. The pages share one address;
 //! the referral as filled in is part of the app's state
-//! ([`ReferralState`](crate::web::referral::ReferralState)), so it survives a
+//! ([`ReferralState`](crate::web::state::referral::ReferralState)), so it survives a
 //! look at another page.
 
 mod agreed;
@@ -26,13 +26,13 @@ use wasm_bindgen::JsCast;
 use crate::core::config::Config;
 use crate::core::referral::{Continue, ForWhom, Problem, Step, OUTBOX_KEEP_DAYS};
 use crate::core::route::Route;
-use crate::web::browser::{form_values, today, unix_seconds};
 use crate::web::components::{ErrorSummary, Page};
-use crate::web::config::Setup;
-use crate::web::i18n::Words;
-use crate::web::referral::Status;
+use crate::web::platform::dom::{form_values, today, unix_seconds};
 use crate::web::router::href;
+use crate::web::state::referral::Status;
+use crate::web::state::setup::Setup;
 use crate::web::state::use_app;
+use crate::web::state::words::Words;
 
 use agreed::{AgreedStep, CannotSendStep};
 use check::CheckStep;

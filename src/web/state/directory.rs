@@ -11,10 +11,10 @@ use leptos::prelude::*;
 use crate::core::directory::{Directory, Service};
 use crate::core::geo::LatLon;
 use crate::core::tiles::{read_index, tiles_around, HeldServices, EVERYWHERE};
-use crate::web::config::{fetched_file, named, LoadProblem, Setup};
-use crate::web::fetch::fetch_text;
-use crate::web::i18n::Words;
-use crate::web::nearby::NearbyState;
+use crate::web::platform::fetch::fetch_text;
+use crate::web::state::search::NearbyState;
+use crate::web::state::setup::{fetched_file, named, LoadProblem, Setup};
+use crate::web::state::words::Words;
 
 /// The directory loaded, or the file that could not be used and why.
 pub type DirectoryResult = Result<(), LoadProblem>;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::i18n::{Catalogue, LocaleMeta, Translator};
-use crate::web::fetch::fetch_text;
+use crate::web::platform::fetch::fetch_text;
 
 /// The loaded words; provided once by the app (see [`provide_words`]).
 #[derive(Clone, Copy)]

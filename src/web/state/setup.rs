@@ -8,12 +8,14 @@ use leptos::prelude::*;
 
 use crate::core::config::Config;
 use crate::core::i18n::{choose_language, questions_in};
-use crate::core::page_options::{config_override, PageOptions, ParsedUrl};
+use crate::core::page_options::{config_override, ParsedUrl};
 use crate::core::questions::QuestionSet;
 use crate::core::FieldError;
-use crate::web::fetch::{fetch_text, FetchProblem};
-use crate::web::i18n::Words;
-use crate::web::kiosk::KioskGuard;
+use crate::web::platform::dom::{page_options, query_param};
+use crate::web::platform::fetch::{fetch_text, FetchProblem};
+use crate::web::platform::storage::{storage_allowed, Key};
+use crate::web::state::kiosk::KioskGuard;
+use crate::web::state::words::Words;
 
 /// A data file that could not be used, and why: shown on the set-up error page.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,10 +58,10 @@ impl SetupResource {
             Some(Ok(s)) => {
                 // Not in development builds, where a kept copy would hide each rebuild.
                 if !cfg!(debug_assertions) {
-                    crate::web::offline::keep_for_offline();
+                    crate::web::platform::offline::keep_for_offline();
                     if s.language != "en" {
                         let questions = questions_in(&s.config.questions.url, &s.language);
-                        crate::web::offline::keep_files_offline(&format!(
+                        crate::web::platform::offline::keep_files_offline(&format!(
                             "locales/{}.json\n{questions}",
                             s.language
                         ));
@@ -96,7 +98,10 @@ pub(crate) fn fetched_file(
     fetched: Result<String, FetchProblem>,
     words: Words,
 ) -> Result<String, LoadProblem> {
-    fetched.map_err(|p| LoadProblem { file: file.to_string(), error: FieldError::new("", p.describe(words)) })
+    fetched.map_err(|p| LoadProblem {
+        file: file.to_string(),
+        error: FieldError::new("", words.with(|tr| p.describe(tr))),
+    })
 }
 
 pub(crate) fn named(file: &str, error: FieldError) -> LoadProblem {
@@ -120,14 +125,14 @@ pub async fn load_setup(words: Words) -> SetupResult {
         }
         None => {
             words.load("en").await;
-            let problem = fetched.err().map(|p| p.describe(words)).unwrap_or_default();
+            let problem = fetched.err().map(|p| words.with(|tr| p.describe(tr))).unwrap_or_default();
             return Err(LoadProblem { file, error: FieldError::new("", problem) });
         }
     };
     page_options().apply_to(&mut config);
     let language = chosen_language(&config);
     apply_to_page(&config, &language);
-    crate::web::stopped::name_organisation_on_stopped_page(&config);
+    crate::web::platform::stopped::name_organisation_on_stopped_page(&config);
     // The words and question set are fetched at once; the directory waits
     // until results are needed (`web::directory`).
     let mut questions_file = questions_in(&config.questions.url, &language);
@@ -150,9 +155,6 @@ pub async fn load_setup(words: Words) -> SetupResult {
     Ok(Arc::new(Setup { config, questions, language }))
 }
 
-/// Where the person's language choice is kept on their device.
-const LANGUAGE_KEY: &str = "waymark:language";
-
 /// The visit's language (`core::i18n::choose_language`): `?lang=`, else the
 /// choice kept on this device, else the config's. A choice made with
 /// `?lang=` is kept for next time, except on a kiosk.
@@ -161,21 +163,17 @@ fn chosen_language(config: &Config) -> String {
     let kiosk = config.kiosk.enabled;
     // Not from an embed's data-lang either: that is the host's choice, not the person's.
     let embedded = page_options().embed.is_some();
-    let may_keep = !kiosk && !embedded && crate::web::browser::storage_allowed(true);
-    let asked = crate::web::browser::query_param("lang");
-    let kept: Option<String> = may_keep.then(|| gloo_storage::LocalStorage::get(LANGUAGE_KEY).ok()).flatten();
+    let may_keep = !kiosk && !embedded && storage_allowed(true);
+    let asked = query_param("lang");
+    let kept: Option<String> =
+        may_keep.then(|| gloo_storage::LocalStorage::get(Key::Language.name()).ok()).flatten();
     let language =
         choose_language(&config.languages, &config.language, asked.as_deref(), kept.as_deref(), kiosk)
             .to_string();
     if may_keep && asked.as_deref() == Some(language.as_str()) {
-        let _ = gloo_storage::LocalStorage::set(LANGUAGE_KEY, &language);
+        let _ = gloo_storage::LocalStorage::set(Key::Language.name(), &language);
     }
     language
-}
-
-/// What the page address asks for: kiosk mode, one organisation, embedding.
-pub fn page_options() -> PageOptions {
-    PageOptions::read(crate::web::browser::query_param)
 }
 
 /// Which config file to read: `?config=` when it names a `.json` file on this
@@ -194,7 +192,7 @@ pub fn config_url() -> String {
             password: url.password(),
         })
     };
-    crate::web::browser::query_param("config")
+    query_param("config")
         .and_then(|raw| {
             let followed = config_override(&raw, &page_origin, parse);
             if followed.is_none() {

@@ -8,11 +8,12 @@ use leptos::prelude::*;
 
 use super::RESULT_COUNT;
 use crate::core::postcode::PostcodeProblem;
-use crate::web::browser::focus_by_id;
 use crate::web::components::focus_error_summary;
-use crate::web::config::Setup;
-use crate::web::i18n::{t, Words};
-use crate::web::nearby::{locate_device, locate_postcode, LocateProblem, NearbyState, Origin};
+use crate::web::platform::dom::focus_by_id;
+use crate::web::platform::geolocation::locate_device;
+use crate::web::state::search::{locate_postcode, LocateProblem, NearbyState, Origin};
+use crate::web::state::setup::Setup;
+use crate::web::state::words::{t, Words};
 use crate::web::state::{use_app, AppState};
 
 fn problem_text(problem: LocateProblem, typed: &str, setup: &Setup, words: Words) -> String {

@@ -5,15 +5,22 @@
 
 use leptos::prelude::*;
 
-use crate::core::questions::Answers;
-use crate::web::answers::CheckState;
-use crate::web::config::SetupResource;
-use crate::web::i18n::Words;
-use crate::web::journey::Handover;
-use crate::web::kiosk::KioskGuard;
-use crate::web::nearby::NearbyState;
-use crate::web::referral::{ReferralChoice, ReferralState};
-use crate::web::shortlist::Shortlist;
+pub mod check;
+pub mod directory;
+pub mod kiosk;
+pub mod referral;
+pub mod search;
+pub mod setup;
+pub mod shortlist;
+pub mod words;
+
+use check::CheckState;
+use kiosk::KioskGuard;
+use referral::{ReferralChoice, ReferralState};
+use search::NearbyState;
+use setup::SetupResource;
+use shortlist::Shortlist;
+use words::Words;
 
 /// Every part of the state; cheap to copy (signals are handles), so event
 /// handlers and tasks take a copy rather than looking it up.
@@ -35,7 +42,7 @@ pub struct AppState {
 
 /// Creates the state, restoring what this browser kept, starts loading the
 /// set-up, and provides it to every component below.
-pub fn provide_app_state(words: Words, handover: Option<&Handover>) -> AppState {
+pub fn provide_app_state(words: Words) -> AppState {
     let kiosk = RwSignal::new(KioskGuard::NotKiosk);
     let nearby = NearbyState::new();
     let setup = SetupResource::load(kiosk, words);
@@ -43,8 +50,8 @@ pub fn provide_app_state(words: Words, handover: Option<&Handover>) -> AppState 
         setup,
         words,
         kiosk,
-        kiosk_started: StoredValue::new(handover.is_some_and(|h| h.kiosk_started)),
-        check: CheckState::restore(setup, handover.map(|h| (Answers::from_json(&h.answers), h.changing))),
+        kiosk_started: StoredValue::new(false),
+        check: CheckState::restore(setup),
         nearby,
         shortlist: Shortlist::restore(setup),
         choice: ReferralChoice::new(),

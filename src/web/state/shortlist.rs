@@ -5,8 +5,8 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-use crate::web::browser::{storage_allowed, STORAGE_PREFIX};
-use crate::web::config::SetupResource;
+use crate::web::platform::storage::{storage_allowed, Key};
+use crate::web::state::setup::SetupResource;
 
 /// Directory ids, in the order they were saved; part of the app's state (`web::state`).
 #[derive(Clone, Copy)]
@@ -16,15 +16,11 @@ pub struct Shortlist {
     setup: SetupResource,
 }
 
-fn storage_key() -> String {
-    format!("{STORAGE_PREFIX}shortlist")
-}
-
 impl Shortlist {
     /// The shortlist kept in this browser, if any.
     pub fn restore(setup: SetupResource) -> Self {
         let ids: Vec<String> = storage_allowed(true)
-            .then(|| LocalStorage::get(storage_key()).ok())
+            .then(|| LocalStorage::get(Key::Shortlist.name()).ok())
             .flatten()
             .unwrap_or_default();
         Shortlist { ids: RwSignal::new(ids), setup }
@@ -49,9 +45,9 @@ impl Shortlist {
         if self.setup.may_store() && storage_allowed(true) {
             let ids = self.ids.get_untracked();
             if ids.is_empty() {
-                LocalStorage::delete(storage_key());
+                LocalStorage::delete(Key::Shortlist.name());
             } else {
-                let _ = LocalStorage::set(storage_key(), &ids);
+                let _ = LocalStorage::set(Key::Shortlist.name(), &ids);
             }
         }
         saved

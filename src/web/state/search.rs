@@ -6,15 +6,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 use crate::core::directory::Directory;
 use crate::core::geo::LatLon;
 use crate::core::postcode::{CentroidTable, Postcode, PostcodeProblem};
 use crate::core::ranking::Filters;
 use crate::core::tiles::HeldServices;
-use crate::web::directory::DirectoryResult;
-use crate::web::fetch::{fetch_text, FetchProblem};
+use crate::web::platform::fetch::{fetch_text, FetchProblem};
+use crate::web::state::directory::DirectoryResult;
 
 /// A place to measure distances from, and how to name it.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,30 +89,4 @@ pub async fn locate_postcode(typed: &str, tables: &str) -> Result<Origin, Locate
     };
     let located = table.lookup(&postcode).ok_or(LocateProblem::Unknown)?;
     Ok(Origin { at: located.at, postcode: Some(postcode.to_string()) })
-}
-
-/// Asks the browser where the person is; `done` gets `None` if they refuse
-/// or it cannot tell. Low accuracy is enough and spares the battery.
-pub fn locate_device(done: impl Fn(Option<LatLon>) + 'static) {
-    let Ok(geolocation) = window().navigator().geolocation() else {
-        done(None);
-        return;
-    };
-    let done = std::rc::Rc::new(done);
-    let on_error = {
-        let done = done.clone();
-        Closure::once_into_js(move |_: JsValue| done(None))
-    };
-    let on_success = Closure::once_into_js(move |position: web_sys::Position| {
-        let coords = position.coords();
-        done(Some(LatLon::new(coords.latitude(), coords.longitude())).filter(|at| at.is_in_uk_bounds()))
-    });
-    let options = web_sys::PositionOptions::new();
-    options.set_timeout(10_000);
-    options.set_maximum_age(600_000);
-    let _ = geolocation.get_current_position_with_error_callback_and_options(
-        on_success.unchecked_ref(),
-        Some(on_error.unchecked_ref()),
-        &options,
-    );
 }

@@ -3,6 +3,8 @@
 
 use gloo_net::http::Request;
 
+use crate::core::i18n::Translator;
+
 /// Why a file could not be read, in words for the set-up error page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FetchProblem {
@@ -12,11 +14,13 @@ pub enum FetchProblem {
 }
 
 impl FetchProblem {
-    pub fn describe(&self, words: crate::web::i18n::Words) -> String {
+    pub fn describe(&self, words: &Translator) -> String {
         match self {
-            FetchProblem::NotFound => words.t("problem.file_not_found"),
-            FetchProblem::Status(code) => words.tf("problem.file_status", &[("status", &code.to_string())]),
-            FetchProblem::Network => words.t("problem.file_network"),
+            FetchProblem::NotFound => words.text("problem.file_not_found"),
+            FetchProblem::Status(code) => {
+                words.format("problem.file_status", &[("status", &code.to_string())])
+            }
+            FetchProblem::Network => words.text("problem.file_network"),
         }
     }
 }

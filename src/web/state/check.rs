@@ -5,8 +5,8 @@ use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
 
 use crate::core::questions::{Answer, Answers};
-use crate::web::browser::{storage_allowed, STORAGE_PREFIX};
-use crate::web::config::SetupResource;
+use crate::web::platform::storage::{storage_allowed, Key};
+use crate::web::state::setup::SetupResource;
 
 /// The answers to the check; part of the app's state (`web::state`).
 #[derive(Clone, Copy)]
@@ -18,20 +18,13 @@ pub struct CheckState {
     setup: SetupResource,
 }
 
-fn storage_key() -> String {
-    format!("{STORAGE_PREFIX}answers")
-}
-
 impl CheckState {
     /// The answers kept in this tab, if any.
-    pub fn restore(setup: SetupResource, handed: Option<(Answers, bool)>) -> Self {
-        if let Some((answers, changing)) = handed {
-            return CheckState { answers: RwSignal::new(answers), changing: RwSignal::new(changing), setup };
-        }
+    pub fn restore(setup: SetupResource) -> Self {
         // Read leniently: a value from an older release, or written by hand,
         // loses what cannot be read rather than failing.
         let saved = storage_allowed(false)
-            .then(|| SessionStorage::raw().get_item(&storage_key()).ok())
+            .then(|| SessionStorage::raw().get_item(&Key::Answers.name()).ok())
             .flatten()
             .flatten();
         let answers = saved.map(|json| Answers::from_json(&json)).unwrap_or_default();
@@ -46,9 +39,9 @@ impl CheckState {
         }
         let answers = self.answers.get_untracked();
         if answers.is_empty() {
-            SessionStorage::delete(storage_key());
+            SessionStorage::delete(Key::Answers.name());
         } else {
-            let _ = SessionStorage::set(storage_key(), &answers);
+            let _ = SessionStorage::set(Key::Answers.name(), &answers);
         }
     }
 }

@@ -5,23 +5,20 @@
 //! cannot be sent now (never on a kiosk), tried again when the widget next
 //! starts or the browser is back online.
 
-use std::time::Duration;
-
-use gloo_net::http::Request;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::core::config::ReferralFormat;
 use crate::core::questions::Answer;
 use crate::core::referral::{
-    form_encoded, outcome, read_outbox, referral_document, retry_delay, Channel, Envelope, Outbox, Outcome,
-    Outgoing, ReferralForm, ReferralIds,
+    form_encoded, outcome, read_outbox, referral_document, Channel, Envelope, Outbox, Outcome, Outgoing,
+    ReferralForm, ReferralIds,
 };
-use crate::web::browser::{today, unix_seconds, STORAGE_PREFIX};
-use crate::web::config::{Setup, SetupResource};
-use crate::web::referral::{ReferralState, Status};
+use crate::web::platform::dom::{today, unix_seconds};
+use crate::web::platform::sender::{attempt, deliver, embedding_host, random_bytes};
+use crate::web::platform::storage::Key;
+use crate::web::state::referral::{ReferralState, Status};
+use crate::web::state::setup::{Setup, SetupResource};
 
 /// A referral on its way, as the send action takes it.
 #[derive(Clone, Debug)]
@@ -164,59 +161,6 @@ pub fn resend_when_set_up(setup: SetupResource, referral: ReferralState) {
     });
 }
 
-async fn sleep(seconds: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ =
-            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, seconds as i32 * 1000);
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-/// One attempt: the HTTP status (`None` for no answer in time) and any
-/// `Retry-After` seconds.
-async fn attempt(out: &Outgoing, timeout_seconds: u32) -> (Option<u16>, Option<u32>) {
-    let Ok(controller) = web_sys::AbortController::new() else { return (None, None) };
-    let request = Request::post(&out.endpoint).abort_signal(Some(&controller.signal()));
-    let request = if out.format == "form" {
-        // A plain form post needs no CORS preflight, which form services rarely answer;
-        // the id travels in the body as `referral_id`.
-        request.header("Content-Type", "application/x-www-form-urlencoded")
-    } else {
-        request.header("Content-Type", "application/json").header("Idempotency-Key", &out.id)
-    };
-    let Ok(request) = request.body(JsValue::from_str(&out.body)) else { return (None, None) };
-    let limit = Duration::from_secs(timeout_seconds.into());
-    let timer = set_timeout_with_handle(move || controller.abort(), limit).ok();
-    let response = request.send().await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
-    let Ok(response) = response else { return (None, None) };
-    let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
-    (Some(response.status()), retry_after)
-}
-
-/// Tries to deliver `out` while the person waits: `Sent`, `Refused`, or
-/// `TryAgain` once the waiting attempts are used up.
-async fn deliver(out: &Outgoing, timeout_seconds: u32) -> Outcome {
-    let mut tries = 0;
-    loop {
-        tries += 1;
-        let (status, retry_after) = attempt(out, timeout_seconds).await;
-        match outcome(status) {
-            Outcome::TryAgain => match retry_delay(tries, retry_after) {
-                Some(seconds) => sleep(seconds).await,
-                None => return Outcome::TryAgain,
-            },
-            done => return done,
-        }
-    }
-}
-
-pub(crate) fn outbox_key() -> String {
-    format!("{STORAGE_PREFIX}outbox")
-}
-
 /// gloo-storage throws a JavaScript exception when the browser refuses
 /// storage (a frame with third-party storage blocked), so it is used only
 /// once storage is known to be there.
@@ -231,7 +175,7 @@ fn outbox() -> Vec<Outgoing> {
     if !storage_available() {
         return Vec::new();
     }
-    let Ok(items) = LocalStorage::get::<Vec<Outgoing>>(outbox_key()) else { return Vec::new() };
+    let Ok(items) = LocalStorage::get::<Vec<Outgoing>>(Key::Outbox.name()) else { return Vec::new() };
     let Outbox { waiting, expired, changed } = read_outbox(items, unix_seconds());
     for gone in &expired {
         leptos::logging::warn!("referral {} was waiting too long and is deleted", gone.reference);
@@ -247,8 +191,8 @@ fn save_outbox(items: &[Outgoing]) {
         return;
     }
     if items.is_empty() {
-        LocalStorage::delete(outbox_key());
-    } else if LocalStorage::set(outbox_key(), items).is_err() {
+        LocalStorage::delete(Key::Outbox.name());
+    } else if LocalStorage::set(Key::Outbox.name(), items).is_err() {
         leptos::logging::warn!("the outbox could not be saved on this device");
     }
 }
@@ -276,34 +220,4 @@ async fn resend_outbox(timeout_seconds: u32) -> Vec<(Outgoing, Outcome)> {
         results.push((out, result));
     }
     results
-}
-
-/// 16 random bytes from the browser's cryptographic generator, or `None`
-/// where it has none: ids must never repeat, or the receiver would drop a
-/// second person's referral as a repeat of the first.
-pub fn random_bytes() -> Option<[u8; 16]> {
-    let mut bytes = [0u8; 16];
-    let crypto = window().crypto().ok()?;
-    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
-    Some(bytes)
-}
-
-/// The site the widget is embedded in, recorded with the referral: the
-/// `?embed=` origin, but only when this page really is in a frame of it
-/// (the address alone could be copied into any link).
-fn embedding_host() -> Option<String> {
-    let host = crate::web::config::page_options().embed_host()?.to_string();
-    let window = window();
-    let parent = window.parent().ok().flatten()?;
-    if js_sys::Object::is(&parent, &window) {
-        return None;
-    }
-    let ancestors = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok();
-    if let Some(ancestors) = ancestors.filter(|a| !a.is_undefined()) {
-        let parent_origin = js_sys::Reflect::get(&ancestors, &0.into()).ok()?.as_string();
-        if parent_origin.as_deref() != Some(host.as_str()) {
-            return None;
-        }
-    }
-    Some(host)
 }

@@ -1,41 +1,16 @@
-//! Small browser effects used across pages: storage, titles, leaving the page.
+//! The page itself: its address, title and focus, forms, the clock, and
+//! leaving it.
 
 use leptos::prelude::{document, window};
 
-/// Every key the widget writes starts with this, so clearing our data never
-/// touches a host site's storage on the same origin.
-pub const STORAGE_PREFIX: &str = "waymark:";
-
-/// Removes everything the widget has stored in this browser. (Through
-/// web-sys: gloo-storage lists keys only by parsing every value as JSON,
-/// which a host site's own values on the same origin need not be.)
-pub fn clear_widget_storage() {
-    for storage in [window().session_storage(), window().local_storage()] {
-        let Ok(Some(storage)) = storage else { continue };
-        let len = storage.length().unwrap_or(0);
-        let ours: Vec<String> = (0..len)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(STORAGE_PREFIX))
-            .collect();
-        for key in ours {
-            let _ = storage.remove_item(&key);
-        }
-    }
-}
-
-/// Whether the browser lets the widget keep things in local (or session)
-/// storage. gloo-storage throws when it does not (a frame on another site
-/// with third-party storage blocked, some private modes), so callers ask first.
-pub fn storage_allowed(local: bool) -> bool {
-    let storage = if local { window().local_storage() } else { window().session_storage() };
-    matches!(storage, Ok(Some(_)))
-}
+use crate::core::page_options::PageOptions;
+use crate::web::platform::storage::clear_widget_storage;
 
 /// Leaves for `url`, replacing this page in the history so Back does not
 /// return. Embedded in another site, the whole page leaves, not just the frame.
 pub fn leave_for(url: &str) {
     clear_widget_storage();
-    crate::web::offline::forget_data_fetched();
+    crate::web::platform::offline::forget_data_fetched();
     let page = window().top().ok().flatten().unwrap_or_else(window);
     if page.location().replace(url).is_err() {
         let _ = window().location().replace(url);
@@ -47,19 +22,32 @@ pub fn set_title(page_title: &str, service: &str) {
     document().set_title(&format!("{page_title} – {service}"));
 }
 
-/// The value of a query parameter in the page address, e.g. `?config=`.
 /// Whether the page is at least tablet width (GOV.UK's 40.0625em
 /// breakpoint): there, disclosures that save scrolling on a phone start open.
 pub fn is_wide_screen() -> bool {
     window().match_media("(min-width: 40.0625em)").ok().flatten().is_some_and(|query| query.matches())
 }
 
+/// The value of a query parameter in the page address, e.g. `?config=`.
 pub fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
-    search.trim_start_matches('?').split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=')?;
-        (key == name).then(|| js_sys::decode_uri_component(value).ok()?.as_string()).flatten()
-    })
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// What the page address asks for: kiosk mode, one organisation, embedding.
+pub fn page_options() -> PageOptions {
+    PageOptions::read(query_param)
+}
+
+/// Where the widget is hosted, from `<base href>` (set by Trunk's public URL).
+pub fn base_path() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_else(|| "/".to_string())
 }
 
 /// Moves keyboard focus to the element with `id`, if it is on the page.

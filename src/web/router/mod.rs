@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 
 use crate::core::route::Route;
-use crate::web::config::SetupResource;
+use crate::web::platform::dom::{base_path, focus_by_id};
+use crate::web::state::setup::SetupResource;
 
 /// The current page, and navigation; provided by the app, copied into handlers.
 #[derive(Clone, Copy)]
@@ -20,17 +21,6 @@ pub struct Router {
     navigated: StoredValue<bool>,
 }
 
-/// Where the widget is hosted, from `<base href>` (set by Trunk's public URL).
-pub fn base_path() -> String {
-    document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_else(|| "/".to_string())
-}
-
 fn route_from_location() -> Route {
     let path = window().location().pathname().unwrap_or_default();
     Route::parse(&path, &base_path())
@@ -38,9 +28,8 @@ fn route_from_location() -> Route {
 
 /// Starts routing: reads the address, follows Back/Forward and plain clicks
 /// on in-app links, and provides the [`Router`] to every component below.
-pub fn provide_router(setup: SetupResource, handed_over: bool) -> Router {
-    // Handed over from the first bundle, the person has moved between pages already.
-    let navigated = StoredValue::new(handed_over);
+pub fn provide_router(setup: SetupResource) -> Router {
+    let navigated = StoredValue::new(false);
     let router = Router { route: RwSignal::new(route_from_location()), setup, navigated };
     provide_context(router);
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
@@ -165,7 +154,7 @@ fn intercept_link_clicks(router: Router) {
         // change, which would otherwise count as a navigation.
         if let Some(id) = anchor.get_attribute("href").and_then(|h| h.strip_prefix('#').map(str::to_string)) {
             ev.prevent_default();
-            crate::web::browser::focus_by_id(&id);
+            focus_by_id(&id);
             return;
         }
         if let Some(path) = in_app_path(&anchor) {

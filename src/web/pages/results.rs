@@ -13,11 +13,11 @@ use crate::core::describe::{cards, need_label, result_count, Card};
 use crate::core::questions::NeedsProfile;
 use crate::core::ranking::{nearest_others, rank_top};
 use crate::core::route::Route;
-use crate::web::browser::is_wide_screen;
 use crate::web::components::{ErrorSummary, Page};
-use crate::web::config::Setup;
-use crate::web::i18n::t;
+use crate::web::platform::dom::is_wide_screen;
 use crate::web::router::A;
+use crate::web::state::setup::Setup;
+use crate::web::state::words::t;
 use crate::web::state::{use_app, AppState};
 
 use filters::FiltersForm;

@@ -6,13 +6,10 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::document;
 
-use crate::web::browser::storage_allowed;
+use crate::web::platform::storage::{storage_allowed, Key};
 
 /// The sizes offered, smallest first; the first is the page's own.
 pub const TEXT_SIZES: [&str; 3] = ["standard", "large", "larger"];
-
-/// Where the choice is kept (starts with `web::browser::STORAGE_PREFIX`, so quick exit clears it).
-const KEY: &str = "waymark:text-size";
 
 /// The size chosen now.
 pub fn text_size() -> String {
@@ -28,7 +25,7 @@ fn apply(size: &str) {
 
 /// The size this device kept from an earlier visit.
 pub fn restore_text_size() {
-    if let Some(Ok(size)) = storage_allowed(true).then(|| LocalStorage::get::<String>(KEY)) {
+    if let Some(Ok(size)) = storage_allowed(true).then(|| LocalStorage::get::<String>(Key::TextSize.name())) {
         apply(&size);
     }
 }
@@ -37,6 +34,6 @@ pub fn restore_text_size() {
 pub fn choose_text_size(size: &str, may_store: bool) {
     apply(size);
     if may_store && storage_allowed(true) {
-        let _ = LocalStorage::set(KEY, size);
+        let _ = LocalStorage::set(Key::TextSize.name(), size);
     }
 }

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use crate::core::describe::{chosen, day_choices, language_choices, time_choices, Choice};
 use crate::core::ranking::{languages, Filters};
 use crate::core::schedule::LocalTime;
-use crate::web::browser::{event_form, form_values, is_wide_screen, unix_seconds};
-use crate::web::config::Setup;
-use crate::web::i18n::{t, use_words};
+use crate::web::platform::dom::{event_form, form_values, is_wide_screen, unix_seconds};
+use crate::web::state::setup::Setup;
 use crate::web::state::use_app;
+use crate::web::state::words::{t, use_words};
 
 const FILTER_FIELDS: [&str; 7] = ["free", "open_now", "step_free", "remote", "day", "time", "language"];
 

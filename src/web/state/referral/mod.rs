@@ -1,15 +1,15 @@
 //! Asking to be put in touch: what the person chose on the group pages, and
 //! the referral as it is filled in and sent (the pages are
-//! `web::pages::refer`; sending and the outbox are in [`send`]).
+//! `pages::refer`; sending and the outbox are in [`send`]).
 
 mod send;
-
-pub(crate) use send::outbox_key;
 
 use leptos::prelude::*;
 
 pub use send::resend_when_set_up;
-use send::{deliver_and_keep, random_bytes, resend_and_show, Delivery};
+use send::{deliver_and_keep, resend_and_show, Delivery};
+
+use crate::web::platform::sender::random_bytes;
 
 use crate::core::directory::Service;
 use crate::core::referral::{Chosen as ChosenService, ForWhom, ReferralForm, ReferralIds, Step};

@@ -1,0 +1,12 @@
+//! The browser's services, for the state and views above: fetching files,
+//! storage, the page and focus, location, the offline copy, the stopped page
+//! and the referral sender. No views and no app state live here.
+
+pub mod dom;
+pub mod fetch;
+pub mod geolocation;
+pub mod offline;
+pub mod sender;
+pub mod stopped;
+pub mod storage;
+pub mod text_size;
