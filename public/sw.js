@@ -3,10 +3,12 @@ const BUILD = { version: 'unbuilt', shell: [], data: [] };
 //
 // Waymark's service worker keeps the widget on a phone after one visit, so
 // the whole journey up to sending a referral works with no signal. The
-// widget registers it (src/web/offline.rs), never on a kiosk.
+// widget registers it (src/web/platform/offline.rs), never on a kiosk.
 //
-// - The shell (the page, hashed JS/wasm/CSS, the journey bundle, words, questions):
-//   kept per release and served cache-first.
+// - The shell (the pages at the top of the build, the content-hashed JS, wasm
+//   and CSS, the English words and question set): kept per release and served
+//   cache-first. An address whose own page is not kept (a group, a question)
+//   is served app.html, the plain shell, which draws it.
 // - Config, directory and postcode files: stale-while-revalidate, so a
 //   charity's edits reach phones a visit later without a new release.
 // - Every other request, and anything that is not a GET (referrals), goes
@@ -17,6 +19,7 @@ const BUILD = { version: 'unbuilt', shell: [], data: [] };
 
 const SHELL = `waymark-shell-${BUILD.version}`;
 const DATA = 'waymark-data';
+const FRESH_MS = 5 * 60 * 1000;
 const scope = new URL(self.registration.scope);
 const address = (path) => new URL(path, scope).href;
 const shellFiles = new Set(BUILD.shell.map(address));
@@ -24,15 +27,18 @@ const shellFiles = new Set(BUILD.shell.map(address));
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
+      // On a first visit the page has just fetched what it needed: the copy
+      // in the browser's cache will do, so no file comes down twice. A new
+      // release fetches afresh whatever is not named by its content (Trunk's
+      // hashed files never change, so their cached copy is always right).
+      const firstVisit = !(await caches.keys()).some((name) => name.startsWith('waymark-shell-'));
+      const hashed = (path) => /^[^/]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path);
+      const cacheMode = (path) => (firstVisit ? 'force-cache' : hashed(path) ? 'default' : 'reload');
       const shell = await caches.open(SHELL);
-      // Trunk's content-hashed files never change, so the copy the page just
-      // fetched will do. Everything else, snippets included (their folder's
-      // hash names the crate, not the contents), is fetched afresh.
-      const cacheMode = (path) => (/^[^/]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path) ? 'default' : 'reload');
       await shell.addAll(BUILD.shell.map((path) => new Request(address(path), { cache: cacheMode(path) })));
       const data = await caches.open(DATA);
       for (const path of BUILD.data) {
-        const response = await fetch(address(path), { cache: 'reload' }).catch(() => null);
+        const response = await fetch(address(path), { cache: firstVisit ? 'force-cache' : 'reload' }).catch(() => null);
         if (response && response.ok) await data.put(address(path), response);
       }
     })(),
@@ -56,11 +62,14 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
-  const page = url.pathname.split('/').pop();
-  if (request.mode === 'navigate' && !page.includes('.')) {
-    // The start page has itself written in; every other address gets the plain shell.
-    const start = url.pathname === scope.pathname || !shellFiles.has(address('app.html'));
-    event.respondWith(fromShell(address(start ? 'index.html' : 'app.html'), request));
+  const last = url.pathname.split('/').pop();
+  if (request.mode === 'navigate' && !last.includes('.')) {
+    // An address whose page is kept gets that page (`/` index.html, /help
+    // help.html), as the host serves it; any other gets the plain shell.
+    const path = url.pathname.slice(scope.pathname.length).replace(/\/+$/, '');
+    const own = address(path ? `${path}.html` : 'index.html');
+    const page = shellFiles.has(own) || !shellFiles.has(address('app.html')) ? own : address('app.html');
+    event.respondWith(fromShell(shellFiles.has(page) ? page : address('index.html'), request));
   } else if (shellFiles.has(url.origin + url.pathname)) {
     event.respondWith(fromShell(url.origin + url.pathname, request));
   } else if (/\/(locales|questions)\/[^/]+\.json$/.test(url.pathname)) {
@@ -80,6 +89,10 @@ async function fromShell(key, request) {
 async function staleWhileRevalidate(event, request, cacheName) {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request);
+  // Kept in the last few minutes (by the install, on a first visit): fresh
+  // enough, and asking again would fetch the same file twice.
+  const keptAt = Date.parse(cached?.headers.get('date') || '');
+  if (cached && Date.now() - keptAt < FRESH_MS) return cached;
   const fresh = fetch(request).then(async (response) => {
     if (response.ok) await cache.put(request, response.clone());
     return response;

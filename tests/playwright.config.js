@@ -32,7 +32,7 @@ export default defineConfig({
     },
     {
       // A deployment whose widget code is missing altogether.
-      command: `node support/static-server.mjs ${port + 4} waymark-,journey/`,
+      command: `node support/static-server.mjs ${port + 4} waymark-`,
       url: `http://127.0.0.1:${port + 4}/`,
       reuseExistingServer: false,
       timeout: 20_000,

@@ -6,6 +6,7 @@
 //! so once the widget is open every page, urgent help included, works with no
 //! network. Another language is a new file, with no code change.
 
+#[cfg(not(target_arch = "wasm32"))]
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -125,12 +126,30 @@ impl Catalogue {
 pub struct Translator {
     chosen: Option<Catalogue>,
     english: Catalogue,
+    plural_rule: PluralRule,
 }
 
+/// The CLDR cardinal plural category (`one`, `few` …, else `other`) of a
+/// count written as digits, in a language: [`plural_category`] natively,
+/// the browser's own `Intl.PluralRules` in the widget, so the wasm carries
+/// no second copy of CLDR's rules.
+pub type PluralRule = fn(language: &str, count: &str) -> &'static str;
+
 impl Translator {
-    /// A translator for `chosen`, falling back to `english`.
+    /// A translator for `chosen`, falling back to `english`, with CLDR's
+    /// plural rules (natively; the browser build passes its own with
+    /// [`Translator::with_plural_rule`]).
     pub fn new(chosen: Option<Catalogue>, english: Catalogue) -> Self {
-        Self { chosen, english }
+        #[cfg(not(target_arch = "wasm32"))]
+        let plural_rule: PluralRule = plural_category;
+        #[cfg(target_arch = "wasm32")]
+        let plural_rule: PluralRule = |_, _| "other";
+        Self { chosen, english, plural_rule }
+    }
+
+    /// The same translator choosing plural forms with `rule`.
+    pub fn with_plural_rule(self, rule: PluralRule) -> Self {
+        Self { plural_rule: rule, ..self }
     }
 
     /// The message for `key`.
@@ -157,9 +176,9 @@ impl Translator {
 
     /// The message for `key` in the CLDR plural form for `count` (written
     /// as digits, decimals allowed: `"1.4"`), from `key#<category>`, else
-    /// `key#other`, with `{name}`s filled in. The categories come from
-    /// `intl_pluralrules` (the Fluent project's CLDR rules), never a table of
-    /// our own: Welsh has six forms, Polish four, Arabic six.
+    /// `key#other`, with `{name}`s filled in. The categories come from CLDR
+    /// (the translator's [`PluralRule`]), never a table of our own: Welsh
+    /// has six forms, Polish four, Arabic six.
     ///
     /// ```
     /// use waymark::core::i18n::{Catalogue, Translator, ENGLISH};
@@ -174,7 +193,7 @@ impl Translator {
     /// assert_eq!(t.plural("x", "4", &[("n", "4")]), "4 ci");
     /// ```
     pub fn plural(&self, key: &str, count: &str, values: &[(&str, &str)]) -> String {
-        let category = plural_category(self.language(), count);
+        let category = (self.plural_rule)(self.language(), count);
         let found = [format!("{key}#{category}"), format!("{key}#other"), key.to_string()]
             .into_iter()
             .find_map(|k| self.get(&k).map(str::to_string));
@@ -209,6 +228,7 @@ impl Translator {
 /// assert_eq!(plural_category("ro", "20"), "other");
 /// assert_eq!(plural_category("xx", "1"), "other");
 /// ```
+#[cfg(not(target_arch = "wasm32"))]
 pub fn plural_category(language: &str, count: &str) -> &'static str {
     let Ok(id) = language.parse::<unic_langid::LanguageIdentifier>() else { return "other" };
     let Ok(rules) = PluralRules::create(id, PluralRuleType::CARDINAL) else { return "other" };

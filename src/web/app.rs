@@ -49,6 +49,15 @@ pub fn App() -> impl IntoView {
     // the words and set-up have arrived; nothing is drawn half-translated.
     let shell = move || {
         let loaded = setup.0.get()?;
+        // The first page, if it shows services, waits for the directory too
+        // (fetched beside the code: its page preloads it), so it takes over
+        // from its prerendered copy once, complete, and nothing moves.
+        if let (Ok(setup), false) = (&loaded, router.has_navigated()) {
+            if router.route_untracked().needs_directory() {
+                // A directory that failed is the page's to show, below.
+                let _ = app.nearby.directory(setup, app.words).get()?;
+            }
+        }
         if let Some(prerendered) = document().get_element_by_id("waymark-loading") {
             keep_focus_through_takeover(&prerendered);
             prerendered.remove();

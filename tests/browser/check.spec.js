@@ -104,14 +104,14 @@ test('a lonely person who wants to get active is offered those first, and nothin
   await expect(page.getByText(/not a diagnosis/)).toBeVisible();
   await expect(page.getByText(/score/i)).toHaveCount(0);
 
-  // On the way the widget fetches its own files (the rest of its code, the
-  // directory), and nothing else: no other site, and no address that could
+  // On the way the widget fetches its own files (the directory, its
+  // offline copy), and nothing else: no other site, and no address that could
   // carry an answer.
   for (const url of requests.slice(before)) {
     const { origin, pathname, search } = new URL(url);
     expect(origin, url).toBe('http://127.0.0.1:8090');
     expect(search, url).toBe('');
-    expect(pathname, url).toMatch(/^\/(journey\/|data\/|config\.json$|locales\/|questions\/)/);
+    expect(pathname, url).toMatch(/^\/(data\/|config\.json$|locales\/|questions\/|sw\.js$)/);
   }
 });
 

@@ -128,21 +128,3 @@ test('the widget runs under the strict Content-Security-Policy of public/_header
   expect(await page.locator('style, [style]:not(html):not(body)').count(), 'no inline styles').toBe(0);
 });
 
-test('the start page is real HTML that paints before the app arrives; other addresses get the plain shell', async ({ browser, baseURL, request }) => {
-  const start = await (await request.get('/')).text();
-  for (const words of ['Find support near you', 'Need help now?', 'Exit this page', 'This service is not for emergencies']) {
-    expect(start).toContain(words);
-  }
-  const deep = await (await request.get('/results')).text();
-  expect(deep).not.toContain('Find support near you');
-  expect(deep).toContain('Loading…');
-
-  // With no scripts at all, the written-in start page is what a person sees.
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Find support near you' })).toBeVisible();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Need help now?' })).toHaveAttribute('href', '/help');
-  await expect(page.getByRole('button', { name: /Exit this page/ })).toBeVisible();
-  await context.close();
-});

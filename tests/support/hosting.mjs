@@ -17,32 +17,57 @@ export const contentTypes = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** The `/*` block of the build's Netlify-style _headers file, as [name, value]
- *  pairs; none for a folder that is not a widget build (the ranking benchmark's). */
-export async function recommendedHeaders(dist) {
+/** Every block of the build's Netlify-style _headers file, as { pattern, headers }
+ *  with headers as [name, value] pairs; `*` matches any characters, as on
+ *  Netlify and Cloudflare Pages. */
+export async function headerBlocks(dist) {
   const text = await readFile(join(dist, '_headers'), 'utf8').catch(() => '');
-  if (!text) return [];
-  const headers = [];
-  let inBlock = false;
+  const blocks = [];
   for (const line of text.split('\n')) {
     if (line.startsWith('#') || !line.trim()) continue;
     if (!/^\s/.test(line)) {
-      inBlock = line.trim() === '/*';
+      const pattern = line.trim();
+      const glob = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+      blocks.push({ pattern, glob, headers: [] });
       continue;
     }
     const at = line.indexOf(':');
-    if (inBlock && at > 0) headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    if (blocks.length && at > 0) blocks.at(-1).headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
   }
+  return blocks;
+}
+
+/** The `/*` block of the build's _headers, as [name, value] pairs; none for a
+ *  folder that is not a widget build (the ranking benchmark's). */
+export async function recommendedHeaders(dist) {
+  const blocks = await headerBlocks(dist);
+  if (!blocks.length) return [];
+  const headers = blocks.find((b) => b.pattern === '/*')?.headers ?? [];
   if (!headers.some(([name]) => name === 'Content-Security-Policy')) {
     throw new Error(`${dist}/_headers has no Content-Security-Policy for /*`);
   }
   return headers;
 }
 
-/** The page an address with no file gets, as public/_redirects says: `/` is
- *  index.html (the start page written in), any other is app.html (the plain
- *  shell) when the build has one. */
-export const pageFor = (path, hasAppShell) => (path !== '/' && hasAppShell ? '/app.html' : '/index.html');
+/** The Cache-Control _headers gives `path`: the last block that matches and says one. */
+export function cacheControlFor(blocks, path) {
+  let value = 'no-cache';
+  for (const block of blocks) {
+    const said = block.headers.find(([name]) => name.toLowerCase() === 'cache-control');
+    if (said && block.glob.test(path)) value = said[1];
+  }
+  return value;
+}
+
+/** The page an address with no file gets, as a static host serves it: the
+ *  page written for that address (`/help` is help.html, `/` is index.html),
+ *  else app.html, the plain shell, when the build has one. `has(path)` says
+ *  whether the build has a file. */
+export function pageFor(path, has) {
+  const own = path === '/' ? '/index.html' : `${path.replace(/\/+$/, '')}.html`;
+  if (has(own)) return own;
+  return has('/app.html') ? '/app.html' : '/index.html';
+}
 
 /** Debian's Chromium, headless, with what this closed network needs. */
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';

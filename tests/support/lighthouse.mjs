@@ -60,7 +60,7 @@ function fileFor(url, files) {
     return undefined;
   }
   if (files.has(path) || extname(path)) return files.get(path);
-  return files.get(pageFor(path, files.has('/app.html')));
+  return files.get(pageFor(path, (p) => files.has(p)));
 }
 
 /** A static host like a real one: the build's files, its _headers, brotli when the browser accepts it. */

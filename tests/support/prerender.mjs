@@ -1,16 +1,14 @@
-// Writes the start page into the built index.html as real HTML, so the
-// heading, the urgent-help link and "Exit this page" paint before the wasm
-// arrives; the app then takes over, replacing it. The page is the app's own
-// rendering of `/` with the build's config and words, read from Chromium,
-// so it can never drift from what the app draws.
+// Writes each page of the widget into the build as real HTML, so every
+// address paints its own content before the wasm arrives; the app then takes
+// over, replacing it. Each page is the app's own rendering of that address
+// with the build's config and words, read from Chromium, so it can never
+// drift from what the app draws. Which pages, in which files, preloading
+// which data, is decided in one place, core::route (WAYMARK_PAGES, written
+// by `cargo xtask prerender`).
 //
-// The plain shell is kept as app.html, for every other address: a deep link
-// such as /results must not show the start page while the app loads. Both
-// pages preload the files the config names for the start, so they are fetched at once.
-//
-// Run by `cargo xtask post-build` (release builds only) with WAYMARK_DIST set.
+// The plain shell is kept as app.html, for every other address.
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +17,7 @@ import { chromiumFlags, chromiumPath } from './hosting.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.WAYMARK_DIST;
+const pages = JSON.parse(await readFile(process.env.WAYMARK_PAGES, 'utf8'));
 const LOADING = '<p class="wm-loading" id="waymark-loading" role="status">Loading…</p>';
 
 async function freePort() {
@@ -41,54 +40,60 @@ async function serve(port) {
   return server;
 }
 
-/** The app's rendering of the start page: what it puts in #waymark, and the tab title. */
-async function renderStartPage(port) {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: chromiumFlags,
-  });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.locator('#waymark-loading').waitFor({ state: 'detached', timeout: 30_000 });
-    await page.locator('#main-content h1').waitFor();
-    const html = await page.$eval('#waymark', (root) =>
-      Array.from(root.children).filter((e) => e.tagName !== 'NOSCRIPT').map((e) => e.outerHTML).join('\n'),
-    );
-    return { html, title: await page.title() };
-  } finally {
-    await browser.close();
-  }
+/** The app's rendering of `path`: what it puts in #waymark, and the tab title. */
+async function render(page, port, path, loadingTitle) {
+  await page.goto(`http://127.0.0.1:${port}${path}`);
+  await page.locator('#waymark-loading').waitFor({ state: 'detached', timeout: 30_000 });
+  // A page that shows services first says "Loading" while the directory arrives.
+  await page.waitForFunction((loading) => {
+    const h1 = document.querySelector('#main-content h1');
+    return h1 && h1.textContent.trim() !== loading;
+  }, loadingTitle);
+  const html = await page.$eval('#waymark', (root) =>
+    Array.from(root.children).filter((e) => e.tagName !== 'NOSCRIPT').map((e) => e.outerHTML).join('\n'),
+  );
+  return { html, title: await page.title() };
 }
 
-/** Preload links for the files the config names, fetched as the app fetches them. */
-function preloads(config) {
-  const files = ['config.json', `locales/${config.language || 'en'}.json`];
-  if (config.questions?.url) files.push(config.questions.url);
-  // Not the directory: it is fetched only when results are needed.
-  return files
-    .filter((file) => !/^[a-z]+:/i.test(file))
-    .map((file) => `<link rel="preload" href="${file.replace(/^\//, '')}" as="fetch" crossorigin>`)
-    .join('\n  ');
-}
+/** Preload links for the files a page fetches at start, fetched as the app fetches them. */
+const preloads = (files) =>
+  files.map((file) => `<link rel="preload" href="${file.replace(/^\//, '')}" as="fetch" crossorigin>`).join('\n  ');
 
 const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 
 const shell = await readFile(join(dist, 'index.html'), 'utf8');
 if (!shell.includes(LOADING)) throw new Error('index.html has no loading message to replace');
-const config = JSON.parse(await readFile(join(dist, 'config.json'), 'utf8'));
-const withPreloads = shell.replace('</head>', `  ${preloads(config)}\n</head>`);
-await writeFile(join(dist, 'app.html'), withPreloads);
+const withPreloads = (files) => shell.replace('</head>', `  ${preloads(files)}\n</head>`);
+const start = pages.find((p) => p.path === '/');
+await writeFile(join(dist, 'app.html'), withPreloads(start.preload));
 
+const words = JSON.parse(await readFile(join(dist, start.preload.find((f) => f.startsWith('locales/'))), 'utf8'));
+const loadingTitle = words['shell.loading'] || 'Loading…';
 const port = await freePort();
 const server = await serve(port);
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 try {
-  const { html, title } = await renderStartPage(port);
-  const start = withPreloads
-    .replace(/<title>[^<]*<\/title>/, `<title>${escape(title)}</title>`)
-    .replace(LOADING, `<div id="waymark-loading" data-prerendered>\n${html}\n</div>`);
-  await writeFile(join(dist, 'index.html'), start);
-  console.log(`index.html: the start page written in (${html.length} characters); app.html: the shell for other addresses`);
+  const context = await browser.newContext();
+  // Two at a time: the machine's two cores.
+  const queue = [...pages];
+  const rendered = [];
+  const worker = async () => {
+    const page = await context.newPage();
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      rendered.push({ ...next, ...(await render(page, port, next.path, loadingTitle)) });
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  // Written once all are drawn, so every page was drawn from the plain shell.
+  for (const { file, preload, html, title } of rendered) {
+    const written = withPreloads(preload)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escape(title)}</title>`)
+      .replace(LOADING, `<div id="waymark-loading" data-prerendered>\n${html}\n</div>`);
+    await mkdir(dirname(join(dist, file)), { recursive: true });
+    await writeFile(join(dist, file), written);
+  }
+  console.log(`prerender: ${pages.length} pages written as HTML; app.html is the shell for other addresses`);
 } finally {
+  await browser.close();
   server.kill();
 }

@@ -6,9 +6,9 @@
 // the test receiver may be sent referrals, and the test host page may embed.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { extname, join, normalize, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentTypes, pageFor, recommendedHeaders } from './hosting.mjs';
+import { cacheControlFor, contentTypes, headerBlocks, pageFor, recommendedHeaders } from './hosting.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.WAYMARK_DIST || join(here, '../../dist'));
@@ -30,6 +30,7 @@ async function testHeaders() {
   });
 }
 const policyHeaders = Object.fromEntries(await testHeaders());
+const blocks = await headerBlocks(dist);
 
 async function fileIn(root, path) {
   try {
@@ -41,6 +42,10 @@ async function fileIn(root, path) {
   }
 }
 
+// With WAYMARK_LOG_REQUESTS=1, every path asked for is kept, and /__requests
+// answers the list: a test proves what a visit fetched, service worker included.
+const logged = process.env.WAYMARK_LOG_REQUESTS === '1' ? [] : null;
+
 createServer(async (req, res) => {
   let path;
   try {
@@ -50,12 +55,24 @@ createServer(async (req, res) => {
     res.end('bad request');
     return;
   }
+  if (logged && path === '/__requests') {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(logged));
+    return;
+  }
+  logged?.push(path);
   let file = missing.some((gone) => path.startsWith(gone))
     ? null
     : path.startsWith('/__fixtures/')
     ? await fileIn(fixtures, path.slice('/__fixtures'.length))
     : await fileIn(dist, path);
-  if (!file && !extname(path)) file = join(dist, pageFor(path, Boolean(await fileIn(dist, '/app.html'))));
+  if (!file && !extname(path)) {
+    const pages = new Set();
+    for (const candidate of [`${path.replace(/\/+$/, '')}.html`, '/app.html']) {
+      if (await fileIn(dist, candidate)) pages.add(candidate);
+    }
+    file = join(dist, pageFor(path, (p) => p === '/index.html' || pages.has(p)));
+  }
   if (!file) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
@@ -64,7 +81,8 @@ createServer(async (req, res) => {
   res.writeHead(200, {
     ...(file.startsWith(fixtures) ? {} : policyHeaders),
     'content-type': contentTypes[extname(file)] || 'application/octet-stream',
-    'cache-control': 'no-store',
+    // As _headers says: content-hashed files for a year, everything else revalidated.
+    'cache-control': file.startsWith(fixtures) ? 'no-store' : cacheControlFor(blocks, `/${relative(dist, file)}`),
   });
   let body = await readFile(file);
   // Host pages among the fixtures embed the widget from this server's own

@@ -1,12 +1,13 @@
 //! `cargo xtask offline [dir]`: writes into the build's `sw.js` the list of
 //! files the service worker keeps on the phone, and a release version that
 //! changes whenever any of them does (so a new release reaches phones).
-//! Trunk's `post_build` hook runs it on every build, after the journey bundle;
+//! Trunk's `post_build` hook runs it on every build, after the prerender;
 //! by hand it works on `dist/` or the folder given.
 //!
-//! - **shell** (cache-first, one cache per release): the page, its hashed
-//!   JS, wasm and CSS, the snippets and the journey bundle, the manifest and icon, and
-//!   the words and question sets;
+//! - **shell** (cache-first, one cache per release): the start page and the
+//!   plain shell (`app.html`, which draws every other address offline), the
+//!   content-hashed JS, wasm and CSS, the manifest and icon, and the English
+//!   words and question set;
 //! - **data** (stale-while-revalidate, shared across releases): the config,
 //!   the directory it names, and the postcode tables of the areas the
 //!   directory covers, so a search works offline after one visit.
@@ -101,10 +102,14 @@ fn lists(dir: &Path) -> Result<(Vec<String>, Vec<String>), String> {
 }
 
 fn is_shell(path: &str) -> bool {
+    // Of the pages, the start and the plain shell, which draws every other address offline.
+    if path.ends_with(".html") {
+        return ["index.html", "app.html"].contains(&path);
+    }
     let top_level = !path.contains('/');
     let page_asset =
         [".html", ".js", ".wasm", ".css", ".webmanifest", ".svg"].iter().any(|ext| path.ends_with(ext));
-    let folder = ["snippets/", "journey/", "locales/", "questions/"].iter().any(|f| path.starts_with(f));
+    let folder = ["snippets/", "locales/", "questions/"].iter().any(|f| path.starts_with(f));
     ((top_level && page_asset) || folder) && !NOT_KEPT.contains(&path) && !is_translation(path)
 }
 
@@ -150,8 +155,7 @@ mod tests {
             "icon.svg",
             "frame.js",
             "snippets/waymark-1a2b/inline0.js",
-            "journey/waymark-journey_bg.wasm",
-            "journey/snippets/waymark-c05861/inline0.js",
+            "app.html",
             "locales/en.json",
             "questions/default.json",
         ] {
@@ -166,6 +170,9 @@ mod tests {
             "config.json",
             "data/somerset-sample.json",
             "postcodes/TA.txt",
+            "group/svc-1.html",
+            "help.html",
+            "check/lonely.html",
         ] {
             assert!(!is_shell(not), "{not}");
         }

@@ -21,26 +21,6 @@ pub fn HelpPage() -> impl IntoView {
     }
 }
 
-/// A kiosk whose protection could not start: it must not serve anyone, but
-/// still points them at urgent help and at the person at reception.
-#[component]
-pub fn OutOfOrderPage() -> impl IntoView {
-    let retry = |_| {
-        let _ = window().location().reload();
-    };
-    view! {
-        <Page title=t("kiosk.out_of_order_title")>
-            <p class="wm-body-l">{t("kiosk.out_of_order_body")}</p>
-            <p class="wm-body">
-                <button type="button" class="wm-button" on:click=retry>{t("kiosk.out_of_order_retry")}</button>
-            </p>
-            <h2 class="wm-heading-m">{t("help.title")}</h2>
-            <UrgentContacts/>
-        </Page>
-    }
-}
-
-/// The urgent-help services (NHS.UK care cards), each with its number as a link.
 #[component]
 pub fn UrgentContacts() -> impl IntoView {
     const CONTACTS: [(&str, &str, &str, &str); 5] = [
@@ -64,14 +44,4 @@ pub fn UrgentContacts() -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// While the directory loads (the first time results are needed).
-#[component]
-pub fn LoadingPage() -> impl IntoView {
-    view! {
-        <Page title=t("shell.loading")>
-            <p class="wm-body" role="status">{t("shell.loading")}</p>
-        </Page>
-    }
 }

@@ -1,19 +1,28 @@
-//! One module per route of the journey. Each page is a function from the
-//! set-up to a [`Screen`](crate::web::components::Screen).
+//! One module (or folder) per route, named after its address (`results`
+//! is `/results`, `check` is `/check/…`), and `problems` for the screens
+//! with no address of their own. Each page is a component taking the set-up.
 
-mod about;
+mod accessibility;
 mod check;
+mod credits;
 mod group;
 mod help;
+mod not_found;
+mod privacy;
+mod problems;
 mod refer;
 mod results;
 mod shortlist;
 mod start;
 
-pub use about::{AccessibilityPage, CreditsPage, LoadProblemPage, NotFoundPage, PrivacyPage, ShortPage};
+pub use accessibility::AccessibilityPage;
 pub use check::{CheckAnswersPage, CheckPage, QuestionPage};
+pub use credits::CreditsPage;
 pub use group::GroupPage;
-pub use help::{HelpPage, LoadingPage, OutOfOrderPage};
+pub use help::HelpPage;
+pub use not_found::NotFoundPage;
+pub use privacy::PrivacyPage;
+pub use problems::{LoadProblemPage, LoadingPage, OutOfOrderPage};
 pub use refer::ReferPage;
 pub use results::ResultsPage;
 pub use shortlist::ShortlistPage;

@@ -50,6 +50,26 @@ pub fn base_path() -> String {
         .unwrap_or_else(|| "/".to_string())
 }
 
+/// The address's fragment, with its `#` (empty when there is none).
+pub fn fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Puts `fragment` (with its `#`, or empty for none) in the address in
+/// place of the current one, without a new history entry or a reload.
+pub fn keep_fragment(fragment: &str) {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}{fragment}")),
+        );
+    }
+}
+
 /// Moves keyboard focus to the element with `id`, if it is on the page.
 pub fn focus_by_id(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {

@@ -5,6 +5,7 @@
 pub mod dom;
 pub mod fetch;
 pub mod geolocation;
+pub mod intl;
 pub mod offline;
 pub mod sender;
 pub mod stopped;

@@ -1,40 +1,89 @@
 //! Offline use: registers the service worker (`public/sw.js`), which keeps
 //! the widget and its data on the phone after one visit. Never on a kiosk,
-//! where nothing is kept.
+//! where nothing is kept. Through web-sys rather than inline JavaScript, so
+//! every code file of the build is named by its content hash.
 
-use wasm_bindgen::prelude::*;
+use std::time::Duration;
 
-#[wasm_bindgen(inline_js = "export function keep_for_offline() { \
-    if ('serviceWorker' in navigator) \
-        navigator.serviceWorker.register(new URL('sw.js', document.baseURI)).catch(() => {}); } \
-    export function keep_files_offline(paths) { \
-    if ('serviceWorker' in navigator) navigator.serviceWorker.ready.then(() => Promise.all( \
-        paths.split('\\n').map((p) => fetch(new URL(p, document.baseURI))))).catch(() => {}); } \
-    export function forget_data_fetched() { \
-    if (self.caches) caches.delete('waymark-data').catch(() => {}); } \
-    export function forget_offline_copies() { \
-        const dropCaches = () => self.caches \
-            ? caches.keys().then((all) => Promise.all(all.map((k) => caches.delete(k)))) : null; \
-        const unregister = () => navigator.serviceWorker \
-            ? navigator.serviceWorker.getRegistrations().then((all) => Promise.all(all.map((r) => r.unregister()))) \
-            : null; \
-        const later = () => new Promise((done) => setTimeout(done, 2000)); \
-        Promise.all([dropCaches(), unregister()]).then(dropCaches).then(later).then(dropCaches).catch(() => {}); }")]
-extern "C" {
-    /// Starts (or updates) the service worker, scoped to where the widget is
-    /// hosted (the page's `<base>`, as Trunk's public URL sets it).
-    pub fn keep_for_offline();
-    /// Fetches `paths` (one per line) again once the worker is running, so
-    /// it keeps them: the words and question set of a language other than
-    /// English, which it does not keep for everyone.
-    pub fn keep_files_offline(paths: &str);
-    /// Drops the config, directory and postcode files the worker kept (the
-    /// postcode areas searched say roughly where the person is); the widget
-    /// itself stays. For quick exit.
-    pub fn forget_data_fetched();
-    /// A kiosk keeps no offline copy: any service worker or cache from an
-    /// earlier, non-kiosk use of this browser goes. The caches are dropped
-    /// again once the workers are unregistered, and once more a little
-    /// later, as a worker still installing could write its cache back.
-    pub fn forget_offline_copies();
+use leptos::prelude::{document, window};
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// A browser with no service workers (or none allowed here) just goes without.
+fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = window().navigator();
+    let has = js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
+    has.then(|| navigator.service_worker())
+}
+
+fn address(path: &str) -> Option<String> {
+    let base = document().base_uri().ok()??;
+    Some(web_sys::Url::new_with_base(path, &base).ok()?.href())
+}
+
+/// Starts (or updates) the service worker, scoped to where the widget is
+/// hosted (the page's `<base>`, as Trunk's public URL sets it).
+pub fn keep_for_offline() {
+    let (Some(workers), Some(worker)) = (service_workers(), address("sw.js")) else { return };
+    spawn_local(async move {
+        let _ = JsFuture::from(workers.register(&worker)).await;
+    });
+}
+
+/// Fetches `paths` again once the worker is running, so it keeps them: the
+/// words and question set of a language other than English, which it does
+/// not keep for everyone.
+pub fn keep_files_offline(paths: Vec<String>) {
+    let Some(workers) = service_workers() else { return };
+    spawn_local(async move {
+        let Ok(ready) = workers.ready() else { return };
+        if JsFuture::from(ready).await.is_err() {
+            return;
+        }
+        for path in paths.iter().filter_map(|p| address(p)) {
+            let _ = JsFuture::from(window().fetch_with_str(&path)).await;
+        }
+    });
+}
+
+async fn delete_caches(which: impl Fn(&str) -> bool) {
+    let Ok(caches) = window().caches() else { return };
+    let Ok(names) = JsFuture::from(caches.keys()).await else { return };
+    for name in js_sys::Array::from(&names).iter().filter_map(|n| n.as_string()) {
+        if which(&name) {
+            let _ = JsFuture::from(caches.delete(&name)).await;
+        }
+    }
+}
+
+/// Drops the config, directory and postcode files the worker kept (the
+/// postcode areas searched say roughly where the person is); the widget
+/// itself stays. For quick exit.
+pub fn forget_data_fetched() {
+    spawn_local(delete_caches(|name| name == "waymark-data"));
+}
+
+/// A kiosk keeps no offline copy: any service worker or cache from an
+/// earlier, non-kiosk use of this browser goes. The caches are dropped
+/// again once the workers are unregistered, and once more a little later,
+/// as a worker still installing could write its cache back.
+pub fn forget_offline_copies() {
+    spawn_local(async move {
+        delete_caches(|_| true).await;
+        if let Some(workers) = service_workers() {
+            if let Ok(all) = JsFuture::from(workers.get_registrations()).await {
+                for registration in js_sys::Array::from(&all).iter() {
+                    let registration: web_sys::ServiceWorkerRegistration =
+                        wasm_bindgen::JsCast::unchecked_into(registration);
+                    if let Ok(done) = registration.unregister() {
+                        let _ = JsFuture::from(done).await;
+                    }
+                }
+            }
+        }
+        delete_caches(|_| true).await;
+        gloo_timers::future::sleep(Duration::from_secs(2)).await;
+        delete_caches(|_| true).await;
+    });
 }

@@ -20,6 +20,8 @@ pub enum Key {
     Language,
     /// The text size the person chose (local storage).
     TextSize,
+    /// This tab's search session (session storage): see [`search_session`].
+    SearchSession,
 }
 
 impl Key {
@@ -35,6 +37,7 @@ impl Key {
             Key::Outbox => "waymark:outbox",
             Key::Language => "waymark:language",
             Key::TextSize => "waymark:text-size",
+            Key::SearchSession => "waymark:search-session",
         }
     }
 }
@@ -54,6 +57,25 @@ pub fn clear_widget_storage() {
             let _ = storage.remove_item(&key);
         }
     }
+}
+
+/// This tab's search session: a random name kept in session storage (made
+/// on first use; `None` where nothing may be kept). The results page's
+/// address carries it beside the search, and follows a search only when it
+/// matches, so once "Exit this page" has cleared storage, the searches left
+/// in the tab's history lead nowhere, and nothing says they were there.
+pub fn search_session(create: bool) -> Option<String> {
+    let session = window().session_storage().ok().flatten()?;
+    if let Some(kept) = session.get_item(Key::SearchSession.name()).ok().flatten() {
+        return Some(kept);
+    }
+    if !create {
+        return None;
+    }
+    let bytes = crate::web::platform::sender::random_bytes()?;
+    let name: String = bytes[..6].iter().map(|b| format!("{b:02x}")).collect();
+    session.set_item(Key::SearchSession.name(), &name).ok()?;
+    Some(name)
 }
 
 /// Whether the browser lets the widget keep things in local (or session)

@@ -52,6 +52,11 @@ impl Router {
         self.route.get()
     }
 
+    /// The current page, without redrawing the caller on navigation.
+    pub fn route_untracked(&self) -> Route {
+        self.route.get_untracked()
+    }
+
     /// Whether the person has moved between pages in this visit (so a new
     /// page should take focus to its heading).
     pub fn has_navigated(&self) -> bool {

@@ -61,10 +61,10 @@ impl SetupResource {
                     crate::web::platform::offline::keep_for_offline();
                     if s.language != "en" {
                         let questions = questions_in(&s.config.questions.url, &s.language);
-                        crate::web::platform::offline::keep_files_offline(&format!(
-                            "locales/{}.json\n{questions}",
-                            s.language
-                        ));
+                        crate::web::platform::offline::keep_files_offline(vec![
+                            format!("locales/{}.json", s.language),
+                            questions,
+                        ]);
                     }
                 }
             }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::{Catalogue, LocaleMeta, Translator};
 use crate::web::platform::fetch::fetch_text;
+use crate::web::platform::intl::plural_category;
 
 /// The loaded words; provided once by the app (see [`provide_words`]).
 #[derive(Clone, Copy)]
@@ -44,7 +45,7 @@ impl Words {
             Some(_) => Catalogue::default(),
             None => catalogue("en").await.unwrap_or_default(),
         };
-        self.0.set(Arc::new(Translator::new(chosen, english)));
+        self.0.set(Arc::new(Translator::new(chosen, english).with_plural_rule(plural_category)));
     }
 
     /// What the loaded locale says about itself (`None` for English).

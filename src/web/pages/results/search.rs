@@ -1,16 +1,22 @@
 //! The postcode question and "Use my location". The form is drawn once:
 //! an error changes its classes and message around the input, so what the
-//! person typed, and where focus is, stay as they were.
+//! person typed, and where focus is, stay as they were. A search found is
+//! kept in the address's fragment (`core::route::SearchedFrom`), so a
+//! reload, Back and Forward show the same list without asking again.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::RESULT_COUNT;
+use crate::core::geo::LatLon;
 use crate::core::postcode::PostcodeProblem;
+use crate::core::route::{KeptSearch, SearchedFrom};
 use crate::web::components::focus_error_summary;
 use crate::web::platform::dom::focus_by_id;
+use crate::web::platform::dom::{fragment, keep_fragment};
 use crate::web::platform::geolocation::locate_device;
+use crate::web::platform::storage::search_session;
 use crate::web::state::search::{locate_postcode, LocateProblem, NearbyState, Origin};
 use crate::web::state::setup::Setup;
 use crate::web::state::words::{t, Words};
@@ -30,24 +36,75 @@ fn problem_text(problem: LocateProblem, typed: &str, setup: &Setup, words: Words
     }
 }
 
-/// Shows what a search found. With a tiled directory the tiles around the
-/// place are fetched first, so the list is ranked once, complete; then focus
-/// moves to how many groups match, the start of what was found. After a
-/// failed search it moves to the error summary.
-async fn found(setup: Arc<Setup>, nearby: NearbyState, result: Result<Origin, String>) {
+/// What a search looks up: a postcode, or a place (the browser's location,
+/// or one kept in the address).
+#[derive(Clone, Debug)]
+enum Lookup {
+    Postcode(String),
+    Place(LatLon),
+}
+
+/// A search as the action takes it: what to look up, and whether to move
+/// focus to what it found (not for one restored from the address, where the
+/// person has not just asked).
+type Asked = (Lookup, bool);
+
+/// Looks `lookup` up and shows what it found. With a tiled directory the
+/// tiles around the place are fetched first, so the list is ranked once,
+/// complete; the search is kept in the address; then focus moves to how many
+/// groups match, the start of what was found. After a failed search it moves
+/// to the error summary.
+async fn search(setup: Arc<Setup>, nearby: NearbyState, words: Words, (lookup, announce): Asked) {
+    let result = match &lookup {
+        Lookup::Postcode(typed) => {
+            nearby.search.update(|s| s.typed = typed.clone());
+            let located = locate_postcode(typed, &setup.config.postcodes.url).await;
+            located.map_err(|why| problem_text(why, typed, &setup, words))
+        }
+        Lookup::Place(at) => Ok(Origin { at: *at, postcode: None }),
+    };
     match result {
         Ok(origin) => {
             nearby.load_tiles_around(&setup, origin.at).await;
+            let from = match &origin.postcode {
+                Some(postcode) => SearchedFrom::Postcode(postcode.clone()),
+                None => SearchedFrom::Place(origin.at),
+            };
+            // Only where the tab may keep its session (not on a kiosk, where a reload starts afresh).
+            let session = (!setup.config.kiosk.enabled).then(|| search_session(true)).flatten();
+            if let Some(session) = session {
+                keep_fragment(&KeptSearch { from, session }.fragment());
+            }
             nearby.search.update(|s| {
                 s.problem = None;
                 s.origin = Some(origin);
             });
-            request_animation_frame(|| focus_by_id(RESULT_COUNT));
+            if announce {
+                request_animation_frame(|| focus_by_id(RESULT_COUNT));
+            }
         }
         Err(problem) => {
             nearby.search.update(|s| s.problem = Some(problem));
-            focus_error_summary();
+            if announce {
+                focus_error_summary();
+            }
         }
+    }
+}
+
+/// The search the address keeps, if it was made in this tab's session and
+/// is not the one shown already.
+fn kept_in_address(nearby: NearbyState) -> Option<Lookup> {
+    let kept = KeptSearch::read(&fragment())?;
+    if search_session(false).as_deref() != Some(kept.session.as_str()) {
+        return None;
+    }
+    let shown = nearby.search.with_untracked(|s| s.origin.clone());
+    let shown = shown.map(|o| o.postcode.map_or(SearchedFrom::Place(o.at), SearchedFrom::Postcode));
+    match kept.from {
+        from if shown.as_ref() == Some(&from) => None,
+        SearchedFrom::Postcode(postcode) => Some(Lookup::Postcode(postcode)),
+        SearchedFrom::Place(at) => Some(Lookup::Place(at)),
     }
 }
 
@@ -61,28 +118,28 @@ pub fn PostcodeSearch(
 ) -> impl IntoView {
     let AppState { nearby, words, .. } = use_app();
     let postcode = NodeRef::<leptos::html::Input>::new();
-    let on_submit = {
-        let setup = setup.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let typed = postcode.get_untracked().map(|input| input.value()).unwrap_or_default();
-            nearby.search.update(|s| s.typed = typed.clone());
-            let setup = setup.clone();
-            leptos::task::spawn_local(async move {
-                let result = locate_postcode(&typed, &setup.config.postcodes.url).await;
-                let result = result.map_err(|why| problem_text(why, &typed, &setup, words));
-                found(setup, nearby, result).await;
-            });
+    let finder = Action::new_local(move |asked: &Asked| search(setup.clone(), nearby, words, asked.clone()));
+    let pending = finder.pending();
+    // One search at a time: a second press while one runs is not a second search.
+    let ask = move |lookup: Lookup| {
+        if !pending.get_untracked() {
+            finder.dispatch_local((lookup, true));
         }
     };
+    if let Some(lookup) = kept_in_address(nearby) {
+        finder.dispatch_local((lookup, false));
+    }
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        ask(Lookup::Postcode(postcode.get_untracked().map(|input| input.value()).unwrap_or_default()));
+    };
     let on_locate = move |_| {
-        let setup = setup.clone();
-        locate_device(move |at| {
-            let result = match at {
-                Some(at) => Ok(Origin { at, postcode: None }),
-                None => Err(words.t("nearby.location_refused")),
-            };
-            leptos::task::spawn_local(found(setup.clone(), nearby, result));
+        locate_device(move |at| match at {
+            Some(at) => ask(Lookup::Place(at)),
+            None => {
+                nearby.search.update(|s| s.problem = Some(words.t("nearby.location_refused")));
+                focus_error_summary();
+            }
         });
     };
     let failed = move || problem.with(Option::is_some);
@@ -109,14 +166,16 @@ pub fn PostcodeSearch(
                     type="text"
                     autocomplete="postal-code"
                     spellcheck="false"
-                    value=nearby.search.with_untracked(|s| s.typed.clone())
+                    prop:value=move || nearby.search.with(|s| s.typed.clone())
                     aria-describedby=move || if failed() { "postcode-hint postcode-error" } else { "postcode-hint" }
                     aria-invalid=move || failed().then_some("true")
                     node_ref=postcode
                 />
             </div>
             <div class="wm-button-group">
-                <button type="submit" class="wm-button">{t("nearby.find")}</button>
+                <button type="submit" class="wm-button" aria-disabled=move || pending.get().then_some("true")>
+                    {t("nearby.find")}
+                </button>
                 <button type="button" class="wm-button wm-button--secondary" on:click=on_locate>
                     {t("nearby.use_location")}
                 </button>
