@@ -23,7 +23,8 @@ pub const MAX_DEPTH: usize = 128;
 
 const TOO_DEEP: &str = "lists and objects are nested more than 128 deep";
 
-/// Parses `text` as a `T`, naming the field at fault in any error.
+/// Parses `text` as a `T`, naming the field at fault in any error. `T` may
+/// borrow from `text` (the directory reader keeps raw JSON, uncopied).
 ///
 /// ```
 /// use waymark::core::data::read;
@@ -37,7 +38,7 @@ const TOO_DEEP: &str = "lists and objects are nested more than 128 deep";
 /// let err = read::<File>("{ \"kiosk\": }").unwrap_err();
 /// assert!(err.problem.starts_with("the file is not valid JSON (line 1, column 12)"), "{}", err.problem);
 /// ```
-pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, FieldError> {
+pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, FieldError> {
     check_depth(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de)
