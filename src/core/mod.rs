@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod links;
 pub mod matching;
+pub mod need;
 pub mod page_options;
 pub mod postcode;
 pub mod qr;

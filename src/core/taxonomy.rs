@@ -7,7 +7,7 @@
 //! compared by its id, its code, the CURIE of its address and its name,
 //! without regard to case, spacing or punctuation.
 
-use crate::core::questions::Need;
+use crate::core::need::Need;
 
 /// A taxonomy term a service is tagged with, as the feed gives it.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -8,21 +8,11 @@ mod flow;
 mod parse;
 mod scoring;
 
+pub use crate::core::need::Need;
 pub use answers::{Answer, AnswerProblem, Answers};
 pub use display::AnswerOption;
 pub use flow::Next;
 pub use scoring::{NeedScore, NeedsProfile};
-
-/// Something the person might want help with, e.g. "loneliness".
-#[derive(Clone, Debug, PartialEq)]
-pub struct Need {
-    pub id: String,
-    /// How the need is named on the results page ("Meeting people and feeling less alone").
-    pub label: String,
-    /// Directory taxonomy terms that serve this need; `waymark:<id>` unless
-    /// the set names others (e.g. a local authority's own service types).
-    pub terms: Vec<String>,
-}
 
 /// How a question is asked and answered.
 #[derive(Clone, Debug, PartialEq)]
