@@ -32,7 +32,8 @@ fn keys_in(source: &str) -> Vec<String> {
             area.starts_with(|c: char| c.is_ascii_lowercase())
                 && !name.is_empty()
                 && s.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.' || c.is_ascii_digit())
-                && !name.ends_with("json")
+                // A file of the build ("sw.js", "index.html") is no key either.
+                && !["json", "js", "html", "txt", "wasm", "css"].iter().any(|ext| name.ends_with(ext))
         })
         .map(str::to_string)
         .collect()

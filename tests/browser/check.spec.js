@@ -53,6 +53,8 @@ test('a yes to the safety question ends on urgent help, with no way to refer', a
 });
 
 test('a lonely person who wants to get active is offered those first, and nothing leaves the browser', async ({ page, requests }) => {
+  // Every question is checked every way (keyboard, 320 px, 200% text, axe): a long walk.
+  test.slow();
   await start(page);
   const before = requests.length;
   await checkEveryWay(page, 'safety question');
