@@ -19,7 +19,11 @@ use crate::web::state::words::provide_words;
 fn screen(route: Route, setup: &Arc<Setup>) -> AnyView {
     match route {
         Route::Start => view! { <StartPage setup=setup.clone()/> }.into_any(),
-        Route::Check => view! { <CheckPage setup=setup.clone()/> }.into_any(),
+        // The check starts at its first question, with no forwarding page between.
+        Route::Check => {
+            let first = setup.questions.questions[0].id.clone();
+            view! { <QuestionPage setup=setup.clone() id=first/> }.into_any()
+        }
         Route::Question(id) => view! { <QuestionPage setup=setup.clone() id=id/> }.into_any(),
         Route::CheckAnswers => view! { <CheckAnswersPage setup=setup.clone()/> }.into_any(),
         Route::Results => view! { <ResultsPage setup=setup.clone()/> }.into_any(),

@@ -27,18 +27,30 @@ pub fn Page(
     children: Children,
 ) -> impl IntoView {
     let words = use_words();
+    // The tab title follows the heading (an error prefixes both).
     Effect::new(move || set_title(&title.get(), &words.t("shell.service_name")));
+    let h1 = NodeRef::<leptos::html::H1>::new();
     if use_router().has_navigated() {
-        request_animation_frame(|| {
-            if let Ok(Some(h1)) = document().query_selector("#main-content h1") {
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h1).focus();
-            }
-        });
+        if heading {
+            // A frame later: by then the new page is in the document.
+            h1.on_load(|h1| {
+                request_animation_frame(move || {
+                    let _ = h1.focus();
+                })
+            });
+        } else {
+            // The content holds the heading (a question's label): found once it is drawn.
+            request_animation_frame(|| {
+                if let Ok(Some(h1)) = document().query_selector("#main-content h1") {
+                    let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h1).focus();
+                }
+            });
+        }
     }
     view! {
         {caption.map(|c| view! { <span class="wm-caption">{c}</span> })}
         <Show when=move || heading>
-            <h1 class="wm-heading-l" tabindex="-1">{title}</h1>
+            <h1 class="wm-heading-l" tabindex="-1" node_ref=h1>{title}</h1>
         </Show>
         {children()}
     }

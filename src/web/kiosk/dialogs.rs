@@ -28,10 +28,8 @@ pub fn KioskDialog(
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let return_focus = StoredValue::new_local(document().active_element());
-    Effect::new(move || {
-        if let Some(dialog) = dialog.get() {
-            let _ = dialog.show_modal();
-        }
+    dialog.on_load(|dialog| {
+        let _ = dialog.show_modal();
     });
     on_cleanup(move || {
         let back = return_focus.try_get_value().flatten();

@@ -19,13 +19,7 @@ pub fn KioskMode(
 ) -> impl IntoView {
     // A kiosk keeps no offline copy from an earlier, non-kiosk use of this browser.
     crate::web::platform::offline::forget_offline_copies();
-    let kiosk_started = crate::web::state::use_app().kiosk_started;
-    let shown = RwSignal::new((!kiosk_started.get_value()).then_some(Shown::Start));
-    Effect::new(move || {
-        if shown.with(Option::is_none) {
-            kiosk_started.set_value(true);
-        }
-    });
+    let shown = RwSignal::new(Some(Shown::Start));
     let last_touch = StoredValue::new(js_sys::Date::now());
     let seconds_left = RwSignal::new(warning_seconds);
     let touched = move || last_touch.set_value(js_sys::Date::now());

@@ -16,17 +16,9 @@ use crate::web::state::setup::Setup;
 use crate::web::state::words::t;
 use crate::web::state::{use_app, AppState};
 
-/// What the page shows while the group is looked up.
-#[derive(Clone, Copy, PartialEq)]
-enum Showing {
-    Group,
-    /// Opened directly with a tiled directory: the group's tile is on its way.
-    Loading,
-    NotFound,
-}
-
 /// The group with the directory id in `page_id` (which may carry its tile,
-/// see `core::tiles::page_id`).
+/// see `core::tiles::page_id`). Opened directly with a tiled directory, the
+/// group's tile is fetched first, as a resource the page waits for.
 #[component]
 pub fn GroupPage(setup: Arc<Setup>, page_id: String) -> impl IntoView {
     let nearby = use_app().nearby;
@@ -37,35 +29,25 @@ pub fn GroupPage(setup: Arc<Setup>, page_id: String) -> impl IntoView {
         let setup = setup.clone();
         move |_| nearby.with_services(&setup, |all| all.iter().find(|s| s.id == id).cloned())
     });
+    let page = move || match service.get() {
+        Some(service) => view! { <Group service/> }.into_any(),
+        None => view! { <ShortPage title_key="not_found.title" body_key="group.not_found"/> }.into_any(),
+    };
     let missing =
         tile.filter(|tile| service.with_untracked(Option::is_none) && nearby.tile_missing(&setup, tile));
-    let fetching = RwSignal::new(missing.is_some());
-    Effect::new(move || {
-        if let Some(tile) = missing.clone() {
-            let setup = setup.clone();
-            leptos::task::spawn_local(async move {
-                nearby.load_tiles(&setup, vec![tile]).await;
-                fetching.set(false);
-            });
-        }
+    let Some(tile) = missing else { return page.into_any() };
+    let fetched = LocalResource::new(move || {
+        let (setup, tile) = (setup.clone(), tile.clone());
+        async move { nearby.load_tiles(&setup, vec![tile]).await }
     });
-    let showing = Memo::new(move |_| match (service.with(Option::is_some), fetching.get()) {
-        (true, _) => Showing::Group,
-        (false, true) => Showing::Loading,
-        (false, false) => Showing::NotFound,
-    });
-    move || match showing.get() {
-        Showing::Group => service.get_untracked().map(|service| view! { <Group service/> }).into_any(),
-        Showing::Loading => view! {
+    let loading = || {
+        view! {
             <Page title=t("shell.loading") heading=false>
                 <p class="wm-body" role="status">{t("shell.loading")}</p>
             </Page>
         }
-        .into_any(),
-        Showing::NotFound => {
-            view! { <ShortPage title_key="not_found.title" body_key="group.not_found"/> }.into_any()
-        }
-    }
+    };
+    view! { <Suspense fallback=loading>{move || fetched.get().map(|()| page())}</Suspense> }.into_any()
 }
 
 #[component]

@@ -16,7 +16,7 @@ mod shortlist;
 mod start;
 
 pub use accessibility::AccessibilityPage;
-pub use check::{CheckAnswersPage, CheckPage, QuestionPage};
+pub use check::{CheckAnswersPage, QuestionPage};
 pub use credits::CreditsPage;
 pub use group::GroupPage;
 pub use help::HelpPage;

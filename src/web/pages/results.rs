@@ -112,6 +112,7 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
             "nearby.others_heading_anywhere"
         })
     };
+    let first_question = Route::Question(setup.questions.questions[0].id.clone());
     view! {
         <Page title=t("results.title")>
             {error_summary}
@@ -120,7 +121,7 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
                 fallback=|| view! { <p class="wm-body-l">{t("results.lede")}</p> }
             >
                 <p class="wm-body-l">{t("results.nothing_specific")}</p>
-                <p class="wm-body"><A to=Route::Check>{t("results.answer_questions")}</A></p>
+                <p class="wm-body"><A to=first_question.clone()>{t("results.answer_questions")}</A></p>
             </Show>
             <NeedsList setup=setup.clone() profile open=is_wide_screen()/>
             <p class="wm-body">

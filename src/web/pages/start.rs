@@ -33,7 +33,7 @@ pub fn StartPage(setup: Arc<Setup>) -> impl IntoView {
                 </h2>
                 <p class="wm-body">{t("start.not_emergency")} " " <A to=Route::Help>{t("start.get_help_now")}</A></p>
             </div>
-            <A to=Route::Check class="wm-button wm-button--start" role="button">{t("start.button")}</A>
+            <A to=Route::Question(setup.questions.questions[0].id.clone()) class="wm-button wm-button--start" role="button">{t("start.button")}</A>
         </Page>
     }
 }

@@ -63,24 +63,15 @@ impl Router {
         self.navigated.get_value()
     }
 
-    /// Goes to `route`, adding it to the history. The query string (for example
-    /// a `?config=` override) is kept so a reload shows the same set-up.
+    /// Goes to `route`, adding it to the history (on a kiosk, in place of the
+    /// current page, so Back never shows the last person's). The query string
+    /// (for example a `?config=` override) is kept so a reload shows the same set-up.
     pub fn navigate(&self, route: Route) {
-        self.go(route, false)
-    }
-
-    /// Goes to `route` in place of the current page (for redirects), so Back
-    /// does not return to a page that only forwards.
-    pub fn redirect(&self, route: Route) {
-        self.go(route, true)
-    }
-
-    fn go(&self, route: Route, replace: bool) {
         let search = window().location().search().unwrap_or_default();
         let url = format!("{}{search}", route.path(&base_path()));
         if let Ok(history) = window().history() {
             let null = wasm_bindgen::JsValue::NULL;
-            let _ = if replace || self.setup.on_kiosk() {
+            let _ = if self.setup.on_kiosk() {
                 history.replace_state_with_url(&null, "", Some(&url))
             } else {
                 history.push_state_with_url(&null, "", Some(&url))

@@ -30,8 +30,6 @@ pub struct AppState {
     pub words: Words,
     /// On a shared screen, whether kiosk mode is protecting it yet.
     pub kiosk: RwSignal<KioskGuard>,
-    /// On a kiosk, whether "Touch to start" has been answered this visit.
-    pub kiosk_started: StoredValue<bool>,
     pub check: CheckState,
     pub nearby: NearbyState,
     pub shortlist: Shortlist,
@@ -50,7 +48,6 @@ pub fn provide_app_state(words: Words) -> AppState {
         setup,
         words,
         kiosk,
-        kiosk_started: StoredValue::new(false),
         check: CheckState::restore(setup),
         nearby,
         shortlist: Shortlist::restore(setup),

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::core::route::Route;
 use crate::web::components::Page;
-use crate::web::router::{href, use_router, A};
+use crate::web::pages::check::question::QuestionPage;
+use crate::web::router::{href, A};
 use crate::web::state::setup::Setup;
 use crate::web::state::use_app;
 use crate::web::state::words::{t, use_words};
@@ -14,16 +15,14 @@ use crate::web::state::words::{t, use_words};
 /// carries on from there instead.
 #[component]
 pub fn CheckAnswersPage(setup: Arc<Setup>) -> impl IntoView {
-    let (state, router) = (use_app().check, use_router());
-    Effect::new({
-        let setup = setup.clone();
-        move || {
-            let answers = state.answers.get_untracked();
-            if let Some(first) = setup.questions.first_unanswered(&answers) {
-                router.redirect(Route::Question(first.id.clone()));
-            }
-        }
-    });
+    let state = use_app().check;
+    // Drawn in place, with no forwarding: the address stays, and Continue goes on from there.
+    let unanswered = state
+        .answers
+        .with_untracked(|answers| setup.questions.first_unanswered(answers).map(|q| q.id.clone()));
+    if let Some(id) = unanswered {
+        return view! { <QuestionPage setup id/> }.into_any();
+    }
     view! {
         <Page title=t("check.answers_title")>
             <AnswersList setup=setup/>
@@ -31,6 +30,7 @@ pub fn CheckAnswersPage(setup: Arc<Setup>) -> impl IntoView {
             <A to=Route::Results class="wm-button" role="button">{t("check.see_suggestions")}</A>
         </Page>
     }
+    .into_any()
 }
 
 /// The summary list of questions and answers (GOV.UK pattern). A change link

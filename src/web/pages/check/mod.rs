@@ -5,4 +5,4 @@ mod fields;
 mod question;
 
 pub use answers_page::CheckAnswersPage;
-pub use question::{CheckPage, QuestionPage};
+pub use question::QuestionPage;

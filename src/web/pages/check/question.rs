@@ -14,16 +14,6 @@ use crate::web::state::setup::Setup;
 use crate::web::state::use_app;
 use crate::web::state::words::{t, use_words, Words};
 
-/// `/check`: goes on to the first question, in place, so Back skips it.
-/// Only its title shows, for the moment before the question is drawn.
-#[component]
-pub fn CheckPage(setup: Arc<Setup>) -> impl IntoView {
-    let router = use_router();
-    let first = setup.questions.questions[0].id.clone();
-    Effect::new(move || router.redirect(Route::Question(first.clone())));
-    view! { <Page title=t("check.title") heading=false>""</Page> }
-}
-
 /// `/check/<id>`: one question of the needs check (or "Page not found").
 #[component]
 pub fn QuestionPage(setup: Arc<Setup>, id: String) -> impl IntoView {
