@@ -160,20 +160,8 @@ mod tests {
 
     #[test]
     fn every_page_round_trips_through_its_path() {
-        let pages = [
-            Route::Start,
-            Route::Check,
-            Route::Question("lonely".into()),
-            Route::CheckAnswers,
-            Route::Results,
-            Route::Group("svc-0042".into()),
-            Route::Shortlist,
-            Route::Refer,
-            Route::Help,
-            Route::Privacy,
-            Route::Accessibility,
-            Route::Credits,
-        ];
+        let mut pages = Route::prerendered(&["lonely"], &["svc-0042"]);
+        pages.push(Route::Check);
         for base in ["/", "/widget/", "/widget"] {
             for page in &pages {
                 assert_eq!(&Route::parse(&page.path(base), base), page, "{page:?} under {base}");

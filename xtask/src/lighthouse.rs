@@ -1,7 +1,8 @@
 //! `cargo xtask lighthouse [dir]`: Lighthouse 12.2.3 on the release build in
 //! `dist/` (or the folder given), as the brief's budgets are measured: mobile
 //! preset, devtools throttling, served with brotli and the build's `_headers`,
-//! on `/` and on a deep link to `/results`, median of 3 runs. A report, not a
+//! on every kind of address a person lands on (`/`, `/results`, a group page,
+//! `/help`), median of 3 runs, beside Scout's start page. A report, not a
 //! test: see tests/support/lighthouse.mjs.
 
 use crate::{root, run, tools};
@@ -16,6 +17,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if !["index.html", "_headers"].iter().all(|file| dir.join(file).is_file()) {
         return Err(format!("{} has no build: run `cargo xtask build` first", dir.display()));
     }
-    run::step(&format!("Lighthouse on {} (3 runs each of / and /results, about 2 minutes)", dir.display()));
+    run::step(&format!(
+        "Lighthouse on {} (3 runs each of /, /results, a group page and /help, about 6 minutes)",
+        dir.display()
+    ));
     run::node_script("support/lighthouse.mjs", &[("WAYMARK_DIST", &dir.to_string_lossy())])
 }
