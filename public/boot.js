@@ -6,6 +6,11 @@
 // If the widget cannot start at all, the page index.html holds for that
 // (the #waymark-stopped template: urgent-help numbers) replaces the page.
 const boot = document.querySelector('script[data-waymark-js]');
+// In a frame that embed.js made (`?embed=`), frame.js fits the frame to the
+// page and takes the host's colours; anywhere else it is never fetched.
+if (window.parent !== window && new URLSearchParams(location.search).has('embed')) {
+  document.head.append(Object.assign(document.createElement('script'), { src: new URL('frame.js', document.baseURI).href }));
+}
 import(boot.dataset.waymarkJs)
   .then((bindings) => bindings.default({ module_or_path: boot.dataset.waymarkWasm }))
   .catch((error) => {

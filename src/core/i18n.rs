@@ -71,7 +71,7 @@ impl Catalogue {
     /// assert!(Catalogue::parse(r#"{ "start.title": 3 }"#).is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Catalogue, FieldError> {
-        let fields = read::<Fields<Box<RawValue>>>(text)
+        let fields = read::<Fields<&RawValue>>(text)
             .map_err(|e| match e.field.is_empty() && e.problem.starts_with("must be") {
                 true => FieldError::new("", "must be an object of message keys to text"),
                 false => e,

@@ -234,7 +234,10 @@ impl KeptSearch {
                 }
                 "at" => {
                     let (lat, lon) = value.split_once(',')?;
-                    let (lat, lon) = (lat.trim().parse::<f64>().ok()?, lon.trim().parse::<f64>().ok()?);
+                    // JSON's number syntax, as `fragment` writes it: serde_json's reader is
+                    // in the download already, and `str::parse` would add 15 KB to it.
+                    let number = |text: &str| serde_json::from_str::<f64>(text.trim()).ok();
+                    let (lat, lon) = (number(lat)?, number(lon)?);
                     let at = crate::core::geo::LatLon::new(lat, lon);
                     from = Some(SearchedFrom::Place(at.is_in_uk_bounds().then_some(at)?));
                 }
@@ -268,10 +271,19 @@ impl KeptSearch {
                     .collect();
                 format!("near={encoded}")
             }
-            SearchedFrom::Place(at) => format!("at={:.3},{:.3}", at.lat, at.lon),
+            SearchedFrom::Place(at) => format!("at={},{}", thousandths(at.lat), thousandths(at.lon)),
         };
         format!("#{from}&in={}", self.session)
     }
+}
+
+/// A coordinate to three decimal places, by whole numbers: Rust's float
+/// formatting would add 6 KB to the download for this one use. Only ever a
+/// latitude or longitude inside the UK's bounds.
+fn thousandths(x: f64) -> String {
+    let scaled = (x * 1000.0).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    format!("{sign}{}.{:03}", scaled.abs() / 1000, scaled.abs() % 1000)
 }
 
 /// `%XX` escapes (and `+` as written by forms) back into text; `None` if
@@ -318,6 +330,19 @@ mod kept_search_tests {
         ] {
             assert_eq!(KeptSearch::read(&searched.fragment()), Some(searched.clone()), "{searched:?}");
         }
+    }
+
+    #[test]
+    fn coordinates_are_written_to_three_places() {
+        // Within half a thousandth (a tie such as 1.7685 may round either way: 50 m).
+        for x in [51.01549, -3.10111, 0.0, -0.0004, -0.0006, 49.9, 60.8604, -8.65, 1.7685, -0.1276] {
+            let written = thousandths(x);
+            assert!((written.parse::<f64>().unwrap() - x).abs() <= 0.000_500_1, "{x} written {written}");
+            assert_eq!(written.split_once('.').map(|(_, places)| places.len()), Some(3), "{written}");
+        }
+        assert_eq!(thousandths(-3.10111), "-3.101");
+        assert_eq!(thousandths(-0.0006), "-0.001");
+        assert_eq!(thousandths(51.0), "51.000");
     }
 
     #[test]

@@ -24,10 +24,11 @@ use waymark::core::tiles::EVERYWHERE;
 const BUILD_LINE: &str = "const BUILD = ";
 
 /// Files of the build that are not the widget's own pages: the snippet for
-/// host sites and its example, the worker itself, the referral schema (a
-/// document for charities).
-const NOT_KEPT: [&str; 5] =
-    ["sw.js", "embed.js", "embed-example.html", "embed-example.css", "referral.schema.json"];
+/// host sites, its example and the widget's side of it (`frame.js`, fetched
+/// only inside a host's frame, whose own page needs the network), the worker
+/// itself, the referral schema (a document for charities).
+const NOT_KEPT: [&str; 6] =
+    ["sw.js", "embed.js", "embed-example.html", "embed-example.css", "frame.js", "referral.schema.json"];
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let dir = match (args.first(), std::env::var_os("TRUNK_STAGING_DIR")) {
@@ -153,7 +154,6 @@ mod tests {
             "main-9f.css",
             "manifest.webmanifest",
             "icon.svg",
-            "frame.js",
             "snippets/waymark-1a2b/inline0.js",
             "app.html",
             "locales/en.json",
@@ -166,6 +166,7 @@ mod tests {
             "locales/cy.json",
             "questions/default.ar.json",
             "embed.js",
+            "frame.js",
             "embed-example.html",
             "config.json",
             "data/somerset-sample.json",

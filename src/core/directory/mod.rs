@@ -175,7 +175,8 @@ impl Directory {
         let (key, list) = match Given::of(top) {
             Given::List => ("", top),
             Given::Object => {
-                let fields = serde_json::from_str::<Fields<&RawValue>>(top.get()).map(|f| f.0);
+                // Read as the locale files are, so the wasm has one reader for both.
+                let fields = read::<Fields<&RawValue>>(top.get()).map(|f| f.0);
                 let fields = fields.unwrap_or_default();
                 // As `JSON.parse` reads an object, a repeated field's last value counts.
                 let field = |key| fields.iter().rev().find(|(k, _)| k == key).map(|&(_, v)| (key, v));

@@ -8,7 +8,9 @@ use wasm_bindgen::JsValue;
 /// `"1.0"` keeps its visible decimal, which some languages' rules read) in
 /// `language`; `other` where the browser cannot tell.
 pub fn plural_category(language: &str, count: &str) -> &'static str {
-    let Ok(number) = count.trim().parse::<f64>() else { return "other" };
+    // serde_json's number reader, already in the download, not `str::parse`
+    // (which would add 15 KB): counts are digits, as JSON writes them.
+    let Ok(number) = serde_json::from_str::<f64>(count.trim()) else { return "other" };
     let decimals = count.trim().split_once('.').map_or(0, |(_, fraction)| fraction.len().min(20));
     let options = Object::new();
     let _ = Reflect::set(&options, &"minimumFractionDigits".into(), &JsValue::from(decimals as u32));
