@@ -5,10 +5,10 @@ const BUILD = { version: 'unbuilt', shell: [], data: [] };
 // the whole journey up to sending a referral works with no signal. The
 // widget registers it (src/web/platform/offline.rs), never on a kiosk.
 //
-// - The shell (the pages at the top of the build, the content-hashed JS, wasm
-//   and CSS, the English words and question set): kept per release and served
-//   cache-first. An address whose own page is not kept (a group, a question)
-//   is served app.html, the plain shell, which draws it.
+// - The shell (the start page, with its stylesheet inlined; the
+//   content-hashed JS and wasm; the English words and question set): kept per
+//   release and served cache-first. Any other address is served the start
+//   page with its content cut out, as the plain shell, which the app draws.
 // - Config, directory and postcode files: stale-while-revalidate, so a
 //   charity's edits reach phones a visit later without a new release.
 // - Every other request, and anything that is not a GET (referrals), goes
@@ -64,12 +64,11 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   const last = url.pathname.split('/').pop();
   if (request.mode === 'navigate' && !last.includes('.')) {
-    // An address whose page is kept gets that page (`/` index.html, /help
-    // help.html), as the host serves it; any other gets the plain shell.
-    const path = url.pathname.slice(scope.pathname.length).replace(/\/+$/, '');
-    const own = address(path ? `${path}.html` : 'index.html');
-    const page = shellFiles.has(own) || !shellFiles.has(address('app.html')) ? own : address('app.html');
-    event.respondWith(fromShell(shellFiles.has(page) ? page : address('index.html'), request));
+    // The start page for `/`; any other address gets the start page with its
+    // own content cut out (between the markers xtask prerender writes), as
+    // the plain shell, which the app draws the address into.
+    const start = url.pathname === scope.pathname || url.pathname === `${scope.pathname}index.html`;
+    event.respondWith(start ? fromShell(address('index.html'), request) : plainShell(request));
   } else if (shellFiles.has(url.origin + url.pathname)) {
     event.respondWith(fromShell(url.origin + url.pathname, request));
   } else if (/\/(locales|questions)\/[^/]+\.json$/.test(url.pathname)) {
@@ -80,6 +79,16 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(staleWhileRevalidate(event, request, DATA));
   }
 });
+
+async function plainShell(request) {
+  const cached = await caches.match(address('index.html'), { cacheName: SHELL });
+  if (!cached) return fetch(request);
+  const page = (await cached.text()).replace(
+    /<!--waymark:page-->[\s\S]*<!--\/waymark:page-->/,
+    '<p class="wm-loading" id="waymark-loading" role="status">Loading…</p>',
+  );
+  return new Response(page, { headers: cached.headers });
+}
 
 async function fromShell(key, request) {
   const cached = await caches.match(key, { cacheName: SHELL });

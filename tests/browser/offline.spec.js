@@ -88,7 +88,7 @@ test('after one visit the check, results and group pages work offline and a refe
       return files;
     });
     const paths = kept.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['/index.html', '/app.html', '/postcodes/TA.txt']));
+    expect(paths).toEqual(expect.arrayContaining(['/index.html', '/postcodes/TA.txt']));
     expect(paths.some((p) => /^\/waymark-[0-9a-f]{16}_bg\.wasm$/.test(p)), 'the content-hashed wasm').toBe(true);
     const listed = (await readFile(join(site.dir, 'sw.js'), 'utf8')).split('\n')[0];
     for (const path of paths) {

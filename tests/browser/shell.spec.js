@@ -1,6 +1,7 @@
 // The app shell: every route opens with its heading, urgent help and quick
 // exit, passes axe-core at phone and desktop widths and at 200% text, and
 // never talks to another origin.
+import { createHash } from 'node:crypto';
 import { test, expect, expectAccessible, waitForPage, doubleTextSize } from '../support/fixtures.js';
 
 const routes = [
@@ -125,6 +126,13 @@ test('the widget runs under the strict Content-Security-Policy of public/_header
   await expect(page.getByRole('heading', { level: 1, name: 'Find support near you' })).toBeVisible();
   await expect(page.getByRole('contentinfo')).toHaveCSS('border-top-color', 'rgb(51, 0, 114)');
   expect(await page.locator('script:not([src])').count(), 'no inline scripts').toBe(0);
-  expect(await page.locator('style, [style]:not(html):not(body)').count(), 'no inline styles').toBe(0);
+  expect(await page.locator('[style]:not(html):not(body)').count(), 'no style attributes').toBe(0);
+  // One <style>: the stylesheet, inlined at build time, allowed by its hash alone.
+  const styles = await page.locator('style').allTextContents();
+  expect(styles.length, 'only the inlined stylesheet').toBeLessThanOrEqual(1);
+  for (const css of styles) {
+    const hash = createHash('sha256').update(css).digest('base64');
+    expect(policy, 'the policy allows the inlined stylesheet by its hash, and no other').toContain(`style-src 'self' 'sha256-${hash}';`);
+  }
 });
 

@@ -1,7 +1,7 @@
 //! The download budget from the brief: a person's whole way from `/`
 //! through the check and the results to a group page, as transferred
 //! (brotli), at most 350 KB. The way is every file a first visit fetches:
-//! the start page and its code, style and first data; the directory and the
+//! the start page (its stylesheet inlined) and its code and first data; the directory and the
 //! postcode table of a search; and what the service worker's install adds
 //! (its own lists, read from the built `sw.js`). In-app moves between pages
 //! fetch no page. Sizes are deterministic, so this is enforced.
@@ -51,8 +51,9 @@ fn part_of_way(
 ) -> Option<&'static str> {
     let code = |f: &str| {
         let name = f.rsplit('/').next().unwrap_or(f);
+        // The stylesheet is inlined in every page written at build time; only
+        // app.html, for other addresses, links its file.
         (f.starts_with("waymark-") && (f.ends_with(".js") || f.ends_with(".wasm")))
-            || (f.starts_with("main-") && f.ends_with(".css"))
             || f.starts_with("snippets/")
             || name == "boot.js" && !f.contains('/')
     };

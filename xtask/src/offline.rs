@@ -4,10 +4,10 @@
 //! Trunk's `post_build` hook runs it on every build, after the prerender;
 //! by hand it works on `dist/` or the folder given.
 //!
-//! - **shell** (cache-first, one cache per release): the start page and the
-//!   plain shell (`app.html`, which draws every other address offline), the
-//!   content-hashed JS, wasm and CSS, the manifest and icon, and the English
-//!   words and question set;
+//! - **shell** (cache-first, one cache per release): the start page (its
+//!   stylesheet inlined; the worker also serves it, its content cut out, as
+//!   the plain shell for every other address), the content-hashed JS and
+//!   wasm, the manifest and icon, and the English words and question set;
 //! - **data** (stale-while-revalidate, shared across releases): the config,
 //!   the directory it names, and the postcode tables of the areas the
 //!   directory covers, so a search works offline after one visit.
@@ -103,9 +103,10 @@ fn lists(dir: &Path) -> Result<(Vec<String>, Vec<String>), String> {
 }
 
 fn is_shell(path: &str) -> bool {
-    // Of the pages, the start and the plain shell, which draws every other address offline.
-    if path.ends_with(".html") {
-        return ["index.html", "app.html"].contains(&path);
+    // Of the pages, the start page (with its stylesheet inlined), which the
+    // worker also serves as the plain shell for every other address offline.
+    if path.ends_with(".html") || path.ends_with(".css") {
+        return path == "index.html";
     }
     let top_level = !path.contains('/');
     let page_asset =
@@ -151,11 +152,9 @@ mod tests {
             "index.html",
             "waymark-1a2b_bg.wasm",
             "waymark-1a2b.js",
-            "main-9f.css",
             "manifest.webmanifest",
             "icon.svg",
             "snippets/waymark-1a2b/inline0.js",
-            "app.html",
             "locales/en.json",
             "questions/default.json",
         ] {
@@ -172,6 +171,8 @@ mod tests {
             "data/somerset-sample.json",
             "postcodes/TA.txt",
             "group/svc-1.html",
+            "app.html",
+            "main-9f.css",
             "help.html",
             "check/lonely.html",
         ] {
