@@ -66,7 +66,7 @@ fn part_of_way(
     if file == "index.html" {
         Some("start page")
     } else if code(file) {
-        Some("code and style")
+        Some("code")
     } else if file == "config.json" || file == language || file == config.questions.url {
         Some("start data")
     } else if file == "manifest.webmanifest" || file == "icon.svg" {
@@ -166,10 +166,8 @@ mod tests {
         let worker = vec!["app.html".to_string(), "postcodes/BA.txt".to_string()];
         let part = |f: &str| part_of_way(f, &config, Some("postcodes/TA.txt"), &worker);
         assert_eq!(part("index.html"), Some("start page"));
-        for code in
-            ["waymark-0123456789abcdef_bg.wasm", "waymark-0123456789abcdef.js", "main-0a1b.css", "boot.js"]
-        {
-            assert_eq!(part(code), Some("code and style"), "{code}");
+        for code in ["waymark-0123456789abcdef_bg.wasm", "waymark-0123456789abcdef.js", "boot.js"] {
+            assert_eq!(part(code), Some("code"), "{code}");
         }
         assert_eq!(part("config.json"), Some("start data"));
         assert_eq!(part("locales/en.json"), Some("start data"));
@@ -180,9 +178,15 @@ mod tests {
         assert_eq!(part("postcodes/BA.txt"), Some("service worker install"));
         assert_eq!(part("sw.js"), Some("service worker install"));
         // frame.js is fetched only inside a host site's frame.
-        for not in
-            ["locales/cy.json", "postcodes/EH.txt", "group/svc-1.html", "help.html", "embed.js", "frame.js"]
-        {
+        for not in [
+            "locales/cy.json",
+            "postcodes/EH.txt",
+            "group/svc-1.html",
+            "help.html",
+            "embed.js",
+            "frame.js",
+            "main-0a1b.css",
+        ] {
             assert_eq!(part(not), None, "{not} is not fetched on the way");
         }
     }
