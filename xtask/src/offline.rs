@@ -117,7 +117,7 @@ fn is_shell(path: &str) -> bool {
 
 /// The words and question set of a language other than English: a phone
 /// keeps only the language it is used in, when it is first used (the page
-/// asks the worker to, `web::offline`), never all eight.
+/// asks the worker to, `web::platform::offline`), never all eight.
 fn is_translation(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     (path.starts_with("locales/") && name != "en.json")

@@ -39,7 +39,7 @@ pub struct Search {
 pub struct NearbyState {
     pub search: RwSignal<Search>,
     pub filters: RwSignal<Filters>,
-    /// The directory tiles fetched so far (see `web::directory`).
+    /// The directory tiles fetched so far (see `state::directory`).
     pub tiles: RwSignal<Vec<String>>,
     /// With a tiled directory, every service fetched so far, the place-less
     /// ones first; `None` for a single-file directory. `tiles` says when it grows.

@@ -1,6 +1,7 @@
-//! Loading the set-up once per visit: `config.json`, then, all at once, the
-//! words, question set and directory it names. They are loaded up front, so
-//! the check and its suggestions make no network request once started.
+//! Loading the set-up once per visit: `config.json`, then, at once, the
+//! words and question set it names (each page preloads them). They are
+//! loaded up front, so the check makes no network request once started; the
+//! directory follows when a page needs it (`state::directory`).
 
 use std::sync::Arc;
 
@@ -50,7 +51,7 @@ pub struct SetupResource(pub LocalResource<SetupResult>);
 
 impl SetupResource {
     /// Starts loading the set-up, and once it is in, what depends on it: the
-    /// kiosk guard and the offline copy. (The outbox is resent by `web::referral`.)
+    /// kiosk guard and the offline copy. (The outbox is resent by `state::referral`.)
     pub fn load(kiosk: RwSignal<KioskGuard>, words: Words) -> Self {
         let setup = SetupResource(LocalResource::new(move || load_setup(words)));
         Effect::new(move || match setup.0.get() {
@@ -134,7 +135,7 @@ pub async fn load_setup(words: Words) -> SetupResult {
     apply_to_page(&config, &language);
     crate::web::platform::stopped::name_organisation_on_stopped_page(&config);
     // The words and question set are fetched at once; the directory waits
-    // until results are needed (`web::directory`).
+    // until results are needed (`state::directory`).
     let mut questions_file = questions_in(&config.questions.url, &language);
     let (_, mut questions_text) = futures::join!(words.load(&language), fetch_text(&questions_file));
     // A deployment's own question set may have no translation: it is asked in
