@@ -22,8 +22,11 @@ const landings = [
   ['/results', 'Support near you'],
   [`/group/${walk.id}`, walk.name],
   ['/check/safety', 'Do you need urgent help right now?'],
+  ['/check/topics', 'What would you like help with?'],
   // With no answers yet, "Check your answers" starts the check.
   ['/check-answers', 'Do you need urgent help right now?'],
+  ['/shortlist', 'Your shortlist'],
+  ['/refer', 'What you are asking for'],
   ['/help', 'Get help now'],
   ['/privacy', 'Privacy'],
   ['/accessibility', 'Accessibility statement'],
