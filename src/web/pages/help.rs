@@ -21,6 +21,7 @@ pub fn HelpPage() -> impl IntoView {
     }
 }
 
+/// The urgent-help services (NHS.UK care cards), each with its number as a link.
 #[component]
 pub fn UrgentContacts() -> impl IntoView {
     const CONTACTS: [(&str, &str, &str, &str); 5] = [

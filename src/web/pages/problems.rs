@@ -39,8 +39,6 @@ pub fn OutOfOrderPage() -> impl IntoView {
     }
 }
 
-/// The urgent-help services (NHS.UK care cards), each with its number as a link.
-
 /// The set-up error page: names the file, the field and what is wrong, for
 /// whoever set the widget up, while still pointing the person at urgent help.
 #[component]

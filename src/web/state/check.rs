@@ -24,7 +24,7 @@ impl CheckState {
         // Read leniently: a value from an older release, or written by hand,
         // loses what cannot be read rather than failing.
         let saved = storage_allowed(false)
-            .then(|| SessionStorage::raw().get_item(&Key::Answers.name()).ok())
+            .then(|| SessionStorage::raw().get_item(Key::Answers.name()).ok())
             .flatten()
             .flatten();
         let answers = saved.map(|json| Answers::from_json(&json)).unwrap_or_default();
