@@ -6,6 +6,37 @@
 // If the widget cannot start at all, the page index.html holds for that
 // (the #waymark-stopped template: urgent-help numbers) replaces the page.
 const boot = document.querySelector('script[data-waymark-js]');
+
+// "Exit this page" (and Esc) work on the page written at build time too,
+// before the app has taken over: they clear what the widget keeps and leave
+// for the exit address the build wrote in. Once the app has taken over (the
+// written page is gone), the app's own exit answers instead.
+// Never on a kiosk, where exit starts afresh rather than leaving the screen on another site.
+const onKiosk = new URLSearchParams(location.search).get('mode') === 'kiosk';
+const leaveNow = (event) => {
+  const page = document.querySelector('#waymark-loading[data-exit]');
+  if (!page || onKiosk) return;
+  event.preventDefault();
+  event.stopPropagation();
+  for (const storage of [sessionStorage, localStorage]) {
+    try {
+      Object.keys(storage).filter((key) => key.startsWith('waymark:')).forEach((key) => storage.removeItem(key));
+    } catch {}
+  }
+  self.caches?.delete('waymark-data').catch(() => {});
+  const to = page.dataset.exit;
+  try {
+    (window.top || window).location.replace(to);
+  } catch {
+    window.location.replace(to);
+  }
+};
+document.addEventListener('click', (event) => {
+  if (event.target.closest?.('#waymark-loading [data-action="exit"]')) leaveNow(event);
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') leaveNow(event);
+});
 // In a frame that embed.js made (`?embed=`), frame.js fits the frame to the
 // page and takes the host's colours; anywhere else it is never fetched.
 if (window.parent !== window && new URLSearchParams(location.search).has('embed')) {

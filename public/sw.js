@@ -36,6 +36,14 @@ self.addEventListener('install', (event) => {
       const cacheMode = (path) => (firstVisit ? 'force-cache' : hashed(path) ? 'default' : 'reload');
       const shell = await caches.open(SHELL);
       await shell.addAll(BUILD.shell.map((path) => new Request(address(path), { cache: cacheMode(path) })));
+      // The browser's copy of the start page may be older than this release
+      // (storage cleared but not the HTTP cache, and a visit by a deep link):
+      // it must name this release's code, or it is fetched afresh.
+      const code = BUILD.shell.find((path) => /^waymark-[0-9a-f]{16}\.js$/.test(path));
+      const start = await shell.match(address('index.html'));
+      if (code && start && !(await start.text()).includes(code)) {
+        await shell.add(new Request(address('index.html'), { cache: 'reload' }));
+      }
       const data = await caches.open(DATA);
       for (const path of BUILD.data) {
         const response = await fetch(address(path), { cache: firstVisit ? 'force-cache' : 'reload' }).catch(() => null);
@@ -67,8 +75,7 @@ self.addEventListener('fetch', (event) => {
     // The start page for `/`; any other address gets the start page with its
     // own content cut out (between the markers xtask prerender writes), as
     // the plain shell, which the app draws the address into.
-    const start = url.pathname === scope.pathname || url.pathname === `${scope.pathname}index.html`;
-    event.respondWith(start ? fromShell(address('index.html'), request) : plainShell(request));
+    event.respondWith(url.pathname === scope.pathname ? fromShell(address('index.html'), request) : plainShell(request));
   } else if (shellFiles.has(url.origin + url.pathname)) {
     event.respondWith(fromShell(url.origin + url.pathname, request));
   } else if (/\/(locales|questions)\/[^/]+\.json$/.test(url.pathname)) {
@@ -87,7 +94,11 @@ async function plainShell(request) {
     /<!--waymark:page-->[\s\S]*<!--\/waymark:page-->/,
     '<p class="wm-loading" id="waymark-loading" role="status">Loading…</p>',
   );
-  return new Response(page, { headers: cached.headers });
+  // The same headers (the policy allows the inlined stylesheet), but not
+  // those that described the stored body's length or encoding.
+  const headers = new Headers(cached.headers);
+  for (const name of ['content-length', 'content-encoding']) headers.delete(name);
+  return new Response(page, { headers });
 }
 
 async function fromShell(key, request) {
@@ -100,8 +111,8 @@ async function staleWhileRevalidate(event, request, cacheName) {
   const cached = await cache.match(request);
   // Kept in the last few minutes (by the install, on a first visit): fresh
   // enough, and asking again would fetch the same file twice.
-  const keptAt = Date.parse(cached?.headers.get('date') || '');
-  if (cached && Date.now() - keptAt < FRESH_MS) return cached;
+  const age = Date.now() - Date.parse(cached?.headers.get('date') || '');
+  if (cached && age >= 0 && age < FRESH_MS) return cached;
   const fresh = fetch(request).then(async (response) => {
     if (response.ok) await cache.put(request, response.clone());
     return response;

@@ -191,13 +191,15 @@ mod tests {
     }
 }
 
-/// Where the results page searched from, kept in its address's fragment
-/// (`/results#near=TA1%202AB&in=5f2c…`, or `#at=51.015,-3.101&in=…` for the
-/// browser's location) so a reload, Back and Forward show the same list. A
-/// fragment never reaches a server, and a full postcode is personal data.
-/// `in` names the tab's search session (kept in its session storage): a
-/// search is followed only in the session that made it, so once quick exit
-/// has cleared storage, the addresses left in the tab's history lead nowhere.
+/// Where the results page searched from, kept with its history entry as
+/// text shaped like a fragment (`near=TA1%202AB&in=5f2c…`, or
+/// `at=51.015,-3.101&in=…` for the browser's location) so a reload, Back and
+/// Forward show the same list. History state is never part of the address:
+/// a full postcode is personal data, and is neither sent nor listed in the
+/// browser's history. `in` names the tab's search session (kept in its
+/// session storage): a search is followed only in the session that made it,
+/// so once quick exit has cleared storage, the entries left in the tab's
+/// history lead nowhere.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeptSearch {
     pub from: SearchedFrom,

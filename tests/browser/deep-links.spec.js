@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, expectAccessible, waitForPage } from '../support/fixtures.js';
-import { checkStraightToSuggestions, checkToSuggestions, searchNear } from '../support/journey.js';
+import { checkToSuggestions, searchNear } from '../support/journey.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repository = resolve(here, '../..');
@@ -57,6 +57,51 @@ test('each address paints its own page with no code at all, urgent help and quic
   }
 });
 
+/** A copy of the static server of its own on `port`, with extra settings; stopped by `stop()`. */
+async function ownServer(port, env) {
+  const server = spawn('node', [join(repository, 'tests/support/static-server.mjs'), String(port)], {
+    env: { ...process.env, WAYMARK_DIST: dist, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((ready) => server.stdout.once('data', ready));
+  return { origin: `http://127.0.0.1:${port}`, stop: () => server.kill() };
+}
+
+test('before the code runs, Exit this page and Esc already leave, and a form sends nothing to the server', async ({ browser }) => {
+  // A server whose code takes 20 seconds to arrive: what a person on a very slow line has until then.
+  const server = await ownServer(8098, { WAYMARK_SLOW_WASM_MS: '20000', WAYMARK_LOG_REQUESTS: '1' });
+  try {
+    for (const how of ['button', 'Escape key']) {
+      const context = await browser.newContext({ baseURL: server.origin });
+      const page = await context.newPage();
+      try {
+        await page.goto('/__fixtures/neutral.html');
+        await page.evaluate(() => localStorage.setItem('waymark:shortlist', '["a"]'));
+        await page.goto('/results');
+        // Typing a postcode and pressing Enter in the written page goes nowhere.
+        await page.getByLabel('Your postcode').fill('TA1 2BX');
+        await page.getByLabel('Your postcode').press('Enter');
+        await page.waitForTimeout(300);
+        const asked = await (await context.request.get(`${server.origin}/__requests`)).json();
+        expect(asked.filter((path) => path.includes('TA1')), 'the postcode never reaches the server').toEqual([]);
+        expect(new URL(page.url()).search).toBe('');
+        // The build's exit address is another site, which this closed network refuses: asking for it is leaving.
+        const leaving = page.waitForRequest((r) => r.isNavigationRequest() && !r.url().startsWith(server.origin));
+        if (how === 'button') await page.getByRole('button', { name: /Exit this page/ }).click();
+        else await page.keyboard.press('Escape');
+        await leaving;
+        const after = await context.newPage();
+        await after.goto('/__fixtures/neutral.html');
+        expect(await after.evaluate(() => Object.keys(localStorage)), how).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    server.stop();
+  }
+});
+
 test('a deep link fetches the directory beside the code, and the app takes over without moving anything', async ({ browser, baseURL }) => {
   for (const address of ['/results', `/group/${walk.id}`, '/help']) {
     // A first visit each time: nothing in the browser's cache.
@@ -99,8 +144,9 @@ test('the results page keeps its search across reload, Back and Forward, and qui
   await searchNear(page, 'TA1 2BX');
   const near = page.getByText(/Showing groups near TA1 2BX/);
   await expect(near).toBeVisible();
-  // The postcode stays on the device: in the fragment, which no request carries.
-  expect(new URL(page.url()).hash).toMatch(/^#near=TA1%202BX&in=[0-9a-f]+$/);
+  // The postcode stays on the device: with the history entry, never in the address.
+  expect(page.url()).not.toMatch(/TA1/);
+  expect(await page.evaluate(() => history.state)).toMatch(/^#near=TA1%202BX&in=[0-9a-f]+$/);
   const group = page.getByRole('heading', { level: 1, name: walk.name });
 
   await page.reload();
@@ -135,17 +181,15 @@ test('the results page keeps its search across reload, Back and Forward, and qui
 });
 
 test('a first visit from the start to a group fetches no file twice, the service worker included', async ({ browser }) => {
-  const port = 8099;
-  const server = spawn('node', [join(repository, 'tests/support/static-server.mjs'), String(port)], {
-    env: { ...process.env, WAYMARK_DIST: dist, WAYMARK_LOG_REQUESTS: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((ready) => server.stdout.once('data', ready));
-  const origin = `http://127.0.0.1:${port}`;
+  const server = await ownServer(8099, { WAYMARK_LOG_REQUESTS: '1' });
+  const { origin } = server;
   const context = await browser.newContext({ baseURL: origin });
   try {
     const page = await context.newPage();
-    await checkStraightToSuggestions(page, ['Getting more active']);
+    // Once the app has taken over (a link followed before then is a page load of its own).
+    await page.goto('/');
+    await waitForPage(page);
+    await checkToSuggestions(page, ['Getting more active'], null);
     await searchNear(page, 'TA1 2BX');
     await page.getByRole('link', { name: walk.name }).click();
     await expect(page.getByRole('heading', { level: 1, name: walk.name })).toBeVisible();
@@ -159,6 +203,6 @@ test('a first visit from the start to a group fetches no file twice, the service
     expect(fetched).toEqual(expect.arrayContaining(['/', '/data/somerset-sample.json', '/postcodes/TA.txt', '/sw.js']));
   } finally {
     await context.close();
-    server.kill();
+    server.stop();
   }
 });

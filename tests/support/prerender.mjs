@@ -55,9 +55,12 @@ async function render(page, port, path, loadingTitle) {
     const h1 = document.querySelector('#main-content h1');
     return h1 && h1.textContent.trim() !== loading;
   }, loadingTitle);
-  const html = await page.$eval('#waymark', (root) =>
-    Array.from(root.children).filter((e) => e.tagName !== 'NOSCRIPT').map((e) => e.outerHTML).join('\n'),
-  );
+  const html = await page.$eval('#waymark', (root) => {
+    // Until the app takes over, a form submitted would go to the server as an
+    // address holding what was typed: in the copy, a form submits nowhere.
+    for (const form of root.querySelectorAll('form')) form.setAttribute('method', 'dialog');
+    return Array.from(root.children).filter((e) => e.tagName !== 'NOSCRIPT').map((e) => e.outerHTML).join('\n');
+  });
   return { html, title: await page.title() };
 }
 
@@ -84,6 +87,15 @@ const inlined = (html) => html.replace(stylesheet[0], () => `<style>${css}</styl
 const start = pages.find((p) => p.path === '/');
 await writeFile(join(dist, 'app.html'), withPreloads(start.preload));
 
+// Where "Exit this page" leaves for, so boot.js can leave before the app has
+// taken over (a plain https address or one on this site; else the app's default).
+const config = JSON.parse(await readFile(join(dist, 'config.json'), 'utf8'));
+const exit =
+  !config.kiosk?.enabled && typeof config.quick_exit_url === 'string' && /^(https:\/\/|\/[^/])/.test(config.quick_exit_url)
+    ? config.quick_exit_url
+    : '';
+const exitAttribute = exit ? ` data-exit="${exit.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;')}"` : '';
+
 const words = JSON.parse(await readFile(join(dist, start.preload.find((f) => f.startsWith('locales/'))), 'utf8'));
 const loadingTitle = words['shell.loading'] || 'Loading…';
 const port = await freePort();
@@ -105,7 +117,7 @@ try {
   for (const { file, preload, html, title } of rendered) {
     const written = inlined(withPreloads(preload))
       .replace(/<title>[^<]*<\/title>/, `<title>${escape(title)}</title>`)
-      .replace(LOADING, () => `<!--waymark:page--><div id="waymark-loading" data-prerendered>\n${html}\n</div><!--/waymark:page-->`);
+      .replace(LOADING, () => `<!--waymark:page--><div id="waymark-loading" data-prerendered${exitAttribute}>\n${html}\n</div><!--/waymark:page-->`);
     await mkdir(dirname(join(dist, file)), { recursive: true });
     await writeFile(join(dist, file), written);
   }

@@ -6,7 +6,7 @@
 // the test receiver may be sent referrals, and the test host page may embed.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, relative, resolve, dirname } from 'node:path';
+import { extname, join, normalize, relative, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheControlFor, contentTypes, headerBlocks, pageFor, recommendedHeaders } from './hosting.mjs';
 
@@ -35,7 +35,7 @@ const blocks = await headerBlocks(dist);
 async function fileIn(root, path) {
   try {
     const full = normalize(join(root, decodeURIComponent(path)));
-    if (!full.startsWith(root)) return null;
+    if (full !== root && !full.startsWith(root + sep)) return null;
     return (await stat(full)).isFile() ? full : null;
   } catch {
     return null;
@@ -61,6 +61,10 @@ createServer(async (req, res) => {
     return;
   }
   logged?.push(path);
+  // With WAYMARK_SLOW_WASM_MS, the widget's code arrives that much later, as on a very slow line.
+  if (process.env.WAYMARK_SLOW_WASM_MS && path.endsWith('_bg.wasm')) {
+    await new Promise((done) => setTimeout(done, Number(process.env.WAYMARK_SLOW_WASM_MS)));
+  }
   let file = missing.some((gone) => path.startsWith(gone))
     ? null
     : path.startsWith('/__fixtures/')

@@ -50,23 +50,17 @@ pub fn base_path() -> String {
         .unwrap_or_else(|| "/".to_string())
 }
 
-/// The address's fragment, with its `#` (empty when there is none).
-pub fn fragment() -> String {
-    window().location().hash().unwrap_or_default()
+/// What the current history entry keeps, as text (`None` for nothing).
+pub fn history_state() -> Option<String> {
+    window().history().ok()?.state().ok()?.as_string()
 }
 
-/// Puts `fragment` (with its `#`, or empty for none) in the address in
-/// place of the current one, without a new history entry or a reload.
-pub fn keep_fragment(fragment: &str) {
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let search = location.search().unwrap_or_default();
+/// Keeps `state` with the current history entry, in place of what it kept:
+/// it comes back on reload, Back and Forward, but is never part of the
+/// address, so it is not in the browser's history list or sent anywhere.
+pub fn keep_in_history(state: &str) {
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}{fragment}")),
-        );
+        let _ = history.replace_state(&wasm_bindgen::JsValue::from_str(state), "");
     }
 }
 

@@ -1,8 +1,8 @@
 //! The postcode question and "Use my location". The form is drawn once:
 //! an error changes its classes and message around the input, so what the
 //! person typed, and where focus is, stay as they were. A search found is
-//! kept in the address's fragment (`core::route::SearchedFrom`), so a
-//! reload, Back and Forward show the same list without asking again.
+//! kept with its history entry (`core::route::KeptSearch`), so a reload,
+//! Back and Forward show the same list without asking again.
 
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ use crate::core::postcode::PostcodeProblem;
 use crate::core::route::{KeptSearch, SearchedFrom};
 use crate::web::components::focus_error_summary;
 use crate::web::platform::dom::focus_by_id;
-use crate::web::platform::dom::{fragment, keep_fragment};
+use crate::web::platform::dom::{history_state, keep_in_history};
 use crate::web::platform::geolocation::locate_device;
 use crate::web::platform::storage::search_session;
 use crate::web::state::search::{locate_postcode, LocateProblem, NearbyState, Origin};
@@ -73,7 +73,7 @@ async fn search(setup: Arc<Setup>, nearby: NearbyState, words: Words, (lookup, a
             // Only where the tab may keep its session (not on a kiosk, where a reload starts afresh).
             let session = (!setup.config.kiosk.enabled).then(|| search_session(true)).flatten();
             if let Some(session) = session {
-                keep_fragment(&KeptSearch { from, session }.fragment());
+                keep_in_history(&KeptSearch { from, session }.fragment());
             }
             nearby.search.update(|s| {
                 s.problem = None;
@@ -95,7 +95,7 @@ async fn search(setup: Arc<Setup>, nearby: NearbyState, words: Words, (lookup, a
 /// The search the address keeps, if it was made in this tab's session and
 /// is not the one shown already.
 fn kept_in_address(nearby: NearbyState) -> Option<Lookup> {
-    let kept = KeptSearch::read(&fragment())?;
+    let kept = KeptSearch::read(&history_state()?)?;
     if search_session(false).as_deref() != Some(kept.session.as_str()) {
         return None;
     }
