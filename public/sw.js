@@ -11,6 +11,9 @@ const BUILD = { version: 'unbuilt', shell: [], data: [] };
 //   page with its content cut out, as the plain shell, which the app draws.
 // - Config, directory and postcode files: stale-while-revalidate, so a
 //   charity's edits reach phones a visit later without a new release.
+// - The staff inbox (/inbox): nothing of it is installed, since the public
+//   never uses it; once opened, its page (network first) and its hashed
+//   files are kept, so it opens offline too.
 // - Every other request, and anything that is not a GET (referrals), goes
 //   to the network untouched and is never stored.
 //
@@ -19,6 +22,8 @@ const BUILD = { version: 'unbuilt', shell: [], data: [] };
 
 const SHELL = `waymark-shell-${BUILD.version}`;
 const DATA = 'waymark-data';
+const INBOX = 'waymark-inbox';
+const inboxFile = /^(inbox|main)-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 const FRESH_MS = 5 * 60 * 1000;
 const scope = new URL(self.registration.scope);
 const address = (path) => new URL(path, scope).href;
@@ -71,13 +76,17 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   const last = url.pathname.split('/').pop();
-  if (request.mode === 'navigate' && !last.includes('.')) {
+  if (last === 'inbox' || last === 'inbox.html') {
+    event.respondWith(inboxPage(request));
+  } else if (request.mode === 'navigate' && !last.includes('.')) {
     // The start page for `/`; any other address gets the start page with its
     // own content cut out (between the markers xtask prerender writes), as
     // the plain shell, which the app draws the address into.
     event.respondWith(url.pathname === scope.pathname ? fromShell(address('index.html'), request) : plainShell(request));
   } else if (shellFiles.has(url.origin + url.pathname)) {
     event.respondWith(fromShell(url.origin + url.pathname, request));
+  } else if (inboxFile.test(last)) {
+    event.respondWith(inboxCode(request));
   } else if (/\/(locales|questions)\/[^/]+\.json$/.test(url.pathname)) {
     // Another language's words, kept with this release only: a new release's
     // code never reads the last release's messages.
@@ -86,6 +95,37 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(staleWhileRevalidate(event, request, DATA));
   }
 });
+
+// The inbox's page from the network, kept for offline; a new page lets go
+// of the files the last one named.
+async function inboxPage(request) {
+  const cache = await caches.open(INBOX);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const page = await response.clone().text();
+      await cache.put(request, response.clone());
+      for (const kept of await cache.keys()) {
+        const name = new URL(kept.url).pathname.split('/').pop();
+        if (inboxFile.test(name) && !page.includes(name)) await cache.delete(kept);
+      }
+    }
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request, { ignoreSearch: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function inboxCode(request) {
+  const cache = await caches.open(INBOX);
+  const cached = (await caches.match(request, { cacheName: SHELL })) || (await cache.match(request));
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
 
 async function plainShell(request) {
   const cached = await caches.match(address('index.html'), { cacheName: SHELL });

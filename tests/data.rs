@@ -44,7 +44,7 @@ fn each_error_names_the_field_and_the_problem_in_plain_words() {
         (
             r#"{ "endpont": "https://e.org" }"#,
             "referral.endpont",
-            "is not a known field (expected one of: endpoint, format, timeout_seconds)",
+            "is not a known field (expected one of: endpoint, format, timeout_seconds, public_key)",
         ),
     ];
     for (referral, field, expected) in cases {

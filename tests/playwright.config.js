@@ -44,5 +44,13 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 20_000,
     },
+    {
+      // A second receiver for the sealed-referral and inbox tests (8083, controls on 8084), so
+      // taking it down or resetting it never reaches a referral another test file is sending.
+      command: 'node support/receiver.mjs 8083',
+      url: 'http://127.0.0.1:8084/',
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
   ],
 });

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 
 use crate::core::data::{object, object_or_default, or_default, read_object};
+use crate::core::sealing::{KeyFile, SealingKey};
 use crate::core::FieldError;
 
 /// The whole configuration, after checking. Any field not listed here is
@@ -80,6 +81,34 @@ pub struct Referral {
     pub format: ReferralFormat,
     #[serde(default = "default_timeout")]
     pub timeout_seconds: u32,
+    /// The charity's public key (a P-256 JWK): when set, every referral is
+    /// sealed to it before it is kept or sent (`core::sealing`).
+    #[serde(default)]
+    pub public_key: Option<JwkText>,
+}
+
+/// A JWK as written in the config, read by [`KeyFile::read`].
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct JwkText(Box<serde_json::value::RawValue>);
+
+impl PartialEq for JwkText {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl JwkText {
+    fn checked(&self) -> Result<SealingKey, FieldError> {
+        KeyFile::read(self.0.get(), "referral.public_key")?.public_key("referral.public_key")
+    }
+}
+
+impl Referral {
+    /// The key referrals are sealed to, once the config is checked.
+    pub fn sealing_key(&self) -> Option<SealingKey> {
+        self.public_key.as_ref()?.checked().ok()
+    }
 }
 
 /// How the referral body is encoded.
@@ -257,6 +286,9 @@ impl Config {
             require_web_address("organisation.website", website)?;
         }
         self.check_endpoint()?;
+        if let Some(key) = &self.referral.public_key {
+            key.checked()?;
+        }
         if !(3..=120).contains(&self.referral.timeout_seconds) {
             return Err(FieldError::new("referral.timeout_seconds", "must be between 3 and 120"));
         }

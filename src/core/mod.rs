@@ -22,6 +22,7 @@ pub mod ranking;
 pub mod referral;
 pub mod route;
 pub mod schedule;
+pub mod sealing;
 pub mod taxonomy;
 pub mod tiles;
 

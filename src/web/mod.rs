@@ -6,6 +6,7 @@
 
 mod app;
 mod components;
+mod inbox;
 mod kiosk;
 mod pages;
 mod platform;
@@ -21,4 +22,15 @@ pub fn mount() {
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
     // The app lives as long as the page.
     leptos::mount::mount_to(root, app::App).forget();
+}
+
+/// Mounts the referral inbox (`/inbox`, its own bundle: `src/bin/inbox.rs`).
+pub fn mount_inbox() {
+    platform::stopped::show_stopped_page_on_panic();
+    let root = leptos::prelude::document()
+        .get_element_by_id("waymark")
+        .expect("the inbox page has a #waymark element");
+    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
+    root.set_inner_text("");
+    leptos::mount::mount_to(root, inbox::InboxApp).forget();
 }

@@ -16,7 +16,8 @@ const fixtures = resolve(join(here, '../fixtures'));
 const port = Number(process.argv[2] || 8090);
 // A deployment with files missing, e.g. the widget's own code: paths under these answer 404.
 const missing = (process.argv[3] || '').split(',').filter(Boolean).map((p) => `/${p}`);
-const receiver = 'http://127.0.0.1:8081';
+// The test receivers (support/receiver.mjs): the sample config's, and the sealed-referral tests'.
+const receivers = 'http://127.0.0.1:8081 http://127.0.0.1:8083';
 
 /** The recommended headers, widened as a deployer would for these tests. */
 async function testHeaders() {
@@ -24,7 +25,7 @@ async function testHeaders() {
   return headers.map(([name, value]) => {
     if (name !== 'Content-Security-Policy') return [name, value];
     const widened = value
-      .replace(/connect-src ([^;]*)/, `connect-src $1 ${receiver}`)
+      .replace(/connect-src ([^;]*)/, `connect-src $1 ${receivers}`)
       .replace(/frame-ancestors ([^;]*)/, `frame-ancestors $1 http://localhost:${port}`);
     return [name, widened];
   });

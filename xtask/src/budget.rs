@@ -80,6 +80,11 @@ fn part_of_way(
     }
 }
 
+/// The inbox's page and its own code (`xtask/src/inbox.rs`).
+fn is_inbox_file(file: &str) -> bool {
+    file == "inbox.html" || (file.starts_with("inbox-") && (file.ends_with(".js") || file.ends_with(".wasm")))
+}
+
 /// The service worker's shell and data lists, from its `BUILD` line.
 fn worker_lists(sw: &str) -> Vec<String> {
     let Some(line) = sw.lines().find(|l| l.starts_with("const BUILD = ")) else { return Vec::new() };
@@ -143,6 +148,24 @@ pub fn check(dist: &Path) -> Result<(), String> {
         "wasm:                         {:.1} KB brotli (of the whole way; no separate budget)",
         kb(wasm)
     );
+    let inbox: usize = sizes.iter().filter(|(f, _, _)| is_inbox_file(f)).map(|(_, _, br)| br).sum();
+    let inbox_wasm: usize =
+        sizes.iter().filter(|(f, _, _)| is_inbox_file(f) && f.ends_with(".wasm")).map(|(_, _, br)| br).sum();
+    println!(
+        "inbox (/inbox, its own bundle): {:.1} KB brotli, wasm {:.1} KB (not on the way; the stylesheet is shared)",
+        kb(inbox),
+        kb(inbox_wasm)
+    );
+    let start_page = fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    if let Some(leak) = sizes.iter().map(|(f, _, _)| f).find(|f| {
+        is_inbox_file(f)
+            && f.as_str() != "inbox.html"
+            && (start_page.contains(f.as_str()) || worker.contains(f))
+    }) {
+        return Err(format!(
+            "{leak}, the inbox's code, is loaded by the start page or installed by the service worker"
+        ));
+    }
     if whole_way > WHOLE_WAY_LIMIT {
         return Err(format!(
             "size budget exceeded: the whole way from / to a group page is {:.1} KB, over the {limit_kb} KB budget",
@@ -186,6 +209,9 @@ mod tests {
             "embed.js",
             "frame.js",
             "main-0a1b.css",
+            "inbox.html",
+            "inbox-0123456789abcdef.js",
+            "inbox-0123456789abcdef_bg.wasm",
         ] {
             assert_eq!(part(not), None, "{not} is not fetched on the way");
         }

@@ -5,6 +5,8 @@
 mod bench;
 mod budget;
 mod import;
+mod inbox;
+mod keys;
 mod lighthouse;
 mod offline;
 mod postcodes;
@@ -29,6 +31,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   tiles       split a directory file into area tiles: tiles <directory.json> <out-folder>
   import      read an Open Referral UK API or file into a 3.0 directory and report on it:
               import <source> --out <folder> [--tiles] [--questions <question-set.json>]
+  keys        make a key pair for sealing referrals (P-256, JWE ECDH-ES + A256GCM):
+              keys --out <folder>
   synth       write a synthetic national directory: synth <count> <out.json>
   bench       report ranking time per query at 1,000, 10,000 and 100,000 services
   visits      report how soon the built widget can be used: first visit, repeat visit, offline
@@ -44,9 +48,11 @@ fn main() {
         Some("postcodes") => postcodes::run(&args[1..]),
         Some("offline") => offline::run(&args[1..]),
         Some("prerender") => prerender::run(&args[1..]),
+        Some("post-build") if inbox::is_inbox_build() => Ok(()),
         Some("post-build") => prerender::run(&[]).and_then(|_| offline::run(&[])),
         Some("tiles") => tiles::run(&args[1..]),
         Some("import") => import::run(&args[1..]),
+        Some("keys") => keys::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
         Some("bench") => bench::run(),
         Some("visits") => visits(),
@@ -86,7 +92,9 @@ fn serve() -> Result<(), String> {
 fn build() -> Result<(), String> {
     tools::ensure_all()?;
     run::step("Building the release widget into dist/");
-    run::trunk(&["build", "--release", "--offline"])
+    run::trunk(&["build", "--release", "--offline"])?;
+    run::step("Building the referral inbox (its own bundle) into dist/inbox.html");
+    inbox::build(&root().join("dist"))
 }
 
 fn test() -> Result<(), String> {

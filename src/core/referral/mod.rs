@@ -15,8 +15,9 @@ pub use contact::{is_email, uk_phone};
 pub use form::{read_yes_no, yes_no, Chosen, ForWhom, Method, Problem, ReferralForm, MAX_TEXT};
 pub use ids::{is_reference, ReferralIds};
 pub use payload::{
-    form_encoded, referral_document, Channel, Consent, Contact, Envelope, Interpreter, MentorDocument,
-    NeedDocument, Person, ReferralDocument, ServiceDocument, Source, SupportRequested, SCHEMA_VERSION,
+    form_encoded, object_entries, referral_document, Channel, Consent, Contact, Envelope, Interpreter,
+    MentorDocument, NeedDocument, Person, ReferralDocument, ServiceDocument, Source, SupportRequested,
+    SCHEMA_VERSION,
 };
 pub use sending::{
     outbox_expired, outcome, read_outbox, retry_delay, Outbox, Outcome, Outgoing, ATTEMPTS_WHILE_WAITING,

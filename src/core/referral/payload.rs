@@ -6,7 +6,7 @@
 use std::fmt;
 
 use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::core::questions::{NeedsProfile, QuestionSet};
@@ -47,7 +47,8 @@ pub struct Envelope {
 
 /// The referral document, in the shape `public/referral.schema.json`
 /// describes (fields in this order; `None` is written as `null`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReferralDocument {
     pub schema_version: u32,
     pub referral_id: String,
@@ -65,18 +66,20 @@ pub struct ReferralDocument {
     pub first_visit: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// `web`, `embed` or `kiosk`.
-    pub channel: &'static str,
+    pub channel: String,
     pub host: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
     /// `self` or `someone-else`.
-    pub referral_for: &'static str,
+    pub referral_for: String,
     /// For someone else: whether they agreed; `None` for oneself.
     pub person_agreed: Option<bool>,
     pub postcode: Option<String>,
@@ -87,50 +90,57 @@ pub struct Person {
 }
 
 /// Whether the person would like an interpreter, and for which language.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Interpreter {
     /// `None` when they did not say.
     pub wanted: Option<bool>,
     pub language: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Contact {
-    pub methods: Vec<&'static str>,
+    pub methods: Vec<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
     pub best_time: Option<String>,
     pub may_leave_message: Option<bool>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Consent {
     pub given: bool,
     pub statement: String,
     pub time: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NeedDocument {
     pub id: String,
     pub label: String,
     pub reasons: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SupportRequested {
     pub services: Vec<ServiceDocument>,
     pub preferred_mentor: Option<MentorDocument>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceDocument {
     pub id: String,
     pub name: String,
     pub organisation: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MentorDocument {
     pub id: String,
     pub first_name: String,
@@ -194,13 +204,14 @@ pub fn referral_document(
                 Channel::Web => "web",
                 Channel::Embed => "embed",
                 Channel::Kiosk => "kiosk",
-            },
+            }
+            .to_string(),
             host: envelope.host.clone(),
         },
         recipient: envelope.recipient.clone(),
         person: Person {
             name: form.name.trim().to_string(),
-            referral_for,
+            referral_for: referral_for.to_string(),
             person_agreed,
             postcode: crate::core::postcode::Postcode::parse(&form.postcode).ok().map(|p| p.to_string()),
             date_of_birth,
@@ -208,7 +219,7 @@ pub fn referral_document(
             language: if form.language.is_empty() { "en".to_string() } else { form.language.clone() },
         },
         contact: Contact {
-            methods: form.methods.iter().map(|m| m.id()).collect(),
+            methods: form.methods.iter().map(|m| m.id().to_string()).collect(),
             email: if uses_email { optional(&form.email) } else { None },
             phone: if uses_phone { uk_phone(&form.phone) } else { None },
             best_time: optional(&form.best_time),
@@ -260,8 +271,7 @@ fn flatten(key: String, value: &RawValue, out: &mut Vec<(String, String)>) {
     let join = |key: &str, k: &str| if key.is_empty() { k.to_string() } else { format!("{key}.{k}") };
     match text.as_bytes().first() {
         Some(b'{') => {
-            let entries = serde_json::Deserializer::from_str(text).deserialize_map(Entries);
-            for (k, v) in entries.unwrap_or_default() {
+            for (k, v) in object_entries(text).unwrap_or_default() {
                 flatten(join(&key, &k), &v, out);
             }
         }
@@ -280,6 +290,17 @@ fn flatten(key: String, value: &RawValue, out: &mut Vec<(String, String)>) {
         // true, false and numbers, as written.
         Some(_) => out.push((key, text.trim_end().to_string())),
     }
+}
+
+/// A JSON object's fields in the order written, each value still JSON
+/// text; `None` if `text` is not an object.
+///
+/// ```
+/// let entries = waymark::core::referral::object_entries(r#"{"b": [1], "a": "x"}"#).unwrap();
+/// assert_eq!(entries.iter().map(|(k, v)| (k.as_str(), v.get())).collect::<Vec<_>>(), [("b", "[1]"), ("a", "\"x\"")]);
+/// ```
+pub fn object_entries(text: &str) -> Option<Vec<(String, Box<RawValue>)>> {
+    serde_json::Deserializer::from_str(text).deserialize_map(Entries).ok()
 }
 
 /// An object's fields in the order written.

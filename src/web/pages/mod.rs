@@ -7,6 +7,7 @@ mod check;
 mod credits;
 mod group;
 mod help;
+pub mod inbox;
 mod not_found;
 mod privacy;
 mod problems;

@@ -2,8 +2,10 @@
 //! storage, the page and focus, location, the offline copy, the stopped page
 //! and the referral sender. No views and no app state live here.
 
+pub mod crypto;
 pub mod dom;
 pub mod fetch;
+pub mod files;
 pub mod geolocation;
 pub mod intl;
 pub mod offline;

@@ -47,6 +47,22 @@ pub fn keep_files_offline(paths: Vec<String>) {
     });
 }
 
+/// Keeps this page and the files it started from (its code and
+/// stylesheet), for a page the worker does not install, such as the inbox:
+/// the first visit fetched them before the worker was there to keep them.
+pub fn keep_this_page_offline() {
+    let page = window().location().pathname().unwrap_or_default();
+    let mut paths = vec![page];
+    if let Ok(Some(boot)) = document().query_selector("script[data-waymark-js]") {
+        paths.extend(["data-waymark-js", "data-waymark-wasm"].iter().filter_map(|a| boot.get_attribute(a)));
+    }
+    if let Ok(Some(style)) = document().query_selector("link[rel=stylesheet]") {
+        paths.extend(style.get_attribute("href"));
+    }
+    keep_for_offline();
+    keep_files_offline(paths);
+}
+
 async fn delete_caches(which: impl Fn(&str) -> bool) {
     let Ok(caches) = window().caches() else { return };
     let Ok(names) = JsFuture::from(caches.keys()).await else { return };

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 pub mod check;
 pub mod directory;
+pub mod inbox;
 pub mod kiosk;
 pub mod referral;
 pub mod search;

@@ -14,16 +14,26 @@ use crate::core::referral::{
     form_encoded, outcome, read_outbox, referral_document, Channel, Envelope, Outbox, Outcome, Outgoing,
     ReferralForm, ReferralIds,
 };
+use crate::core::sealing::{mailto_body, SealedEnvelope, SealingKey};
+use crate::web::platform::crypto::seal;
 use crate::web::platform::dom::{today, unix_seconds};
 use crate::web::platform::sender::{attempt, deliver, embedding_host, random_bytes};
 use crate::web::platform::storage::Key;
 use crate::web::state::referral::{ReferralState, Status};
 use crate::web::state::setup::{Setup, SetupResource};
 
-/// A referral on its way, as the send action takes it.
+/// A referral on its way, as the send action takes it. With a key set,
+/// `out.body` is the document's JSON, to be sealed in the action (Web
+/// Crypto answers later) before anything is kept or sent; without one it
+/// is already the body that goes.
 #[derive(Clone, Debug)]
 pub struct Delivery {
     pub out: Outgoing,
+    pub seal_to: Option<SealingKey>,
+    /// When the document was made, for the sealed envelope.
+    pub created: String,
+    /// For `mailto`: the subject line, with `{reference}`.
+    pub subject: String,
     pub timeout_seconds: u32,
     /// On a kiosk nothing is kept: what cannot be sent now is not sent.
     pub kiosk: bool,
@@ -59,7 +69,7 @@ impl ReferralState {
             given => given,
         };
         let envelope = Envelope {
-            ids: ids.clone(),
+            ids,
             created_unix: unix_seconds(),
             channel: match (config.kiosk.enabled, &host) {
                 (true, _) => Channel::Kiosk,
@@ -81,30 +91,33 @@ impl ReferralState {
             let birth = form.date_of_birth(today()).ok().flatten();
             referral_document(form, &envelope, set, &profile, what_matters, birth)
         });
-        let (format, body) = match config.referral.format {
-            ReferralFormat::Form => ("form", form_encoded(&document)),
-            ReferralFormat::Mailto => ("mailto", document.to_json()),
-            ReferralFormat::Json => ("json", document.to_json()),
+        let seal_to = config.referral.sealing_key();
+        let body = match (config.referral.format, &seal_to) {
+            (ReferralFormat::Form, None) => form_encoded(&document),
+            _ => document.to_json(),
+        };
+        let format = match config.referral.format {
+            ReferralFormat::Form => "form",
+            ReferralFormat::Json => "json",
+            ReferralFormat::Mailto => "mailto",
         };
         let out = Outgoing {
-            id: ids.id,
-            reference: ids.reference,
+            id: document.referral_id,
+            reference: document.reference,
             endpoint: config.referral.endpoint.clone(),
             format: format.to_string(),
             body,
             kept_unix: 0,
         };
-        if out.format == "mailto" {
-            let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
-            let subject = subject.replace("{reference}", &out.reference);
-            let href = format!("{}?subject={}&body={}", out.endpoint, encode(&subject), encode(&out.body));
-            self.status.set(Status::Email { reference: out.reference, href });
-            return;
-        }
         self.status.set(Status::Sending);
-        let delivery =
-            Delivery { out, timeout_seconds: config.referral.timeout_seconds, kiosk: config.kiosk.enabled };
-        self.send.dispatch_local(delivery);
+        self.send.dispatch_local(Delivery {
+            out,
+            seal_to,
+            created: document.created,
+            subject,
+            timeout_seconds: config.referral.timeout_seconds,
+            kiosk: config.kiosk.enabled,
+        });
     }
 
     /// Tries the outbox again, if anything is waiting in it and it is not
@@ -116,10 +129,40 @@ impl ReferralState {
     }
 }
 
-/// What the send action does: delivers while the person waits, keeps what
-/// cannot be sent now in the outbox (not on a kiosk), and says how it went.
+/// The sealed body: the document's JSON sealed to `key`, in the envelope
+/// (or email) its format sends; `None` if this browser could not seal it.
+async fn sealed(out: &Outgoing, key: &SealingKey, created: &str) -> Option<String> {
+    let mut iv = [0u8; 12];
+    iv.copy_from_slice(&random_bytes()?[..12]);
+    let Ok(jwe) = seal(key, &out.body, iv).await else {
+        leptos::logging::warn!("the referral could not be sealed (no Web Crypto here?), so it was not sent");
+        return None;
+    };
+    let envelope = SealedEnvelope::new(&out.reference, &out.id, created, &jwe);
+    Some(match out.format.as_str() {
+        "form" => form_encoded(&envelope),
+        "mailto" => mailto_body(&out.reference, &jwe),
+        _ => envelope.to_json(),
+    })
+}
+
+/// What the send action does: seals (with a key set), then delivers while
+/// the person waits, keeps what cannot be sent now in the outbox (not on a
+/// kiosk; only ever the sealed form when a key is set), and says how it went.
 pub(super) async fn deliver_and_keep(delivery: Delivery) -> Status {
-    let Delivery { out, timeout_seconds, kiosk } = delivery;
+    let Delivery { mut out, seal_to, created, subject, timeout_seconds, kiosk } = delivery;
+    if let Some(key) = seal_to {
+        match sealed(&out, &key, &created).await {
+            Some(body) => out.body = body,
+            None => return Status::CannotSendHere,
+        }
+    }
+    if out.format == "mailto" {
+        let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+        let subject = subject.replace("{reference}", &out.reference);
+        let href = format!("{}?subject={}&body={}", out.endpoint, encode(&subject), encode(&out.body));
+        return Status::Email { reference: out.reference, href };
+    }
     match deliver(&out, timeout_seconds).await {
         Outcome::Sent => Status::Sent(out.reference),
         Outcome::Refused => Status::Refused,
