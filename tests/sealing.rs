@@ -159,9 +159,16 @@ fn what_the_core_seals_reads_back_and_a_changed_byte_fails_the_check() {
     assert!(open(&compact, &other).is_err(), "another key cannot open it");
     // Other algorithms and shapes are not taken for sealed referrals.
     assert!(Compact::parse("eyJhbGciOiJub25lIn0.e30.").is_err());
-    let rsa_header = base64url_encode(
-        br#"{"alg":"RSA-OAEP","enc":"A256GCM","epk":{"kty":"EC","crv":"P-256","x":"","y":""}}"#,
+    // An ephemeral key that is no point (here, JSON smuggled into a coordinate) is refused.
+    let smuggled = format!(
+        r#"{{"alg":"ECDH-ES","enc":"A256GCM","epk":{{"kty":"EC","crv":"P-256","x":"{X}\",\"d\":\"x","y":"{Y}"}}}}"#
     );
+    let smuggled = jwe.replacen(jwe.split('.').next().unwrap(), &base64url_encode(smuggled.as_bytes()), 1);
+    assert_eq!(Compact::parse(&smuggled), Err(waymark::core::sealing::NotSealed::Shape));
+    let rsa_header = format!(
+        r#"{{"alg":"RSA-OAEP","enc":"A256GCM","epk":{{"kty":"EC","crv":"P-256","x":"{X}","y":"{Y}"}}}}"#
+    );
+    let rsa_header = base64url_encode(rsa_header.as_bytes());
     let rsa = jwe.replacen(jwe.split('.').next().unwrap(), &rsa_header, 1);
     assert!(matches!(Compact::parse(&rsa), Err(waymark::core::sealing::NotSealed::Algorithm(_))));
 }
@@ -183,6 +190,15 @@ fn the_envelope_names_the_referral_and_holds_nothing_personal() {
     );
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(json.as_object().unwrap().len(), 6, "only the six envelope fields");
+    // Written by hand for the widget's size: it must be what serde writes.
+    assert_eq!(text, serde_json::to_string(&envelope).unwrap());
+    assert_eq!(envelope.to_form(), form_encoded(&envelope));
+    let header: waymark::core::sealing::SealedHeader =
+        serde_json::from_str(&protected_header("waymark-2026-12-07-0a1b2c3d", X, Y)).unwrap();
+    assert_eq!(
+        (header.kid.as_deref(), header.epk.x.as_str(), header.epk.y.as_str()),
+        (Some("waymark-2026-12-07-0a1b2c3d"), X, Y)
+    );
     assert_eq!(json["waymark"], "sealed-referral");
     assert_eq!(json["version"], 1);
     assert_eq!(

@@ -328,7 +328,7 @@ impl Config {
         {
             return Err(FieldError::new(
                 format!("languages[{i}]"),
-                format!("{code:?} is not a language Waymark has words for ({})", shipped.join(", ")),
+                format!("\"{code}\" is not a language Waymark has words for ({})", shipped.join(", ")),
             ));
         }
         // `en-GB` is English: the words are chosen by the main language.

@@ -8,6 +8,7 @@ mod import;
 mod inbox;
 mod keys;
 mod lighthouse;
+mod minify;
 mod offline;
 mod postcodes;
 mod prerender;
@@ -24,7 +25,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   test        run every test: native cargo tests, release build, size budget, browser tests
   build       release build into dist/ and report sizes
   size        report brotli sizes of dist/ and check the budget
-  post-build  what Trunk runs after each build: prerender, then offline
+  post-build  what Trunk runs after each build: minify the JavaScript, prerender, then offline
   prerender   write each page of the widget into the build as HTML: prerender [dir]
   offline     write the service worker's list of files to keep offline: offline [dir]
   postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
@@ -49,7 +50,7 @@ fn main() {
         Some("offline") => offline::run(&args[1..]),
         Some("prerender") => prerender::run(&args[1..]),
         Some("post-build") if inbox::is_inbox_build() => Ok(()),
-        Some("post-build") => prerender::run(&[]).and_then(|_| offline::run(&[])),
+        Some("post-build") => minify::run().and_then(|_| prerender::run(&[])).and_then(|_| offline::run(&[])),
         Some("tiles") => tiles::run(&args[1..]),
         Some("import") => import::run(&args[1..]),
         Some("keys") => keys::run(&args[1..]),

@@ -112,7 +112,9 @@ fn is_shell(path: &str) -> bool {
     let page_asset =
         [".html", ".js", ".wasm", ".css", ".webmanifest", ".svg"].iter().any(|ext| path.ends_with(ext));
     let folder = ["snippets/", "locales/", "questions/"].iter().any(|f| path.starts_with(f));
-    ((top_level && page_asset) || folder) && !NOT_KEPT.contains(&path) && !is_translation(path)
+    // The staff inbox's own bundle is kept only once it is opened (sw.js).
+    let inbox = path.starts_with("inbox");
+    ((top_level && page_asset) || folder) && !inbox && !NOT_KEPT.contains(&path) && !is_translation(path)
 }
 
 /// The words and question set of a language other than English: a phone
@@ -175,6 +177,9 @@ mod tests {
             "main-9f.css",
             "help.html",
             "check/lonely.html",
+            "inbox.html",
+            "inbox-1a2b.js",
+            "inbox-1a2b_bg.wasm",
         ] {
             assert!(!is_shell(not), "{not}");
         }

@@ -39,8 +39,35 @@ impl SealedEnvelope {
         }
     }
 
+    /// The envelope as JSON, in the order above. Its values are tokens JSON
+    /// needs no escaping for (a reference, a UUID, a UTC time, a compact
+    /// JWE), so it is written with `format!` rather than a serializer the
+    /// widget would carry for it alone; `tests/sealing.rs` checks it against serde's.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        format!(
+            r#"{{"waymark":"{}","version":{},"reference":"{}","referral_id":"{}","created":"{}","jwe":"{}"}}"#,
+            self.waymark, self.version, self.reference, self.referral_id, self.created, self.jwe
+        )
+    }
+
+    /// The same fields as a form body (`application/x-www-form-urlencoded`):
+    /// only the time's colons need encoding.
+    ///
+    /// ```
+    /// use waymark::core::sealing::SealedEnvelope;
+    /// let envelope = SealedEnvelope::new("WM-K7Q2-9X", "1b4e28ba-2fa1-41d2-883f-0016d3cca427", "2026-12-07T10:00:00Z", "eyJ..a.b.c");
+    /// assert_eq!(envelope.to_form(), "waymark=sealed-referral&version=1&reference=WM-K7Q2-9X&referral_id=1b4e28ba-2fa1-41d2-883f-0016d3cca427&created=2026-12-07T10%3A00%3A00Z&jwe=eyJ..a.b.c");
+    /// ```
+    pub fn to_form(&self) -> String {
+        format!(
+            "waymark={}&version={}&reference={}&referral_id={}&created={}&jwe={}",
+            self.waymark,
+            self.version,
+            self.reference,
+            self.referral_id,
+            self.created.replace(':', "%3A"),
+            self.jwe
+        )
     }
 }
 

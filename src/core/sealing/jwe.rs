@@ -2,7 +2,7 @@
 //! that turns the ECDH shared secret into the content key (RFC 7518 §4.6),
 //! and the compact serialization, written and read.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::core::referral::SCHEMA_VERSION;
 use crate::core::sealing::base64url;
@@ -23,7 +23,7 @@ pub fn content_type(version: u32) -> String {
 }
 
 /// The ephemeral public key the sender made for this one referral.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct EphemeralKey {
     pub kty: String,
     pub crv: String,
@@ -32,7 +32,7 @@ pub struct EphemeralKey {
 }
 
 /// The JWE protected header, in the order it is written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct SealedHeader {
     pub alg: String,
     pub enc: String,
@@ -64,15 +64,19 @@ impl SealedHeader {
 /// let header = waymark::core::sealing::protected_header("k1", "X", "Y");
 /// assert_eq!(header, r#"{"alg":"ECDH-ES","enc":"A256GCM","kid":"k1","cty":"vnd.waymark.referral.v2+json","epk":{"kty":"EC","crv":"P-256","x":"X","y":"Y"}}"#);
 /// ```
+///
+/// Written with `format!`, not serde: every value is a token that JSON
+/// needs no escaping for (a checked `kid`, base64url coordinates), and a
+/// serializer for this one object would add more to the widget than the
+/// whole header; `tests/sealing.rs` checks it reads back as the header.
 pub fn protected_header(kid: &str, epk_x: &str, epk_y: &str) -> String {
-    let header = SealedHeader {
-        alg: ALG.into(),
-        enc: ENC.into(),
-        kid: Some(kid.into()),
-        cty: Some(content_type(SCHEMA_VERSION)),
-        epk: EphemeralKey { kty: "EC".into(), crv: "P-256".into(), x: epk_x.into(), y: epk_y.into() },
-    };
-    serde_json::to_string(&header).unwrap_or_default()
+    let token = |s: &str| s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'));
+    let (kid, epk_x, epk_y) =
+        if token(kid) && token(epk_x) && token(epk_y) { (kid, epk_x, epk_y) } else { ("", "", "") };
+    format!(
+        r#"{{"alg":"{ALG}","enc":"{ENC}","kid":"{kid}","cty":"{}","epk":{{"kty":"EC","crv":"P-256","x":"{epk_x}","y":"{epk_y}"}}}}"#,
+        content_type(SCHEMA_VERSION)
+    )
 }
 
 /// What SHA-256 hashes, once, to give the 256-bit content key from the
@@ -143,6 +147,11 @@ impl Compact {
         let decode = |part: &str| base64url::decode(part).ok_or(NotSealed::Shape);
         let header_json = decode(header_text)?;
         let header: SealedHeader = serde_json::from_slice(&header_json).map_err(|_| NotSealed::Shape)?;
+        // Its coordinates go into a JWK for Web Crypto: nothing but a point's may.
+        let point = [&header.epk.x, &header.epk.y].iter().all(|c| super::key::is_coordinate(c));
+        if !point || header.epk.kty != "EC" || header.epk.crv != "P-256" {
+            return Err(NotSealed::Shape);
+        }
         if header.alg != ALG || header.enc != ENC {
             return Err(NotSealed::Algorithm(format!("{} with {}", header.alg, header.enc)));
         }

@@ -2,8 +2,6 @@
 //! `config.json` (`referral.public_key`), the private half in a file that
 //! only the inbox opens.
 
-use serde::Serialize;
-
 use crate::core::referral::object_entries;
 use crate::core::FieldError;
 
@@ -38,18 +36,6 @@ pub struct PrivateKey {
     pub public: SealingKey,
     /// The private scalar, base64url, 32 bytes.
     pub d: String,
-}
-
-/// The JWK handed to Web Crypto's `importKey`: only the fields it needs,
-/// so a `use` or `alg` another tool wrote cannot make an engine refuse it.
-#[derive(Serialize)]
-struct Jwk<'a> {
-    kty: &'static str,
-    crv: &'static str,
-    x: &'a str,
-    y: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    d: Option<&'a str>,
 }
 
 impl KeyFile {
@@ -185,13 +171,18 @@ fn private_part(field: &str) -> FieldError {
 /// assert_eq!(base64url_encode(&[255; 32]).chars().last(), Some('8'));
 /// ```
 fn coordinate(field: &str, text: &str) -> Result<String, FieldError> {
-    let b64 = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
-    let bytes = text.as_bytes();
-    let canonical_end = |c: &u8| b"AEIMQUYcgkosw048".contains(c);
-    if bytes.len() == 43 && bytes.iter().all(|&c| b64(c)) && bytes.last().is_some_and(canonical_end) {
+    if is_coordinate(text) {
         return Ok(text.to_string());
     }
     Err(FieldError::new(field, "must be 32 bytes in base64url (43 characters)"))
+}
+
+/// Whether `text` is 32 bytes as unpadded base64url (see [`coordinate`]).
+pub(crate) fn is_coordinate(text: &str) -> bool {
+    let b64 = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+    let bytes = text.as_bytes();
+    let canonical_end = |c: &u8| b"AEIMQUYcgkosw048".contains(c);
+    bytes.len() == 43 && bytes.iter().all(|&c| b64(c)) && bytes.last().is_some_and(canonical_end)
 }
 impl SealingKey {
     /// The public key as Web Crypto imports it.
@@ -201,9 +192,12 @@ impl SealingKey {
     /// let key = SealingKey { kid: "k1".into(), x: "AA".into(), y: "AQ".into() };
     /// assert_eq!(key.import_jwk(), r#"{"kty":"EC","crv":"P-256","x":"AA","y":"AQ"}"#);
     /// ```
+    ///
+    /// Only the fields it needs, so a `use` or `alg` another tool wrote
+    /// cannot make an engine refuse it; `format!`, as the coordinates are
+    /// base64url, which JSON needs no escaping for.
     pub fn import_jwk(&self) -> String {
-        let jwk = Jwk { kty: "EC", crv: "P-256", x: &self.x, y: &self.y, d: None };
-        serde_json::to_string(&jwk).unwrap_or_default()
+        format!(r#"{{"kty":"EC","crv":"P-256","x":"{}","y":"{}"}}"#, self.x, self.y)
     }
 }
 
@@ -211,7 +205,6 @@ impl PrivateKey {
     /// The private key as Web Crypto imports it.
     pub fn import_jwk(&self) -> String {
         let p = &self.public;
-        let jwk = Jwk { kty: "EC", crv: "P-256", x: &p.x, y: &p.y, d: Some(&self.d) };
-        serde_json::to_string(&jwk).unwrap_or_default()
+        format!(r#"{{"kty":"EC","crv":"P-256","x":"{}","y":"{}","d":"{}"}}"#, p.x, p.y, self.d)
     }
 }

@@ -37,8 +37,10 @@ fn subtle() -> Result<SubtleCrypto> {
     subtle.dyn_into().map_err(|_| CryptoFailed)
 }
 
-async fn done(promise: Step) -> Result<JsValue> {
-    Ok(JsFuture::from(promise?).await?)
+/// A step's promise as a future (not an `async fn`: each of those would be
+/// one more state machine in the widget's code).
+fn done(promise: Step) -> std::result::Result<JsFuture, JsValue> {
+    promise.map(JsFuture::from)
 }
 
 fn usages(list: &[&str]) -> Array {
@@ -92,21 +94,21 @@ fn base64url(data: &[u8]) -> Result<String> {
 pub async fn seal(key: &SealingKey, plaintext: &str, iv: [u8; 12]) -> Result<String> {
     let subtle = subtle()?;
     let recipient: CryptoKey =
-        done(import_jwk(&subtle, &key.import_jwk(), true, &[])).await?.unchecked_into();
+        done(import_jwk(&subtle, &key.import_jwk(), true, &[]))?.await?.unchecked_into();
     let params = EcKeyGenParams::new("ECDH", "P-256");
-    let pair: CryptoKeyPair = done(subtle.generate_key_with_object(&params, true, &usages(&["deriveBits"])))
+    let pair: CryptoKeyPair = done(subtle.generate_key_with_object(&params, true, &usages(&["deriveBits"])))?
         .await?
         .unchecked_into();
-    let epk = done(subtle.export_key("jwk", &pair.get_public_key())).await?;
+    let epk = done(subtle.export_key("jwk", &pair.get_public_key()))?.await?;
     let derive = EcdhKeyDeriveParams::new("ECDH", &recipient);
-    let shared = done(subtle.derive_bits_with_object(&derive, &pair.get_private_key(), 256)).await?;
-    let raw = done(kdf(&subtle, &shared)).await?;
-    let cek: CryptoKey = done(aes_key(&subtle, raw, "encrypt")).await?.unchecked_into();
+    let shared = done(subtle.derive_bits_with_object(&derive, &pair.get_private_key(), 256))?.await?;
+    let raw = done(kdf(&subtle, &shared))?.await?;
+    let cek: CryptoKey = done(aes_key(&subtle, raw, "encrypt"))?.await?.unchecked_into();
     let header = protected_header(&key.kid, &text_field(&epk, "x"), &text_field(&epk, "y"));
     let header_text = base64url(header.as_bytes())?;
     let params = gcm(&iv, &header_text);
     let sealed =
-        bytes(&done(subtle.encrypt_with_object_and_u8_array(&params, &cek, plaintext.as_bytes())).await?);
+        bytes(&done(subtle.encrypt_with_object_and_u8_array(&params, &cek, plaintext.as_bytes()))?.await?);
     let (ciphertext, tag) = sealed.split_at(sealed.len().saturating_sub(16));
     Ok(Compact::join(&header_text, &base64url(&iv)?, &base64url(ciphertext)?, &base64url(tag)?))
 }
@@ -121,7 +123,7 @@ pub struct OpenKey {
 
 /// Imports the inbox's private key as non-extractable, for deriving only.
 pub async fn open_key(key: &PrivateKey) -> Result<OpenKey> {
-    let imported = done(import_jwk(&subtle()?, &key.import_jwk(), false, &["deriveBits"])).await?;
+    let imported = done(import_jwk(&subtle()?, &key.import_jwk(), false, &["deriveBits"]))?.await?;
     Ok(OpenKey { kid: key.public.kid.clone(), key: imported.unchecked_into() })
 }
 
@@ -131,14 +133,14 @@ pub async fn unseal(key: &OpenKey, sealed: &Compact) -> Result<Vec<u8>> {
     let subtle = subtle()?;
     let epk = &sealed.header.epk;
     let epk_jwk = SealingKey { kid: String::new(), x: epk.x.clone(), y: epk.y.clone() }.import_jwk();
-    let sender: CryptoKey = done(import_jwk(&subtle, &epk_jwk, true, &[])).await?.unchecked_into();
+    let sender: CryptoKey = done(import_jwk(&subtle, &epk_jwk, true, &[]))?.await?.unchecked_into();
     let derive = EcdhKeyDeriveParams::new("ECDH", &sender);
-    let shared = done(subtle.derive_bits_with_object(&derive, &key.key, 256)).await?;
-    let raw = done(kdf(&subtle, &shared)).await?;
-    let cek: CryptoKey = done(aes_key(&subtle, raw, "decrypt")).await?.unchecked_into();
+    let shared = done(subtle.derive_bits_with_object(&derive, &key.key, 256))?.await?;
+    let raw = done(kdf(&subtle, &shared))?.await?;
+    let cek: CryptoKey = done(aes_key(&subtle, raw, "decrypt"))?.await?.unchecked_into();
     let params = gcm(&sealed.iv, &sealed.header_text);
     let plain =
-        done(subtle.decrypt_with_object_and_u8_array(&params, &cek, &sealed.ciphertext_and_tag)).await?;
+        done(subtle.decrypt_with_object_and_u8_array(&params, &cek, &sealed.ciphertext_and_tag))?.await?;
     Ok(bytes(&plain))
 }
 
@@ -147,11 +149,11 @@ pub async fn unseal(key: &OpenKey, sealed: &Compact) -> Result<Vec<u8>> {
 pub async fn new_key_pair() -> Result<(String, String)> {
     let subtle = subtle()?;
     let params = EcKeyGenParams::new("ECDH", "P-256");
-    let pair: CryptoKeyPair = done(subtle.generate_key_with_object(&params, true, &usages(&["deriveBits"])))
+    let pair: CryptoKeyPair = done(subtle.generate_key_with_object(&params, true, &usages(&["deriveBits"])))?
         .await?
         .unchecked_into();
-    let private = done(subtle.export_key("jwk", &pair.get_private_key())).await?;
-    let public = done(subtle.export_key("jwk", &pair.get_public_key())).await?;
+    let private = done(subtle.export_key("jwk", &pair.get_private_key()))?.await?;
+    let public = done(subtle.export_key("jwk", &pair.get_public_key()))?.await?;
     let text = |v: &JsValue| JSON::stringify(v).map(String::from).map_err(|_| CryptoFailed);
     Ok((text(&private)?, text(&public)?))
 }

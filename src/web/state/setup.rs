@@ -197,7 +197,10 @@ pub fn config_url() -> String {
         .and_then(|raw| {
             let followed = config_override(&raw, &page_origin, parse);
             if followed.is_none() {
-                leptos::logging::warn!("?config={raw:?} ignored: only a .json file on this site is followed");
+                // Display, not Debug: string escaping would add its Unicode tables to the widget.
+                leptos::logging::warn!(
+                    "?config=\"{raw}\" ignored: only a .json file on this site is followed"
+                );
             }
             followed
         })

@@ -134,13 +134,15 @@ impl ReferralState {
 async fn sealed(out: &Outgoing, key: &SealingKey, created: &str) -> Option<String> {
     let mut iv = [0u8; 12];
     iv.copy_from_slice(&random_bytes()?[..12]);
-    let Ok(jwe) = seal(key, &out.body, iv).await else {
+    // Boxed, so its steps are not drawn into the send action's own state machine (0.4 KB less).
+    let sealing: std::pin::Pin<Box<dyn std::future::Future<Output = _>>> = Box::pin(seal(key, &out.body, iv));
+    let Ok(jwe) = sealing.await else {
         leptos::logging::warn!("the referral could not be sealed (no Web Crypto here?), so it was not sent");
         return None;
     };
     let envelope = SealedEnvelope::new(&out.reference, &out.id, created, &jwe);
     Some(match out.format.as_str() {
-        "form" => form_encoded(&envelope),
+        "form" => envelope.to_form(),
         "mailto" => mailto_body(&out.reference, &jwe),
         _ => envelope.to_json(),
     })
