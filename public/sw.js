@@ -70,6 +70,18 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The inbox names its page and files once the worker is there (its first
+// visit fetched them before): kept then, so it opens offline next time.
+self.addEventListener('message', (event) => {
+  const keep = Array.isArray(event.data?.keepInbox) ? event.data.keepInbox : [];
+  const inboxAddress = (href) => {
+    const url = new URL(href, scope);
+    const last = url.pathname.split('/').pop();
+    return url.origin === scope.origin && (last === 'inbox' || inboxFile.test(last));
+  };
+  event.waitUntil(caches.open(INBOX).then((cache) => cache.addAll(keep.filter(inboxAddress))).catch(() => {}));
+});
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;

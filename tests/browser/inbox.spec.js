@@ -716,3 +716,26 @@ test('nothing of a referral goes over the network: only GETs of the inbox’s ow
     expect(everything).not.toContain(made[k].person.email);
   }
 });
+
+test('once opened, the inbox opens again with no network', async ({ page, context }) => {
+  await page.goto('/inbox');
+  await expect(page.getByRole('heading', { level: 1, name: 'Referral inbox' })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 15_000 })
+    .toBe(true);
+  // The worker keeps the page, its code and its stylesheet once the page names them to it.
+  await expect
+    .poll(() => page.evaluate(async () => (await (await caches.open('waymark-inbox')).keys()).length), {
+      timeout: 15_000,
+    })
+    .toBeGreaterThanOrEqual(4);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Referral inbox' })).toBeVisible();
+    await expect(page.getByLabel('Private key file')).toBeVisible();
+    await expectAccessible(page, 'the inbox, offline');
+  } finally {
+    await context.setOffline(false);
+  }
+});

@@ -17,12 +17,13 @@ use waymark::core::tiles::EVERYWHERE;
 /// The brief's budget for the whole way.
 const WHOLE_WAY_BUDGET: usize = 350 * 1024;
 
-/// What sealing referrals to the charity's key adds to the widget's code,
-/// measured on 7 December 2026 by building the same widget with the sealing
-/// step stubbed out: 8.2 KB brotli (docs/performance.md, "Sealing"). The
-/// whole way is over the brief's budget by that much until the code wins it
-/// back; the check still fails on any other byte added.
-const SEALING_ALLOWANCE: usize = 8 * 1024 + 400;
+/// How far over the brief's budget the whole way is allowed to be: what
+/// sealing referrals to the charity's key adds to the widget's code (8.4 KB
+/// brotli, measured on 7 December 2026 by building the same widget with the
+/// seal step stubbed out), less what minifying the JavaScript on the way won
+/// back (3.4 KB), with 0.3 KB to spare (docs/performance.md, "Sealing and the
+/// inbox"). The check fails on any other byte added.
+const SEALING_ALLOWANCE: usize = 4 * 1024 + 600;
 
 const WHOLE_WAY_LIMIT: usize = WHOLE_WAY_BUDGET + SEALING_ALLOWANCE;
 
@@ -155,7 +156,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
     let budget_kb = WHOLE_WAY_BUDGET / 1024;
     println!(
         "whole way, / to a group page: {:.1} KB brotli (the brief's budget {budget_kb} KB, {:+.1} KB; \
-         enforced: {:.1} KB with sealing's measured {:.1} KB)",
+         enforced: {:.1} KB, with {:.1} KB for sealing)",
         kb(whole_way),
         kb(whole_way) - budget_kb as f64,
         kb(WHOLE_WAY_LIMIT),

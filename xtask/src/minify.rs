@@ -8,6 +8,8 @@ pub fn run() -> Result<(), String> {
     if std::env::var("TRUNK_PROFILE").is_ok_and(|profile| profile != "release") {
         return Ok(());
     }
-    let dir = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from).unwrap_or_else(|| crate::root().join("dist"));
+    let dir = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::root().join("dist"));
     crate::run::node_script("support/minify.mjs", &[("WAYMARK_DIST", &dir.to_string_lossy())])
 }

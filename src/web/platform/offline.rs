@@ -49,7 +49,8 @@ pub fn keep_files_offline(paths: Vec<String>) {
 
 /// Keeps this page and the files it started from (its code and
 /// stylesheet), for a page the worker does not install, such as the inbox:
-/// the first visit fetched them before the worker was there to keep them.
+/// the first visit fetched them before the worker was there, so they are
+/// named to it once it is running.
 pub fn keep_this_page_offline() {
     let page = window().location().pathname().unwrap_or_default();
     let mut paths = vec![page];
@@ -60,7 +61,19 @@ pub fn keep_this_page_offline() {
         paths.extend(style.get_attribute("href"));
     }
     keep_for_offline();
-    keep_files_offline(paths);
+    let Some(workers) = service_workers() else { return };
+    spawn_local(async move {
+        let Ok(ready) = workers.ready() else { return };
+        let Ok(registration) = JsFuture::from(ready).await else { return };
+        let registration: web_sys::ServiceWorkerRegistration =
+            wasm_bindgen::JsCast::unchecked_into(registration);
+        let Some(worker) = registration.active() else { return };
+        let list: js_sys::Array =
+            paths.iter().filter_map(|p| address(p)).map(wasm_bindgen::JsValue::from).collect();
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"keepInbox".into(), &list);
+        let _ = worker.post_message(&message);
+    });
 }
 
 async fn delete_caches(which: impl Fn(&str) -> bool) {
