@@ -4,71 +4,37 @@
 // with config-sealed*.json to the real test receiver (support/receiver.mjs),
 // or, for what the widget never makes (another key, a newer schema), sealed
 // here with npm jose, an independent JOSE implementation.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import { CompactEncrypt, compactDecrypt, importJWK } from 'jose';
+import { CompactEncrypt, importJWK } from 'jose';
 import { parse } from 'csv-parse/sync';
 import { test, expect, expectAccessible } from '../support/fixtures.js';
-import { continueButton, searchNear, tabTo } from '../support/journey.js';
+import { fillReferral, tabTo } from '../support/journey.js';
+import {
+  BEGIN,
+  CONTROL,
+  END,
+  OTHER_KEY,
+  OTHER_KEY_FILE,
+  TEST_KEY,
+  TEST_KEY_FILE,
+  WALK,
+  WALK_NAME,
+  askToJoin,
+  checkThenAskToJoin,
+  giveReceiverBack,
+  takeReceiver,
+  unseal as unsealed,
+} from '../support/sealed.js';
 
-const CONTROL = 'http://127.0.0.1:8084';
-const WALK = 'cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3';
-const WALK_NAME = 'Taunton Riverside Health Walk';
-const TOPICS = ['Meeting people or feeling less lonely', 'Getting more active'];
-const BEGIN = '-----BEGIN WAYMARK REFERRAL-----';
-const END = '-----END WAYMARK REFERRAL-----';
 const CSV_COLUMNS =
   'reference,referral_id,created,channel,host,recipient,name,referral_for,person_agreed,postcode,date_of_birth,gp_surgery,language,contact_methods,email,phone,best_time,may_leave_message,interpreter_wanted,interpreter_language,needs,what_matters,groups,group_ids,preferred_mentor,first_visit,consent_given,consent_statement,consent_time'.split(',');
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures');
-const TEST_KEY_FILE = join(fixtures, 'waymark-test-key.private.jwk.json');
-const OTHER_KEY_FILE = join(fixtures, 'waymark-other-key.private.jwk.json');
-const TEST_KEY = JSON.parse(readFileSync(TEST_KEY_FILE, 'utf8'));
-const OTHER_KEY = JSON.parse(readFileSync(OTHER_KEY_FILE, 'utf8'));
 const publicHalf = ({ d, ...key }) => key;
 
 // The referrals are made once, in order, in one worker; the tests then take them in turn.
 test.describe.configure({ mode: 'default' });
-
-// The receiver is shared by every spec file that sends; the files that
-// reset it, make it fail or take it down (this one and sealed.spec.js) take
-// turns through a lock file that only one worker can create.
-const LOCK = join(tmpdir(), 'waymark-receiver.lock');
-const alive = (pid) => {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-};
-async function takeReceiver(most = 240_000) {
-  const until = Date.now() + most;
-  for (;;) {
-    try {
-      writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
-      return;
-    } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
-    }
-    let holder = 0;
-    try {
-      holder = Number(readFileSync(LOCK, 'utf8'));
-    } catch {}
-    if (holder && !alive(holder)) rmSync(LOCK, { force: true });
-    else if (Date.now() > until) throw new Error(`the test receiver is still taken by process ${holder}`);
-    else await new Promise((wait) => setTimeout(wait, 250));
-  }
-}
-function giveReceiverBack() {
-  try {
-    if (Number(readFileSync(LOCK, 'utf8')) === process.pid) rmSync(LOCK);
-  } catch {}
-}
 
 // --- Making real sealed referrals with the widget -------------------------
 
@@ -85,78 +51,8 @@ const PEOPLE = {
   c: { name: 'Clementine Osei', email: 'clem.osei@inbox-c.example.org', phone: '07700 900544', firstVisit: 'I may be late' },
 };
 
-async function askToJoin(page) {
-  const ask = page.getByRole('button', { name: 'Ask to join' });
-  await expect(ask).toBeVisible();
-  // The page is prerendered: a click before the app has taken over (once
-  // its config is applied to <html>) would be lost.
-  await expect(page.locator('html')).toHaveAttribute('dir', /^(ltr|rtl)$/);
-  await ask.click();
-  await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
-}
-
-/** The needs check, saying what matters, then the walk, as journey.js's startReferral. */
-async function checkThenAskToJoin(page, start, whatMatters) {
-  const heading = page.getByRole('heading', { level: 1 });
-  const next = async () => {
-    const before = await heading.textContent();
-    await continueButton(page).click();
-    await expect(heading).not.toHaveText(before);
-  };
-  await page.goto(start);
-  await expect(page.locator('html')).toHaveAttribute('dir', /^(ltr|rtl)$/);
-  await page.getByRole('button', { name: 'Start now' }).click();
-  await page.getByLabel('No', { exact: true }).check();
-  await next();
-  for (const topic of TOPICS) await page.getByLabel(topic).check();
-  await next();
-  while (!/Check your answers/.test(await heading.textContent())) {
-    const title = await heading.textContent();
-    if (/What matters to you/.test(title)) await page.getByLabel('What matters to you?').fill(whatMatters);
-    else if (/Who is the support for/.test(title)) await page.getByLabel('Me', { exact: true }).check();
-    else if ((await page.getByRole('radio').count()) > 0) await page.getByRole('radio').first().check();
-    await next();
-  }
-  await page.getByRole('button', { name: 'See suggestions' }).click();
-  await expect(heading).toHaveText('Support near you');
-  await searchNear(page, 'TA1 2BX');
-  await page.getByRole('link', { name: WALK_NAME }).click();
-  await askToJoin(page);
-}
-
-/** Every page of the referral as `person`, as journey.js's fillReferral does for Sam Jones. */
-async function fillAs(page, person, { checked }) {
-  await continueButton(page).click();
-  if (!checked) {
-    await page.getByLabel('Me', { exact: true }).check();
-    await continueButton(page).click();
-  }
-  await page.getByLabel(/I agree to Somerset Community Connect/).check();
-  await continueButton(page).click();
-  await page.getByLabel('What is your name?').fill(person.name);
-  await continueButton(page).click();
-  await page.getByLabel('Email', { exact: true }).check();
-  await page.getByLabel('Phone call').check();
-  await page.getByLabel('Email address').fill(person.email);
-  await page.getByLabel('UK phone number').fill(person.phone);
-  await page.getByLabel('Mornings').check();
-  await page.getByRole('group', { name: 'Can we leave a message?' }).getByLabel('Yes').check();
-  await continueButton(page).click();
-  await page.getByLabel('What is your postcode?').fill('TA1 2BX');
-  await continueButton(page).click();
-  await page.getByLabel('Day').fill('2');
-  await page.getByLabel('Month').fill('3');
-  await page.getByLabel('Year').fill('1950');
-  await page.getByLabel('Anything that would help at a first visit (optional)').fill(person.firstVisit);
-  await continueButton(page).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending' })).toBeVisible();
-  await page.getByRole('button', { name: 'Send' }).click();
-}
-
-async function unseal(jwe, key = TEST_KEY) {
-  const { plaintext } = await compactDecrypt(jwe, await importJWK(key, 'ECDH-ES'));
-  return JSON.parse(new TextDecoder().decode(plaintext));
-}
+/** The document in a JWE, opened by npm jose. */
+const unseal = async (jwe, key = TEST_KEY) => (await unsealed(jwe, key)).document;
 
 /** Seals `document` (an object, or text) as the widget would, by npm jose. */
 async function sealWithJose(document, key, { version = 2 } = {}) {
@@ -226,7 +122,8 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
           await page.goto(`/group/${WALK}?config=/__fixtures/${config}`);
           await askToJoin(page);
         }
-        await fillAs(page, person, { checked: check });
+        await fillReferral(page, { person, checked: check, searched: check });
+        await page.getByRole('button', { name: 'Send' }).click();
         return await after(page);
       } finally {
         await context.close();

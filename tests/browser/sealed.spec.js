@@ -3,24 +3,29 @@
 // charity's private key opens. Checked from outside the widget: the real
 // test receiver (support/receiver.mjs) keeps what arrived, npm jose (not the
 // widget's code) opens it, and ajv checks it against the published schemas.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { compactDecrypt, importJWK } from 'jose';
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { test, expect, expectAccessible } from '../support/fixtures.js';
-import { continueButton, searchNear } from '../support/journey.js';
+import { fillReferral } from '../support/journey.js';
+import {
+  BEGIN,
+  CONTROL,
+  END,
+  TOPICS,
+  WALK,
+  askToJoin,
+  checkThenAskToJoin,
+  control,
+  giveReceiverBack,
+  received,
+  takeReceiver,
+  unseal,
+} from '../support/sealed.js';
 
-const CONTROL = 'http://127.0.0.1:8084';
-const WALK = 'cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3';
-const TOPICS = ['Meeting people or feeling less lonely', 'Getting more active'];
 const ENVELOPE_FIELDS = ['created', 'jwe', 'reference', 'referral_id', 'version', 'waymark'];
-const BEGIN = '-----BEGIN WAYMARK REFERRAL-----';
-const END = '-----END WAYMARK REFERRAL-----';
 
 const readJson = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
-const PRIVATE_KEY = readJson('../fixtures/waymark-test-key.private.jwk.json');
 const ajv = new Ajv2020({ allErrors: true });
 addFormats(ajv);
 const validReferral = ajv.compile(readJson('../../public/referral.schema.json'));
@@ -28,55 +33,6 @@ const validEnvelope = ajv.compile(readJson('../../public/sealed-referral.schema.
 
 // One receiver for the whole file, so these tests take turns.
 test.describe.configure({ mode: 'serial' });
-
-// The receiver is shared by every spec file that sends; the files that
-// reset it, make it fail or take it down (this one and inbox.spec.js) take
-// turns through a lock file that only one worker can create.
-const LOCK = join(tmpdir(), 'waymark-receiver.lock');
-const alive = (pid) => {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-};
-async function takeReceiver(most = 240_000) {
-  const until = Date.now() + most;
-  for (;;) {
-    try {
-      writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
-      return;
-    } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
-    }
-    let holder = 0;
-    try {
-      holder = Number(readFileSync(LOCK, 'utf8'));
-    } catch {}
-    if (holder && !alive(holder)) rmSync(LOCK, { force: true });
-    else if (Date.now() > until) throw new Error(`the test receiver is still taken by process ${holder}`);
-    else await new Promise((wait) => setTimeout(wait, 250));
-  }
-}
-function giveReceiverBack() {
-  try {
-    if (Number(readFileSync(LOCK, 'utf8')) === process.pid) rmSync(LOCK);
-  } catch {}
-}
-
-async function control(request, path) {
-  const response = await request.post(`${CONTROL}${path}`);
-  expect(response.ok()).toBe(true);
-}
-
-// The offline tests run their own copies of the widget (ports 8097, 8098)
-// and send to the same receiver at the same time, so only this server's count.
-async function received(request) {
-  const all = await (await request.get(`${CONTROL}/received`)).json();
-  return all.filter((r) => !/:(8097|8098)$/.test(r.origin || ''));
-}
 
 test.beforeEach(async ({ request }, testInfo) => {
   // Waiting for the other file's turn is not this test's time.
@@ -89,12 +45,6 @@ test.afterEach(async ({ request }) => {
   await request.post(`${CONTROL}/up`);
   giveReceiverBack();
 });
-
-/** Opens a compact JWE with the test key, by npm jose. */
-async function unseal(jwe) {
-  const { plaintext, protectedHeader } = await compactDecrypt(jwe, await importJWK(PRIVATE_KEY, 'ECDH-ES'));
-  return { header: protectedHeader, document: JSON.parse(new TextDecoder().decode(plaintext)) };
-}
 
 /** The protected header Waymark writes, and nothing else in it. */
 function expectWaymarkHeader(header) {
@@ -173,92 +123,10 @@ function expectDocument(document, envelope, person, group) {
   expect(document.what_matters).toBe(person.whatMatters ?? null);
 }
 
-/** The needs check, saying what matters (`whatMatters`), then the walk's page:
- *  its name as the page shows it, and on to the referral's first page. */
-async function checkThenAskToJoin(page, start, whatMatters) {
-  const heading = page.getByRole('heading', { level: 1 });
-  const next = async () => {
-    const before = await heading.textContent();
-    await continueButton(page).click();
-    await expect(heading).not.toHaveText(before);
-  };
-  await page.goto(start);
-  await expect(page.locator('html')).toHaveAttribute('dir', /^(ltr|rtl)$/);
-  await page.getByRole('button', { name: 'Start now' }).click();
-  await page.getByLabel('No', { exact: true }).check();
-  await next();
-  for (const topic of TOPICS) await page.getByLabel(topic).check();
-  await next();
-  while (!/Check your answers/.test(await heading.textContent())) {
-    const title = await heading.textContent();
-    if (/What matters to you/.test(title)) await page.getByLabel('What matters to you?').fill(whatMatters);
-    else if (/Who is the support for/.test(title)) await page.getByLabel('Me', { exact: true }).check();
-    else if ((await page.getByRole('radio').count()) > 0) await page.getByRole('radio').first().check();
-    await next();
-  }
-  await page.getByRole('button', { name: 'See suggestions' }).click();
-  await expect(heading).toHaveText('Support near you');
-  await searchNear(page, 'TA1 2BX');
-  await page.getByRole('link', { name: 'Taunton Riverside Health Walk' }).click();
-  return askToJoin(page);
-}
-
 /** Straight to the walk's page with `config`, and on to the referral. */
 async function groupThenAskToJoin(page, config) {
   await page.goto(`/group/${WALK}?config=/__fixtures/${config}`);
   return askToJoin(page);
-}
-
-async function askToJoin(page) {
-  const ask = page.getByRole('button', { name: 'Ask to join' });
-  await expect(ask).toBeVisible();
-  // The page is prerendered: a click before the app has taken over (once
-  // its config is applied to <html>) would be lost.
-  await expect(page.locator('html')).toHaveAttribute('dir', /^(ltr|rtl)$/);
-  const group = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
-  await ask.click();
-  await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
-  return group;
-}
-
-/** Every page of the referral as `person`, as journey.js's fillReferral does
- *  for Sam Jones; after the check (`checked`) it does not ask who it is for. */
-async function fillAs(page, person, { checked = true, searched = true, axe = false } = {}) {
-  const check = async (label) => axe && (await expectAccessible(page, `${label}, sealed`));
-  await check('what you are asking for');
-  await continueButton(page).click();
-  if (!checked) {
-    await page.getByLabel('Me', { exact: true }).check();
-    await continueButton(page).click();
-  }
-  await expect(page.getByRole('heading', { level: 1, name: /Sending your details to/ })).toBeVisible();
-  await page.getByLabel(/I agree to Somerset Community Connect/).check();
-  await check('consent');
-  await continueButton(page).click();
-  await page.getByLabel('What is your name?').fill(person.name);
-  await check('name');
-  await continueButton(page).click();
-  await page.getByLabel('Email', { exact: true }).check();
-  await page.getByLabel('Phone call').check();
-  await page.getByLabel('Email address').fill(person.email);
-  await page.getByLabel('UK phone number').fill(person.phone);
-  await page.getByLabel('Mornings').check();
-  await page.getByRole('group', { name: 'Can we leave a message?' }).getByLabel('Yes').check();
-  await check('contact');
-  await continueButton(page).click();
-  if (searched) await expect(page.getByLabel('What is your postcode?')).toHaveValue('TA1 2BX');
-  else await page.getByLabel('What is your postcode?').fill('TA1 2BX');
-  await check('postcode');
-  await continueButton(page).click();
-  await page.getByLabel('Day').fill('2');
-  await page.getByLabel('Month').fill('3');
-  await page.getByLabel('Year').fill('1950');
-  await page.getByLabel('Anything that would help at a first visit (optional)').fill(person.firstVisit);
-  await check('optional details');
-  await continueButton(page).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending' })).toBeVisible();
-  await expect(page.getByRole('definition').filter({ hasText: person.email })).toBeVisible();
-  await check('check your answers');
 }
 
 async function sendAndConfirm(page, timeout = 15_000) {
@@ -281,7 +149,7 @@ test('a json referral arrives sealed: nothing personal outside the JWE, which jo
     whatMatters: 'Getting back to my allotment on Thursdays with Biscuit the dog',
   };
   const group = await checkThenAskToJoin(page, '/?config=/__fixtures/config-sealed.json', someone.whatMatters);
-  await fillAs(page, someone, { axe: true });
+  await fillReferral(page, { axe: true, person: someone });
   const reference = await sendAndConfirm(page);
   await expectAccessible(page, 'confirmation, sealed');
 
@@ -312,7 +180,7 @@ test('a json referral arrives sealed: nothing personal outside the JWE, which jo
 test('a form referral arrives as the six envelope fields form-encoded, nothing personal outside the JWE', async ({ page, request }) => {
   const someone = person('Ottoline', 'Farquharson', 2);
   const group = await groupThenAskToJoin(page, 'config-sealed-form.json');
-  await fillAs(page, someone, { checked: false, searched: false });
+  await fillReferral(page, { checked: false, searched: false, person: someone });
   const reference = await sendAndConfirm(page);
 
   const requests = await received(request);
@@ -338,7 +206,7 @@ test('a form referral arrives as the six envelope fields form-encoded, nothing p
 test('by email the link holds the JWE between marker lines, 64 characters a line, and nothing personal', async ({ page, request }) => {
   const someone = person('Wilhelmina', 'Oyelaran', 3);
   const group = await groupThenAskToJoin(page, 'config-sealed-mailto.json');
-  await fillAs(page, someone, { checked: false, searched: false });
+  await fillReferral(page, { checked: false, searched: false, person: someone });
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Send your request by email' })).toBeVisible();
   const link = page.getByRole('link', { name: 'Open your email app' });
@@ -379,7 +247,7 @@ test('a referral left waiting is kept only sealed, and every resend is the ident
   await control(request, '/fail?status=500&times=4');
   const someone = { ...person('Cordelia', 'Nakashima', 4), whatMatters: 'Singing in a choir again before the winter' };
   const group = await checkThenAskToJoin(page, '/?config=/__fixtures/config-sealed.json', someone.whatMatters);
-  await fillAs(page, someone);
+  await fillReferral(page, { person: someone });
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Waiting to send' })).toBeVisible({ timeout: 20_000 });
   await expectAccessible(page, 'waiting to send, sealed');
@@ -427,7 +295,7 @@ test('after two server errors the sealed referral arrives once: the same envelop
   await control(request, '/fail?status=500&times=2');
   const someone = person('Evangeline', 'Thistlewood', 5);
   const group = await groupThenAskToJoin(page, 'config-sealed.json');
-  await fillAs(page, someone, { checked: false, searched: false });
+  await fillReferral(page, { checked: false, searched: false, person: someone });
   const reference = await sendAndConfirm(page);
   const attempts = await received(request);
   expect(attempts.map((r) => r.status)).toEqual([500, 500, 201]);

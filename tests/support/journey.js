@@ -76,10 +76,13 @@ export async function startReferral(page, start = '/', options = {}) {
   await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
 }
 
-/** Fills every page as a person referring themselves, checking each with axe.
+/** Who fills the referral in, unless a test names someone else. */
+export const SAM = { name: 'Sam Jones', email: 'sam@example.org', phone: '07700 900123', firstVisit: 'I use a wheelchair' };
+
+/** Fills every page as `person` referring themselves, checking each with axe.
  *  After the check (`checked`), which asked who it is for, the referral does
  *  not ask again; without it, the referral asks and "Me" is the answer. */
-export async function fillReferral(page, { axe = false, searched = true, checked = true } = {}) {
+export async function fillReferral(page, { axe = false, searched = true, checked = true, person = SAM } = {}) {
   const check = async (label) => axe && (await expectAccessible(page, label));
   await check('what you are asking for');
   await continueButton(page).click();
@@ -92,13 +95,13 @@ export async function fillReferral(page, { axe = false, searched = true, checked
   await page.getByLabel(/I agree to Somerset Community Connect/).check();
   await check('consent');
   await continueButton(page).click();
-  await page.getByLabel('What is your name?').fill('Sam Jones');
+  await page.getByLabel('What is your name?').fill(person.name);
   await check('name');
   await continueButton(page).click();
   await page.getByLabel('Email', { exact: true }).check();
   await page.getByLabel('Phone call').check();
-  await page.getByLabel('Email address').fill('sam@example.org');
-  await page.getByLabel('UK phone number').fill('07700 900123');
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('UK phone number').fill(person.phone);
   await page.getByLabel('Mornings').check();
   await page.getByRole('group', { name: 'Can we leave a message?' }).getByLabel('Yes').check();
   await check('contact');
@@ -111,7 +114,7 @@ export async function fillReferral(page, { axe = false, searched = true, checked
   await page.getByLabel('Day').fill('2');
   await page.getByLabel('Month').fill('3');
   await page.getByLabel('Year').fill('1950');
-  await page.getByLabel('Anything that would help at a first visit (optional)').fill('I use a wheelchair');
+  await page.getByLabel('Anything that would help at a first visit (optional)').fill(person.firstVisit);
   await check('optional details');
   await continueButton(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before sending' })).toBeVisible();

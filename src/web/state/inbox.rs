@@ -103,8 +103,13 @@ impl InboxState {
     pub async fn give(self, source: String, text: String) {
         let jwes = find_sealed(&text);
         if jwes.is_empty() {
-            let message = OpenProblem::NoReferral.message();
-            self.given_problems.update(|p| p.push(Problem { source, message }));
+            let problem = Problem { source, message: OpenProblem::NoReferral.message() };
+            // The same file given twice is one problem.
+            self.given_problems.update(|p| {
+                if !p.contains(&problem) {
+                    p.push(problem)
+                }
+            });
             return;
         }
         self.found.update_value(|found| {
