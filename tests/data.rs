@@ -93,6 +93,16 @@ fn repeated_fields_are_refused_in_the_config_and_the_last_kept_in_a_directory() 
 }
 
 #[test]
+fn an_age_of_minus_one_means_none_was_given() {
+    let dir = Directory::parse(r#"[ { "id": "a", "name": "Walk", "minimum_age": -1, "maximum_age": -1 } ]"#)
+        .unwrap();
+    assert_eq!((dir.services[0].min_age, dir.services[0].max_age), (None, None));
+    assert!(dir.warnings.is_empty(), "{:?}", dir.warnings);
+    let dir = Directory::parse(r#"[ { "id": "a", "name": "Walk", "minimum_age": -2 } ]"#).unwrap();
+    assert_eq!(dir.warnings.len(), 1, "any other negative age is still a mistake");
+}
+
+#[test]
 fn a_number_too_large_to_hold_is_named_where_it_matters_and_left_out_where_it_does_not() {
     let (field, problem) =
         problem(&config_with(r#"{ "endpoint": "https://e.org", "timeout_seconds": 1e400 }"#));

@@ -49,11 +49,19 @@ fn a_group_page_says_when_where_cost_and_last_checked_in_plain_words() {
 }
 
 #[test]
+fn a_description_is_shown_in_its_paragraphs() {
+    let text = r#"[ { "id": "a", "name": "Walk", "description": "Walk and talk\n\n Gentle walks.\nMeet at the library.\n\n\n\n" } ]"#;
+    let dir = Directory::parse(text).unwrap();
+    let page = details(&dir.services[0], &english());
+    assert_eq!(page.description, ["Walk and talk", "Gentle walks.\nMeet at the library."]);
+}
+
+#[test]
 fn rows_with_nothing_to_say_are_left_out() {
     let dir = Directory::parse(r#"[ { "id": "a", "name": "Walk", "languages": [] } ]"#).unwrap();
     let page = details(&dir.services[0], &english());
     assert_eq!(page.rows, []);
-    assert_eq!(page.description, None);
+    assert!(page.description.is_empty());
 }
 
 #[test]

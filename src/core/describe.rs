@@ -51,7 +51,8 @@ pub struct MentorCard {
 /// Everything a person needs to judge a group before going.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Details {
-    pub description: Option<String>,
+    /// The description's paragraphs (blank lines part them), none when it has none.
+    pub description: Vec<String>,
     /// Only the rows with something to say, in the order they are shown.
     pub rows: Vec<Row>,
     pub mentors: Vec<MentorCard>,
@@ -190,7 +191,7 @@ pub fn details(service: &Service, tr: &Translator) -> Details {
         ("service.last_checked", texts(service.last_checked.as_deref().map(|d| date_in_words(d, tr)))),
     ];
     Details {
-        description: service.description.clone(),
+        description: paragraphs(service.description.as_deref().unwrap_or_default()),
         rows: rows
             .into_iter()
             .filter(|(_, lines)| !lines.is_empty())
@@ -390,6 +391,34 @@ fn coordinate(value: f64) -> String {
 /// ```
 pub fn directions_url(at: LatLon) -> String {
     format!("https://www.openstreetmap.org/directions?to={}%2C{}", coordinate(at.lat), coordinate(at.lon))
+}
+
+/// A description's paragraphs, which blank lines part; a single line break
+/// stays inside its paragraph.
+///
+/// ```
+/// use waymark::core::describe::paragraphs;
+/// assert_eq!(paragraphs("Walk and talk\n\n Gentle walks.\nMeet here.\n\n"), ["Walk and talk", "Gentle walks.\nMeet here."]);
+/// ```
+pub fn paragraphs(text: &str) -> Vec<String> {
+    // Line by line on a char, not `split("\n\n")`: a string pattern's
+    // searcher costs the download far more than this loop.
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in text.split('\n').map(str::trim) {
+        match (line.is_empty(), open, out.last_mut()) {
+            (true, ..) => open = false,
+            (false, true, Some(paragraph)) => {
+                paragraph.push('\n');
+                paragraph.push_str(line);
+            }
+            _ => {
+                out.push(line.to_string());
+                open = true;
+            }
+        }
+    }
+    out
 }
 
 /// "2026-09-14" (or a longer timestamp) → "14 September 2026" as the

@@ -3,7 +3,11 @@
 // wasm-bindgen glue (whose `integrity` hash in index.html is written anew),
 // boot.js and the service worker (its first line, the build line that
 // `cargo xtask offline` writes, is kept as it is). esbuild does the work.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// The JSON the app fetches (questions, words, the sample directory and its
+// tiles) is written compact: its indentation is for the people who edit
+// public/, and costs every visitor bytes. config.json is left as written,
+// for the deployer who edits it in place.
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
@@ -36,4 +40,12 @@ rewrite('sw.js', (code) => {
   if (!buildLine.startsWith('const BUILD = ')) throw new Error('sw.js must start with its build line');
   return `${buildLine}\n${minify(rest.join('\n'), undefined)}`;
 });
-console.log(`minify: the glue, boot.js and sw.js are ${saved} bytes smaller`);
+const jsonIn = (folder) => readdirSync(join(dir, folder)).flatMap((name) => {
+  const path = join(folder, name);
+  if (statSync(join(dir, path)).isDirectory()) return jsonIn(path);
+  return name.endsWith('.json') ? [path] : [];
+});
+for (const file of ['questions', 'locales', 'data'].flatMap(jsonIn)) {
+  rewrite(file, (text) => JSON.stringify(JSON.parse(text)));
+}
+console.log(`minify: the glue, boot.js, sw.js and the app's JSON are ${saved} bytes smaller`);

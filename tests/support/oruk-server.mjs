@@ -16,6 +16,19 @@
 //                                  record is missing (404), the second is always 404
 //   /stats                         requests so far, per path (and page)
 //
+// Feeds that are broken the ways real ones are (ORUK 3.0 envelopes, three
+// new services a page unless said):
+//   /endless/services              never says it has ended: last_page false, no count
+//   /huge/services                 claims 1,000,000 pages and never ends
+//   /repeating/services            ignores ?page= and answers page 1 for ever
+//   /contradictory/services        page 1 says 2 pages; page 2 says it is not the
+//                                  last; page 3 says 3 pages and is the last
+//   /duplicates/services           one page: one id 128 times (as the ORUK
+//                                  validator's own test list has)
+//   /files/<name>                  tests/fixtures/feeds/<name> byte for byte (a BOM kept)
+//   /outpost/api/v1/services?page= tests/fixtures/feeds/outpost/services-page-<n>.json
+//   /outpost/api/v1/services/{id}  tests/fixtures/feeds/outpost/service-<id>.json
+//
 //   node tests/support/oruk-server.mjs <port> <directory.json>
 //   also serves that file's services as a large feed, for measuring an import:
 //   /feed/v3/services?page=&per_page=   3.0 envelope, full records (up to 100 a page)
@@ -27,7 +40,11 @@
 // Retry-After: 1) and then answers; the last page takes 1.5 s.
 
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FEEDS = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/feeds');
 
 const PER_PAGE = 5;
 const SLOW_MS = 1500;
@@ -156,6 +173,42 @@ function feedPage(version, requested, perPage) {
     first_page: index === 0, last_page: last, empty: items.length === 0, contents: items };
 }
 
+/** A v3 record the widget can show, near Taunton. */
+const walk = (id, name) => ({ id, name, status: 'active',
+  service_at_locations: [{ id: `${id}-sal`, location: { id: `${id}-loc`, location_type: 'physical', name: 'Vivary Park',
+    latitude: 51.0105, longitude: -3.1029 } }] });
+
+/** Page `n` of a broken feed at `path`, or null for none of them. */
+function brokenPage(path, n) {
+  const v3 = (extra, contents) => ({ size: contents.length, first_page: n === 1, empty: contents.length === 0, ...extra, contents });
+  const three = (prefix) => [1, 2, 3].map((i) => walk(`${prefix}-${n}-${i}`, `Walk ${n}.${i}`));
+  switch (path) {
+    case '/endless/services': return v3({ page_number: n, last_page: false }, three('endless'));
+    case '/huge/services': return v3({ total_items: 3_000_000, total_pages: 1_000_000, page_number: n, last_page: false }, three('huge'));
+    case '/repeating/services': return v3({ page_number: 1, last_page: false }, [1, 2, 3].map((i) => walk(`rep-${i}`, `Walk ${i}`)));
+    case '/contradictory/services': {
+      if (n > 3) return v3({ total_pages: 3, page_number: n, last_page: true }, []);
+      return v3({ total_pages: n === 3 ? 3 : 2, page_number: n, last_page: n === 3 }, three('contra'));
+    }
+    case '/duplicates/services':
+      return v3({ total_items: 128, total_pages: 1, page_number: 1, last_page: true },
+        Array.from({ length: 128 }, (_, i) => walk('validator-dup', `Repeated ${i + 1}`)));
+    default: return null;
+  }
+}
+
+/** A fixture file's bytes, or null. Names are one path segment, never `..`. */
+function fixture(...parts) {
+  if (parts.some((p) => !/^[A-Za-z0-9._-]+$/.test(p) || p.startsWith('.'))) return null;
+  const file = join(FEEDS, ...parts);
+  return existsSync(file) ? readFileSync(file) : null;
+}
+
+function sendBytes(res, status, bytes) {
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  res.end(bytes);
+}
+
 const counts = {};
 const failuresLeft = {};
 
@@ -172,6 +225,24 @@ const server = http.createServer((req, res) => {
   if (path !== '/stats') counts[key] = (counts[key] ?? 0) + 1;
 
   if (path === '/stats') return send(res, 200, counts);
+  const broken = brokenPage(path, Number(pageParam ?? 1));
+  if (broken) return send(res, 200, broken);
+  const file = path.match(/^\/files\/([^/]+)$/);
+  if (file) {
+    const bytes = fixture(file[1]);
+    return bytes ? sendBytes(res, 200, bytes) : send(res, 404, { error: 'no such file' });
+  }
+  if (path === '/outpost/api/v1/services') {
+    const bytes = fixture('outpost', `services-page-${Number(pageParam ?? 1)}.json`);
+    // Past the last page Outpost answers an empty page, as Spring does.
+    return bytes ? sendBytes(res, 200, bytes)
+      : send(res, 200, { content: [], totalPages: 2, totalElements: 5, number: Number(pageParam), size: 3, first: false, last: true });
+  }
+  const outpostOne = path.match(/^\/outpost\/api\/v1\/services\/([^/]+)$/);
+  if (outpostOne) {
+    const bytes = fixture('outpost', `service-${outpostOne[1]}.json`);
+    return bytes ? sendBytes(res, 200, bytes) : send(res, 404, { error: 'Not found' });
+  }
   const feedList = path.match(/^\/feed\/(v1|v3)\/services$/);
   if (feedList) return send(res, 200, feedPage(feedList[1], Number(pageParam ?? 1), Number(url.searchParams.get('per_page'))));
   const feedOne = path.match(/^\/feed\/v1\/services\/(.+)$/);

@@ -28,16 +28,18 @@ fn per_call(mut f: impl FnMut() -> usize) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0 / f64::from(calls)
 }
 
-pub fn run() -> Result<(), String> {
+pub fn run(args: &[String]) -> Result<(), String> {
+    let only_import = args.first().is_some_and(|a| a == "import");
     if cfg!(debug_assertions) {
         // Timings of a debug build mean nothing: run again as a release build.
-        return crate::run::command(
-            "cargo",
-            &["run", "--release", "--quiet", "-p", "xtask", "--", "bench"],
-            &crate::root(),
-        );
+        let mut again = vec!["run", "--release", "--quiet", "-p", "xtask", "--", "bench"];
+        again.extend(only_import.then_some("import"));
+        return crate::run::command("cargo", &again, &crate::root());
     }
     let root = crate::root();
+    if only_import {
+        return importing(&crate::synth::districts(&root)?);
+    }
     let set = QuestionSet::parse(
         &std::fs::read_to_string(root.join("public/questions/default.json")).map_err(|e| e.to_string())?,
     )
@@ -72,6 +74,7 @@ pub fn run() -> Result<(), String> {
         );
     }
     merging(&districts)?;
+    importing(&districts)?;
     browser(&bench_web)
 }
 
@@ -96,6 +99,86 @@ fn merging(districts: &[(String, f64, f64)]) -> Result<(), String> {
         println!("| {count} | {gather_ms:.1} ms |");
     }
     Ok(())
+}
+
+/// `cargo xtask import` of a synthetic national directory of 100,000
+/// services, from a file and from an API serving the same services 100 a
+/// page: the time, and the import's peak memory (the kernel's high-water
+/// mark for that process alone) against what it read.
+fn importing(districts: &[(String, f64, f64)]) -> Result<(), String> {
+    const COUNT: usize = 100_000;
+    let folder = crate::root().join("target/bench-import");
+    std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
+    let file = folder.join(format!("national-{COUNT}.json"));
+    let size = {
+        let text = crate::synth::directory(COUNT, districts).to_json();
+        std::fs::write(&file, &text).map_err(|e| format!("{}: {e}", file.display()))?;
+        text.len()
+    };
+    println!("\nImporting {COUNT} services (cargo xtask import, native release build; peak memory as the kernel counts it):\n");
+    println!("| source | read | time | peak memory | memory ÷ read |");
+    println!("|---|---:|---:|---:|---:|");
+    let row = |source: &str, (seconds, peak): (f64, u64)| {
+        println!(
+            "| {source} | {:.1} MB | {seconds:.1} s | {:.1} MB | {:.2}× |",
+            size as f64 / 1e6,
+            peak as f64 / 1e6,
+            peak as f64 / size as f64
+        );
+    };
+    let (file, out) = (file.to_string_lossy(), folder.join("from-file").to_string_lossy().to_string());
+    row("a file", measured_import(&[&file, "--out", &out])?);
+    row("a file, with --tiles", measured_import(&[&file, "--out", &out, "--tiles"])?);
+
+    let mut server = std::process::Command::new("node")
+        .arg(crate::root().join("tests/support/oruk-server.mjs"))
+        .args(["0", &*file])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("node tests/support/oruk-server.mjs: {e}"))?;
+    let mut line = String::new();
+    let stdout = server.stdout.take().expect("piped");
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line)
+        .map_err(|e| e.to_string())?;
+    let feed = line.trim().strip_prefix("listening ").map(|port| format!("http://127.0.0.1:{port}/feed"));
+    let out = folder.join("from-feed").to_string_lossy().to_string();
+    let measured = feed.ok_or_else(|| format!("the test server said {line:?}")).and_then(|feed| {
+        let v3 = measured_import(&[&format!("{feed}/v3"), "--out", &out])?;
+        let v1 = measured_import(&[&format!("{feed}/v1"), "--out", &out])?;
+        Ok((v3, v1))
+    });
+    let _ = server.kill();
+    let _ = server.wait();
+    let (v3, v1) = measured?;
+    row("an ORUK 3.0 API, 100 a page", v3);
+    row("an ORUK v1 API, each record fetched on its own", v1);
+    Ok(())
+}
+
+/// Runs `cargo xtask import <args>` (this very binary) and gives its wall
+/// time and peak resident memory in bytes, as the import itself reads it
+/// from the kernel (`VmHWM`): the kernel's count for a child would include
+/// this process, whose memory the child starts from.
+fn measured_import(args: &[&str]) -> Result<(f64, u64), String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let started = Instant::now();
+    let output = std::process::Command::new(exe)
+        .arg("import")
+        .args(args)
+        .env(crate::import::PEAK_MEMORY_VAR, "1")
+        .stdout(std::process::Stdio::null())
+        .output()
+        .map_err(|e| e.to_string())?;
+    let seconds = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        return Err(format!("cargo xtask import {} failed: {stderr}", args.join(" ")));
+    }
+    let peak = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak memory: ")?.strip_suffix(" kB")?.parse::<u64>().ok())
+        .ok_or_else(|| format!("the import did not say its peak memory: {stderr}"))?;
+    Ok((seconds, peak * 1024))
 }
 
 /// The same measurements in WebAssembly, in Chromium with the CPU slowed 4×.

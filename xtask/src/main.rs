@@ -35,7 +35,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   keys        make a key pair for sealing referrals (P-256, JWE ECDH-ES + A256GCM):
               keys --out <folder>
   synth       write a synthetic national directory: synth <count> <out.json>
-  bench       report ranking time per query at 1,000, 10,000 and 100,000 services
+  bench       report ranking time per query at 1,000, 10,000 and 100,000 services, and
+              an import's time and peak memory at 100,000 (`bench import`: that alone)
   visits      report how soon the built widget can be used: first visit, repeat visit, offline
   lighthouse  Lighthouse (mobile, slow 4G) on the built widget, median of 3: lighthouse [dir]";
 
@@ -55,7 +56,7 @@ fn main() {
         Some("import") => import::run(&args[1..]),
         Some("keys") => keys::run(&args[1..]),
         Some("synth") => synth::run(&args[1..]),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("visits") => visits(),
         Some("lighthouse") => lighthouse::run(&args[1..]),
         _ => Err(USAGE.to_string()),

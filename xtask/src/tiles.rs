@@ -4,54 +4,61 @@
 //! place, and `index.json` listing the cells. A service meeting in several
 //! cells is written to each.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde_json::{Map, Value};
 use waymark::core::directory::Directory;
 use waymark::core::tiles::{tile_of, EVERYWHERE};
 
-/// The services of a directory document, as the document lists them.
-fn service_values(doc: Value) -> Result<Vec<Value>, String> {
-    let list = match doc {
-        Value::Array(items) => items,
-        Value::Object(fields) => fields
-            .into_iter()
-            .find(|(k, _)| k == "services" || k == "contents")
-            .and_then(|(_, v)| match v {
-                Value::Array(items) => Some(items),
-                _ => None,
-            })
-            .ok_or("the file has no \"services\" list")?,
-        _ => return Err("the file is not a directory".into()),
-    };
-    Ok(list)
-}
+use crate::import::document::{self, Outline};
 
-/// Tiles for a directory's text: (tile name, services) in first-seen order.
-pub fn split(text: &str) -> Result<Vec<(String, Vec<Value>)>, String> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let mut tiles: Vec<(String, Vec<Value>)> = Vec::new();
-    for value in service_values(doc)? {
+/// Tiles for a directory's text: (tile name, each service's JSON) in
+/// first-seen order. Services are held as their text, not as values, so a
+/// national directory splits in little more memory than its file.
+pub fn split(text: &str) -> Result<Vec<(String, Vec<String>)>, String> {
+    let outline = document::outline(text)?;
+    if !matches!(outline, Outline::List | Outline::Listed { .. }) {
+        return Err("the file has no \"services\" list".into());
+    }
+    let mut tiles: Vec<(String, Vec<String>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut failed = None;
+    document::each_service(text, &outline, &mut |value| {
+        let value = value.to_string();
         // Read each service as the widget will, so hidden and broken ones stay out.
-        let one = Directory::parse(&format!("[{value}]")).map_err(|e| e.to_string())?;
-        let Some(service) = one.services.first() else { continue };
+        let one = match Directory::parse(&format!("[{value}]")) {
+            Ok(one) => one,
+            Err(e) => {
+                failed.get_or_insert(e.to_string());
+                return;
+            }
+        };
+        let Some(service) = one.services.first() else { return };
         let mut names: Vec<String> = service.locations.iter().filter_map(|l| l.at).map(tile_of).collect();
         names.dedup();
         if names.is_empty() {
             names.push(EVERYWHERE.to_string());
         }
         for name in names {
-            match tiles.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, list)) => list.push(value.clone()),
-                None => tiles.push((name, vec![value.clone()])),
+            match index.get(&name) {
+                Some(&i) => tiles[i].1.push(value.clone()),
+                None => {
+                    index.insert(name.clone(), tiles.len());
+                    tiles.push((name, vec![value.clone()]));
+                }
             }
         }
+    })?;
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(tiles),
     }
-    Ok(tiles)
 }
 
-fn services_document(services: Vec<Value>) -> String {
-    Value::Object(Map::from_iter([("services".to_string(), Value::Array(services))])).to_string()
+/// `{"services":[…]}`, compact, with each service's fields in the order given.
+fn services_document(services: &[String]) -> String {
+    format!("{{\"services\":[{}]}}", services.join(","))
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -76,10 +83,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         } else {
             index.push(Value::String(name.clone()));
         }
-        write(&name, services_document(services))?;
+        write(&name, services_document(&services))?;
     }
     if !has_everywhere {
-        write(EVERYWHERE, services_document(Vec::new()))?;
+        write(EVERYWHERE, services_document(&[]))?;
     }
     let count = index.len();
     write("index", Value::Object(Map::from_iter([("tiles".to_string(), Value::Array(index))])).to_string())?;
@@ -99,7 +106,7 @@ mod tests {
         let folder = root.join("public/data/tiles");
         for (name, services) in &tiles {
             let committed = std::fs::read_to_string(folder.join(format!("{name}.json"))).unwrap();
-            assert_eq!(committed, services_document(services.clone()), "{name}.json is out of date: run cargo xtask tiles public/data/somerset-sample.json public/data/tiles");
+            assert_eq!(committed, services_document(services), "{name}.json is out of date: run cargo xtask tiles public/data/somerset-sample.json public/data/tiles");
         }
         let index = std::fs::read_to_string(folder.join("index.json")).unwrap();
         let listed = waymark::core::tiles::read_index(&index).unwrap();

@@ -321,6 +321,8 @@ pub fn read(
 fn age(value: &Given, field: &str, notes: &mut Notes) -> Option<u32> {
     let value = value.given()?;
     match value.number() {
+        // Feeds exported from databases write -1 for "no limit".
+        Some(-1.0) => None,
         // NaN and the infinities fail the range test too.
         Some(years) if (0.0..=MAX_AGE).contains(&years) => Some(years as u32),
         _ => {

@@ -38,7 +38,7 @@ pub fn ServiceDetails(
         }
     });
     view! {
-        {description.map(|d| view! { <p class="wm-body-l">{d}</p> })}
+        {description.into_iter().map(|p| view! { <p class="wm-body-l wm-body-l--lines">{p}</p> }).collect_view()}
         <dl class="wm-summary-list">{rows}</dl>
         {mentors}
     }

@@ -1,9 +1,13 @@
 //! ORUK v1 field names to ORUK 3.0, JSON to JSON. Every field we do not
 //! rename is kept as published (HSDS allows extra properties, and the widget
-//! ignores what it does not read). A 3.0 record passes through unchanged,
-//! so records need not be sorted by version first.
+//! ignores what it does not read). A 3.0 record passes through with only
+//! what the widget must not show raw made plain (HTML descriptions, times
+//! without a zone), so records need not be sorted by version first.
 
 use serde_json::{Map, Value};
+
+use super::outpost::plain_paragraphs;
+use super::timestamps::in_uk_time;
 
 /// The 3.0 shape of one service record.
 pub fn to_v3(record: Value) -> Value {
@@ -22,7 +26,25 @@ pub fn to_v3(record: Value) -> Value {
             location_to_v3(location);
         }
     }
+    tidy(&mut service);
     Value::Object(service)
+}
+
+/// Real feeds send HTML descriptions (`<h1>`, `<p>`, `<br>`) that the widget
+/// would show as tags, and times with no zone that are UK time.
+fn tidy(service: &mut Map<String, Value>) {
+    if let Some(Value::String(description)) = service.get_mut("description") {
+        if description.contains(['<', '&']) {
+            *description = plain_paragraphs(description);
+        }
+    }
+    for key in ["assured_date", "last_modified"] {
+        if let Some(Value::String(time)) = service.get_mut(key) {
+            if let Some(uk) = in_uk_time(time) {
+                *time = uk;
+            }
+        }
+    }
 }
 
 /// `service_taxonomys[].taxonomy{id,name,vocabulary}` become

@@ -8,8 +8,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use serde_json::Value;
-
 /// Requests in flight at most.
 pub const IN_FLIGHT: usize = 4;
 /// Tries per request, the first included.
@@ -33,15 +31,13 @@ pub struct Client {
     pub retries: AtomicUsize,
 }
 
-/// Why a GET gave no JSON.
+/// Why a GET gave no answer to read.
 #[derive(Debug)]
 pub enum FetchError {
     /// The server answered with this status (after any retries).
     Status(u16),
     /// No answer, or one we could not read (after any retries).
     Network(String),
-    /// An answer that is not JSON.
-    NotJson(String),
 }
 
 impl std::fmt::Display for FetchError {
@@ -49,7 +45,6 @@ impl std::fmt::Display for FetchError {
         match self {
             FetchError::Status(code) => write!(f, "the server answered HTTP {code}"),
             FetchError::Network(e) => write!(f, "no answer ({e})"),
-            FetchError::NotJson(e) => write!(f, "the answer is not JSON ({e})"),
         }
     }
 }
@@ -76,12 +71,6 @@ impl Client {
             .build()
             .new_agent();
         Client { agent, requests: AtomicUsize::new(0), retries: AtomicUsize::new(0) }
-    }
-
-    /// GET `url` as JSON, retrying what may pass.
-    pub fn json(&self, url: &str) -> Result<Value, FetchError> {
-        let text = self.text(url)?;
-        serde_json::from_str(&text).map_err(|e| FetchError::NotJson(e.to_string()))
     }
 
     /// GET `url` as text, retrying what may pass.

@@ -1,45 +1,70 @@
-//! `cargo xtask import <source> --out <folder> [--tiles] [--questions <file>]`:
-//! reads a publisher's Open Referral UK directory (an API, v1 or 3.0, or one
-//! JSON file), converts it to ORUK 3.0, keeps the services the widget can
-//! show, writes `<folder>/directory.json` (and the tiles with `--tiles`), and
-//! reports what it kept, skipped and could not map to a need.
+//! `cargo xtask import <source> --out <folder> [--tiles] [--partial]
+//! [--max-pages N] [--verbose] [--questions <file>]`: reads a publisher's
+//! directory (an Open Referral UK API, v1 or 3.0, a FutureGov Outpost API,
+//! or one JSON file), converts it to ORUK 3.0, keeps the services the widget
+//! can show, writes `<folder>/directory.json` (and the tiles with `--tiles`),
+//! and reports what it kept, skipped and could not map to a need.
+//!
+//! A directory that is not the whole feed (a page that failed, a feed that
+//! repeats itself or never ends, one saved page of many) is never written
+//! as `directory.json` unless `--partial` says so: a deploy script should
+//! not publish half a county as if it were all of it.
 
 mod convert;
+pub mod document;
 mod fetch;
+mod outpost;
 mod pages;
+mod records;
 mod report;
+mod timestamps;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
-use serde_json::{Map, Value};
-use waymark::core::directory::{Attendance, Directory};
 use waymark::core::questions::QuestionSet;
 
+use document::Outline;
 use fetch::Client;
-use pages::{Fetched, Record};
+use pages::Harvest;
+use records::Keeper;
 use report::Report;
 
-const USAGE: &str =
-    "usage: cargo xtask import <source> --out <folder> [--tiles] [--questions <question-set.json>]
-  <source>: an ORUK API's base URL (https://…/api), the URL of one directory JSON file, or a file path";
+const USAGE: &str = "usage: cargo xtask import <source> --out <folder> [--tiles] [--partial] [--max-pages N] [--verbose] [--questions <question-set.json>]
+  <source>: an Open Referral UK or Outpost API's base URL (https://…/api), the URL of one directory JSON file, or a file path
+  --partial: write directory.json even when the feed could not be read whole (the report says so)
+  --max-pages N: the most pages to read before a feed that has not ended is taken as broken (default 10000)
+  --verbose: list every problem, service by service, after the summary";
 
 struct Options {
     source: String,
     out: PathBuf,
     tiles: bool,
+    partial: bool,
+    verbose: bool,
+    max_pages: i64,
     questions: PathBuf,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
-    let (mut source, mut out, mut tiles, mut questions) = (None, None, false, None);
+    let (mut source, mut out, mut questions) = (None, None, None);
+    let (mut tiles, mut partial, mut verbose, mut max_pages) = (false, false, false, pages::MAX_PAGES);
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--out" => out = Some(args.next().ok_or(USAGE)?.into()),
             "--questions" => questions = Some(args.next().ok_or(USAGE)?.into()),
             "--tiles" => tiles = true,
+            "--partial" => partial = true,
+            "--verbose" => verbose = true,
+            "--max-pages" => {
+                let n = args.next().ok_or(USAGE)?;
+                max_pages = n
+                    .parse()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or_else(|| format!("--max-pages {n}: give a whole number of pages, 1 or more"))?;
+            }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
             _ if source.is_none() => source = Some(arg.clone()),
             _ => return Err(USAGE.into()),
@@ -49,11 +74,30 @@ fn options(args: &[String]) -> Result<Options, String> {
         source: source.ok_or(USAGE)?,
         out: out.ok_or(USAGE)?,
         tiles,
+        partial,
+        verbose,
+        max_pages,
         questions: questions.unwrap_or_else(|| crate::root().join("public/questions/default.json")),
     })
 }
 
+/// Set, the import ends by printing its peak memory to stderr, for
+/// `cargo xtask bench`.
+pub const PEAK_MEMORY_VAR: &str = "WAYMARK_IMPORT_PEAK_MEMORY";
+
 pub fn run(args: &[String]) -> Result<(), String> {
+    let result = import(args);
+    if std::env::var_os(PEAK_MEMORY_VAR).is_some() {
+        // The kernel's high-water mark of this process's resident memory.
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+            eprintln!("peak memory: {}", line["VmHWM:".len()..].trim());
+        }
+    }
+    result
+}
+
+fn import(args: &[String]) -> Result<(), String> {
     let options = options(args)?;
     // The question set first: a mistake there should not cost a long download.
     let questions = std::fs::read_to_string(&options.questions)
@@ -61,38 +105,52 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .and_then(|text| {
             QuestionSet::parse(&text).map_err(|e| format!("{}: {e}", options.questions.display()))
         })?;
-    let client = Client::new();
-    let fetched = read_source(&client, &options.source)?;
-
-    let mut report = Report {
-        source: options.source.clone(),
-        pages: fetched.pages,
-        details: fetched.details,
-        failed_pages: fetched.failed_pages,
-        questions: options.questions.display().to_string(),
-        ..Report::default()
-    };
-    let kept = keep_showable(fetched.records, &mut report);
-    report.requests = client.requests.load(Ordering::Relaxed);
-    report.retries = client.retries.load(Ordering::Relaxed);
-    report.terms = report::tally(&kept, &questions.needs);
-
     let out = &options.out;
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let directory = out.join("directory.json");
-    let document = Map::from_iter([
-        ("total_items".to_string(), Value::from(kept.len())),
-        ("contents".to_string(), Value::Array(kept)),
-    ]);
-    // Streamed to the file: a national directory's text is as large again as its data.
-    let file = std::fs::File::create(&directory).map_err(|e| format!("{}: {e}", directory.display()))?;
-    let mut writer = std::io::BufWriter::new(file);
-    serde_json::to_writer(&mut writer, &Value::Object(document))
-        .map_err(|e| e.to_string())
-        .and_then(|_| std::io::Write::flush(&mut writer).map_err(|e| e.to_string()))
-        .map_err(|e| format!("{}: {e}", directory.display()))?;
-    report.wrote.push(directory.display().to_string());
-    if options.tiles {
+    // Written as it is read, and named only once it is known whole.
+    let part = out.join("directory.json.part");
+    let mut keeper = Keeper::create(&part, questions.needs.clone())?;
+    let client = Client::new();
+    let harvest = match read_source(&client, &options, &mut keeper) {
+        Ok(harvest) => harvest,
+        Err(e) => {
+            drop(keeper);
+            let _ = std::fs::remove_file(&part);
+            return Err(e);
+        }
+    };
+    let (part, totals) = keeper.finish()?;
+    let mut report = Report {
+        source: options.source.clone(),
+        shape: totals.shape.map(records::Shape::name),
+        incomplete: harvest.incomplete,
+        partial: options.partial,
+        verbose: options.verbose,
+        read: totals.read,
+        kept: totals.kept,
+        skipped: totals.skipped,
+        left_out: totals.left_out,
+        terms: totals.tally.terms(),
+        pages: harvest.pages,
+        details: harvest.details,
+        failed_pages: harvest.failed_pages,
+        paging_notes: harvest.notes,
+        requests: client.requests.load(Ordering::Relaxed),
+        retries: client.retries.load(Ordering::Relaxed),
+        questions: options.questions.display().to_string(),
+        wrote: Vec::new(),
+    };
+
+    let whole = report.incomplete.is_none();
+    let (directory, incomplete) = (out.join("directory.json"), out.join("directory.incomplete.json"));
+    let written = if whole || options.partial { &directory } else { &incomplete };
+    std::fs::rename(&part, written).map_err(|e| format!("{}: {e}", written.display()))?;
+    if whole {
+        // Left from an earlier, broken import: it would only mislead.
+        let _ = std::fs::remove_file(&incomplete);
+    }
+    report.wrote.push(written.display().to_string());
+    if options.tiles && written == &directory {
         let tiles = out.join("tiles");
         crate::tiles::run(&[directory.display().to_string(), tiles.display().to_string()])?;
         report.wrote.push(format!("{}/", tiles.display()));
@@ -102,10 +160,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let text = report.text();
     write(&path, text.clone())?;
     print!("{text}");
-    match report.failed_pages.len() {
-        0 => Ok(()),
-        // Written and reported, but a deploy script should not take it as whole.
-        n => Err(format!("{n} page(s) of the feed could not be read: the directory written is incomplete")),
+    match (&report.incomplete, options.partial) {
+        (Some(why), false) => Err(format!(
+            "the directory is incomplete ({}): nothing was written to directory.json; what could be read is in {}",
+            report::printable(why),
+            incomplete.display()
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -113,163 +174,64 @@ fn write(path: &Path, text: String) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The records at `source`: a file path, the URL of one JSON file, or an API.
-fn read_source(client: &Client, source: &str) -> Result<Fetched, String> {
-    let file = |doc: Value, from: &str| {
-        let items = pages::directory_items(doc)
-            .map_err(|_| format!("{from}: not a directory (a list of services, or an object with a \"services\" or \"contents\" list)"))?;
-        Ok(Fetched {
-            records: items.into_iter().map(Record::Read).collect(),
-            pages: 0,
-            details: 0,
-            failed_pages: vec![],
-        })
-    };
+/// Reads the services at the source (a file path, the URL of one JSON file,
+/// or an API) into `keeper`.
+fn read_source(client: &Client, options: &Options, keeper: &mut Keeper) -> Result<Harvest, String> {
+    let source = options.source.as_str();
     if !source.starts_with("http://") && !source.starts_with("https://") {
-        let text = std::fs::read_to_string(source).map_err(|e| format!("{source}: {e}"))?;
-        let doc: Value = serde_json::from_str(&text).map_err(|e| format!("{source}: not JSON ({e})"))?;
-        return file(doc, source);
+        let bytes = std::fs::read(source).map_err(|e| format!("{source}: {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "{source}: not UTF-8 text (byte {} is not UTF-8); save it as UTF-8",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
+        return read_document(&text, source, options.partial, keeper);
     }
     let path = source.split(['?', '#']).next().unwrap_or(source);
     if path.ends_with(".json") {
-        let doc = client.json(source).map_err(|e| format!("GET {source}: {e}"))?;
-        return file(doc, source);
+        let text = client.text(source).map_err(|e| format!("GET {source}: {e}"))?;
+        return read_document(&text, source, options.partial, keeper);
     }
     // An API's root answers with its metadata (ORUK 3.0) or not at all;
     // a directory document there is a file served without a .json name.
-    let base = source.trim_end_matches('/');
-    if let Ok(doc) = client.json(base) {
-        // A page from the list endpoint is read as pages, so records are completed.
-        if !pages::is_page(&doc) && pages::is_directory(&doc) {
-            return file(doc, source);
+    let base = path.trim_end_matches('/');
+    if let Ok(text) = client.text(base) {
+        match document::outline(&text) {
+            // A page of the list endpoint is read as the API, so records are completed.
+            Ok(Outline::Listed { paging, .. }) if paging.is_paged() && !paging.is_whole() => {}
+            Ok(Outline::List | Outline::Listed { .. }) => {
+                return read_document(&text, source, options.partial, keeper)
+            }
+            _ => {}
         }
     }
     // Given the list endpoint itself: its base is one level up.
     let base = base.strip_suffix("/services").unwrap_or(base);
-    pages::read_api(client, base)
+    pages::read_api(client, base, keeper, options.max_pages)
 }
 
-/// The converted records the widget will show, in feed order; every other
-/// one goes into the report with its reason.
-fn keep_showable(records: Vec<Record>, report: &mut Report) -> Vec<Value> {
-    let mut kept = Vec::new();
-    let mut ids = HashSet::new();
-    report.read = records.len();
-    for (i, record) in records.into_iter().enumerate() {
-        let record = match record {
-            Record::Failed { id, why } => {
-                report.skipped.push((id, format!("fetch failed: {why}")));
-                continue;
-            }
-            Record::Read(record) => convert::to_v3(record),
-        };
-        match judge(&record, &ids) {
-            Ok((id, warnings)) => {
-                if !warnings.is_empty() {
-                    report.left_out.push((id.clone(), warnings));
-                }
-                ids.insert(id);
-                kept.push(record);
-            }
-            Err(why) => {
-                let id = record.get("id").filter(|id| !id.is_null()).map(|id| match id {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                });
-                report.skipped.push((id.unwrap_or_else(|| format!("(service {} in the feed)", i + 1)), why));
-            }
+/// Reads one directory document: a bare list, an object with a list, or
+/// one service. One page of a paginated feed is refused, unless `partial`.
+fn read_document(text: &str, from: &str, partial: bool, keeper: &mut Keeper) -> Result<Harvest, String> {
+    let outline = document::outline(text).map_err(|e| format!("{from}: not JSON ({e})"))?;
+    let mut harvest = Harvest::default();
+    match &outline {
+        Outline::Other(what) => {
+            return Err(format!(
+                "{from}: not a directory: it is {what}. Give a list of services, an object with a \"services\" or \"contents\" list, a page of a feed with --partial, or one service"
+            ))
         }
-    }
-    report.kept = kept.len();
-    kept
-}
-
-/// Whether the widget can show `record`, read exactly as the widget reads
-/// it: its id and the core's warnings about it, or why it cannot.
-fn judge(record: &Value, kept_ids: &HashSet<String>) -> Result<(String, Vec<String>), String> {
-    let one = Directory::parse(&format!("[{record}]")).map_err(|e| format!("not readable: {e}"))?;
-    let Some(service) = one.services.first() else {
-        if one.hidden > 0 {
-            let status = record.get("status").and_then(Value::as_str).unwrap_or("?");
-            return Err(format!("inactive (status \"{status}\")"));
+        Outline::Listed { paging, .. } if !paging.is_whole() => {
+            let why = format!("{from} is {} of a paginated feed: give the API's base address instead", paging.describe());
+            if !partial {
+                return Err(format!("{why} (or --partial to import this page alone)"));
+            }
+            harvest.incomplete = Some(why);
         }
-        let why = one.warnings.first().map(String::as_str).unwrap_or("not readable");
-        return Err(if why.contains("[0].id:") {
-            "no id".into()
-        } else if why.contains("[0].name:") {
-            "no name".into()
-        } else {
-            why.to_string()
-        });
-    };
-    if kept_ids.contains(&service.id) {
-        return Err("duplicate id (the first service with it is kept)".into());
+        _ => {}
     }
-    let remote = matches!(service.attendance, Some(Attendance::Online | Attendance::Phone));
-    // Places given, none of them usable: distance would be a guess. With no
-    // place at all (a county-wide service, say) it is kept, and ranks after
-    // the groups with a place.
-    if !remote && !service.locations.is_empty() && !service.locations.iter().any(|l| l.at.is_some()) {
-        return Err(
-            "no usable location: not online or by phone, and no place with a position in the UK".into()
-        );
-    }
-    let mut warnings = one.warnings;
-    if !remote && service.locations.is_empty() {
-        warnings.push(format!(
-            "service {:?}: has no place and is not online or by phone; listed for everyone, after the groups with a place",
-            service.id
-        ));
-    }
-    Ok((service.id.clone(), warnings))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn each_record_the_widget_cannot_show_is_reported_with_its_reason() {
-        let at = |lat: f64, lon: f64| json!([ { "location": { "latitude": lat, "longitude": lon } } ]);
-        let records = vec![
-            Record::Read(json!({ "id": "a", "name": "Walk", "service_at_locations": at(51.01, -3.1) })),
-            Record::Read(json!({ "id": "a", "name": "Walk again", "service_at_locations": at(51.01, -3.1) })),
-            Record::Read(json!({ "id": "b", "name": "Phone line", "attending_type": "phone" })),
-            Record::Read(json!({ "id": "c", "name": "Nowhere" })),
-            Record::Read(
-                json!({ "id": "d", "name": "Off the map", "service_at_locations": at(100.0, 101.0) }),
-            ),
-            Record::Read(json!({ "id": "e", "name": "Closed", "status": "defunct" })),
-            Record::Read(json!({ "id": "f" })),
-            Record::Read(json!({ "name": "Anonymous" })),
-            Record::Failed { id: "g".into(), why: "GET …/services/g: the server answered HTTP 500".into() },
-        ];
-        let mut report = Report::default();
-        let kept = keep_showable(records, &mut report);
-        assert_eq!(kept.len(), 3);
-        assert_eq!((report.read, report.kept), (9, 3));
-        let reasons: Vec<(&str, &str)> = report
-            .skipped
-            .iter()
-            .map(|(id, why)| (id.as_str(), why.split([' ', ':']).next().unwrap()))
-            .collect();
-        assert_eq!(
-            reasons,
-            [
-                ("a", "duplicate"),
-                ("d", "no"),
-                ("e", "inactive"),
-                ("f", "no"),
-                ("(service 8 in the feed)", "no"),
-                ("g", "fetch")
-            ]
-        );
-        assert!(report.skipped[1].1.starts_with("no usable location"));
-        assert_eq!(report.skipped[2].1, "inactive (status \"defunct\")");
-        assert_eq!((report.skipped[3].1.as_str(), report.skipped[4].1.as_str()), ("no name", "no id"));
-        // A service with no place at all is kept, and the report says how it will be listed.
-        assert_eq!(report.left_out.len(), 1, "a skipped service's warnings are not counted");
-        assert!(report.left_out[0].1[0].contains("listed for everyone"), "{:?}", report.left_out);
-    }
+    document::each_service(text, &outline, &mut |service| keeper.take(records::Record::Read(service)))
+        .map_err(|e| format!("{from}: not JSON ({e})"))?;
+    Ok(harvest)
 }
