@@ -344,4 +344,14 @@ mod tests {
         let whole = r#"{"contents": [{"id": 1}], "total_pages": 1, "page_number": 1, "first_page": true, "last_page": true}"#;
         assert!(matches!(outline(whole).unwrap(), Outline::Listed { paging, .. } if paging.is_whole()));
     }
+
+    #[test]
+    fn a_document_cut_off_anywhere_is_an_error_never_a_panic_or_a_short_directory() {
+        let text = r#"{"contents": [{"id": "a", "name": "Walk \u00e9", "x": [1, {"y": null}]}, {"id": 2}], "total_pages": 1}"#;
+        for cut in (0..text.len()).filter(|i| text.is_char_boundary(*i)) {
+            let part = &text[..cut];
+            let read = outline(part).and_then(|o| each_service(part, &o, &mut |_| {}).map(|_| o));
+            assert!(read.is_err(), "{part:?} read as {read:?}");
+        }
+    }
 }
