@@ -22,7 +22,13 @@ pub(crate) const DAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU
 /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
 /// Total: any year, month and day give some number of days (in i64, where
 /// no `u32` month or day and no `i32` year can overflow).
-fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+///
+/// ```
+/// use waymark::core::schedule::days_from_civil;
+/// assert_eq!(days_from_civil(1970, 1, 1), 0);
+/// assert_eq!(days_from_civil(2026, 12, 7), 20_794);
+/// ```
+pub fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

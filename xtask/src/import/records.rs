@@ -55,14 +55,7 @@ pub struct Keeper {
     kept_ids: HashSet<String>,
     needs: Vec<Need>,
     write_error: Option<String>,
-    pub shape: Option<Shape>,
-    pub read: usize,
-    pub kept: usize,
-    /// (service id, or where it was in the feed when it has none; why).
-    pub skipped: Vec<(String, String)>,
-    /// Per kept service: the core's warning lines (values left out or shown as text).
-    pub left_out: Vec<(String, Vec<String>)>,
-    pub tally: Tally,
+    totals: KeeperTotals,
 }
 
 impl Keeper {
@@ -78,12 +71,7 @@ impl Keeper {
             kept_ids: HashSet::new(),
             needs,
             write_error: None,
-            shape: None,
-            read: 0,
-            kept: 0,
-            skipped: Vec::new(),
-            left_out: Vec::new(),
-            tally: Tally::default(),
+            totals: KeeperTotals::default(),
         })
     }
 
@@ -94,11 +82,12 @@ impl Keeper {
 
     /// Converts, judges and writes one service.
     pub fn take(&mut self, record: Record) {
-        self.read += 1;
+        let totals = &mut self.totals;
+        totals.read += 1;
         let record = match record {
             Record::Failed { id, why } => {
                 self.seen.insert(id.clone());
-                self.skipped.push((id, format!("fetch failed: {why}")));
+                totals.skipped.push((id, format!("fetch failed: {why}")));
                 return;
             }
             Record::Read(record) => record,
@@ -106,7 +95,7 @@ impl Keeper {
         if let Some(id) = id_of(&record) {
             self.seen.insert(id);
         }
-        let shape = *self.shape.get_or_insert(match outpost::is_outpost(&record) {
+        let shape = *totals.shape.get_or_insert(match outpost::is_outpost(&record) {
             true => Shape::Outpost,
             false => Shape::OpenReferral,
         });
@@ -117,13 +106,13 @@ impl Keeper {
         let text = record.to_string();
         match judge(&text, &record, &self.kept_ids) {
             Ok((id, warnings)) => {
-                self.tally.add(&record, &self.needs);
+                totals.tally.add(&record, &self.needs);
                 if !warnings.is_empty() {
-                    self.left_out.push((id.clone(), warnings));
+                    totals.left_out.push((id.clone(), warnings));
                 }
                 self.kept_ids.insert(id);
-                let separator: &[u8] = if self.kept == 0 { b"" } else { b"," };
-                self.kept += 1;
+                let separator: &[u8] = if totals.kept == 0 { b"" } else { b"," };
+                totals.kept += 1;
                 let written =
                     self.file.write_all(separator).and_then(|_| self.file.write_all(text.as_bytes()));
                 if let Err(e) = written {
@@ -131,8 +120,8 @@ impl Keeper {
                 }
             }
             Err(why) => {
-                let id = id_of(&record).unwrap_or_else(|| format!("(service {} in the feed)", self.read));
-                self.skipped.push((id, why));
+                let id = id_of(&record).unwrap_or_else(|| format!("(service {} in the feed)", totals.read));
+                totals.skipped.push((id, why));
             }
         }
     }
@@ -142,24 +131,17 @@ impl Keeper {
         if let Some(e) = self.write_error.take() {
             return Err(e);
         }
-        let end = format!("],\"total_items\":{}}}", self.kept);
+        let end = format!("],\"total_items\":{}}}", self.totals.kept);
         self.file
             .write_all(end.as_bytes())
             .and_then(|_| self.file.flush())
             .map_err(|e| format!("{}: {e}", self.path.display()))?;
-        let totals = KeeperTotals {
-            shape: self.shape,
-            read: self.read,
-            kept: self.kept,
-            skipped: self.skipped,
-            left_out: self.left_out,
-            tally: self.tally,
-        };
-        Ok((self.path, totals))
+        Ok((self.path, self.totals))
     }
 }
 
 /// What the keeper counted, for the report.
+#[derive(Default)]
 pub struct KeeperTotals {
     pub shape: Option<Shape>,
     pub read: usize,

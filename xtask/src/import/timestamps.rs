@@ -6,7 +6,7 @@
 //! the last Sunday of March to 01:00 UTC on the last Sunday of October), the
 //! rule the widget itself tells "open now" by.
 
-use waymark::core::schedule::LocalTime;
+use waymark::core::schedule::{days_from_civil, LocalTime};
 
 /// An ISO 8601 / RFC 3339 timestamp as RFC 3339 in UK local time, with the
 /// offset in force then: `+00:00` in GMT, `+01:00` in BST.
@@ -137,18 +137,6 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
-}
-
-/// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's
-/// algorithm: the core has its own, private to its schedule reader).
-fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// The UK's offset from UTC at `instant`, in seconds (0 or 3600).
