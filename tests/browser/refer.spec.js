@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, expectAccessible } from '../support/fixtures.js';
 import {
+  askToJoin,
   startReferral,
   fillReferral,
   continueButton,
@@ -202,7 +203,7 @@ test('a refusal is shown as a clear failure with the phone number, never a statu
 
 test('a form service gets the same fields form-encoded, with no preflight', async ({ page, request }) => {
   await page.goto(`/group/${WALK}?config=/__fixtures/config-form.json`);
-  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await askToJoin(page);
   await fillReferral(page, { searched: false, checked: false });
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible();
@@ -217,7 +218,7 @@ test('a form service gets the same fields form-encoded, with no preflight', asyn
 
 test('with email as the only channel the person sends it from their own email app', async ({ page, request }) => {
   await page.goto(`/group/${WALK}?config=/__fixtures/config-mailto.json`);
-  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await askToJoin(page);
   await fillReferral(page, { searched: false, checked: false });
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Send your request by email' })).toBeVisible();
@@ -230,7 +231,7 @@ test('with email as the only channel the person sends it from their own email ap
 test('a receiver that never answers is given up on after the time limit and tried again', async ({ page, request }) => {
   await control(request, '/hang?times=1');
   await page.goto(`/group/${WALK}?config=/__fixtures/config-quick-timeout.json`);
-  await page.getByRole('button', { name: 'Ask to join' }).click();
+  await askToJoin(page);
   await fillReferral(page, { searched: false, checked: false });
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible({ timeout: 15_000 });

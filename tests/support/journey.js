@@ -76,6 +76,19 @@ export async function startReferral(page, start = '/', options = {}) {
   await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
 }
 
+/** From a group page to the referral's first page: the group's name as the page shows it. */
+export async function askToJoin(page) {
+  const ask = page.getByRole('button', { name: 'Ask to join' });
+  await expect(ask).toBeVisible();
+  // The page is prerendered: a click before the app has taken over (once
+  // its config is applied to <html>) would be lost.
+  await expect(page.locator('html')).toHaveAttribute('dir', /^(ltr|rtl)$/);
+  const group = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+  await ask.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
+  return group;
+}
+
 /** Who fills the referral in, unless a test names someone else. */
 export const SAM = { name: 'Sam Jones', email: 'sam@example.org', phone: '07700 900123', firstVisit: 'I use a wheelchair' };
 

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compactDecrypt, importJWK } from 'jose';
 import { expect } from './fixtures.js';
-import { continueButton, searchNear } from './journey.js';
+import { askToJoin, continueButton, searchNear } from './journey.js';
+
+export { askToJoin };
 
 export const CONTROL = 'http://127.0.0.1:8084';
 export const WALK = 'cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3';
@@ -70,19 +72,6 @@ export async function received(request) {
 export async function unseal(jwe, key = TEST_KEY) {
   const { plaintext, protectedHeader } = await compactDecrypt(jwe, await importJWK(key, 'ECDH-ES'));
   return { header: protectedHeader, document: JSON.parse(new TextDecoder().decode(plaintext)) };
-}
-
-/** From a group page to the referral's first page: the group's name as the page shows it. */
-export async function askToJoin(page) {
-  const ask = page.getByRole('button', { name: 'Ask to join' });
-  await expect(ask).toBeVisible();
-  // The page is prerendered: a click before the app has taken over (once
-  // its config is applied to <html>) would be lost.
-  await expect(page.locator('html')).toHaveAttribute('dir', /^(ltr|rtl)$/);
-  const group = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
-  await ask.click();
-  await expect(page.getByRole('heading', { level: 1, name: 'What you are asking for' })).toBeVisible();
-  return group;
 }
 
 /** The needs check from `start`, saying what matters (`whatMatters`), then
