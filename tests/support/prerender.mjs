@@ -82,7 +82,26 @@ if (css.includes('</style')) throw new Error(`${stylesheet[1]} cannot be inlined
 const cssHash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 const headers = await readFile(join(dist, '_headers'), 'utf8');
 if (!/style-src 'self'/.test(headers)) throw new Error("_headers has no style-src 'self' to allow the inlined stylesheet in");
-await writeFile(join(dist, '_headers'), headers.replace(/style-src 'self'/g, `style-src 'self' ${cssHash}`));
+const builtHeaders = headers.replace(/style-src 'self'/g, `style-src 'self' ${cssHash}`);
+await writeFile(join(dist, '_headers'), builtHeaders);
+
+// The same headers for the servers a council runs, whose configs this project
+// ships (deploy/nginx/waymark.conf, deploy/Caddyfile) and which include these
+// files: written with every build, so the stylesheet's hash in the policy is
+// always this build's. The "/*" block of _headers, every page's headers.
+const everyPage = [];
+let inEveryPage = false;
+for (const line of builtHeaders.split('\n')) {
+  if (!/^\s/.test(line)) inEveryPage = line.trim() === '/*';
+  const header = inEveryPage && line.match(/^\s+([A-Za-z-]+):\s*(.+?)\s*$/);
+  if (header) everyPage.push([header[1], header[2]]);
+}
+if (!everyPage.some(([name]) => name === 'Content-Security-Policy')) throw new Error('_headers gives every page no Content-Security-Policy');
+const written = '# Written by the build from _headers (every page\'s headers, this build\'s stylesheet hash in the\n# policy): edit public/_headers and build again, rather than this file.\n';
+await writeFile(join(dist, '_headers.nginx'),
+  `${written}${everyPage.map(([name, value]) => `add_header ${name} "${value}" always;`).join('\n')}\n`);
+await writeFile(join(dist, '_headers.caddy'),
+  `${written}header {\n${everyPage.map(([name, value]) => `\t${name} "${value}"`).join('\n')}\n}\n`);
 const inlined = (html) => html.replace(stylesheet[0], () => `<style>${css}</style>`);
 const start = pages.find((p) => p.path === '/');
 await writeFile(join(dist, 'app.html'), withPreloads(start.preload));

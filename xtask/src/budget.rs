@@ -45,7 +45,8 @@ pub fn files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             files(&path, out);
-        } else {
+        } else if path.extension().is_none_or(|e| e != "gz") {
+            // A .gz copy is the same file, served in place of it, never beside it.
             out.push(path);
         }
     }

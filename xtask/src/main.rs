@@ -11,6 +11,7 @@ mod lighthouse;
 mod minify;
 mod offline;
 mod postcodes;
+mod precompress;
 mod prerender;
 mod run;
 mod synth;
@@ -96,7 +97,8 @@ fn build() -> Result<(), String> {
     run::step("Building the release widget into dist/");
     run::trunk(&["build", "--release", "--offline"])?;
     run::step("Building the referral inbox (its own bundle) into dist/inbox.html");
-    inbox::build(&root().join("dist"))
+    inbox::build(&root().join("dist"))?;
+    precompress::run(&root().join("dist"))
 }
 
 fn test() -> Result<(), String> {
@@ -106,7 +108,10 @@ fn test() -> Result<(), String> {
     build()?;
     let over_budget = budget::check(&root().join("dist")).err();
     run::step("Browser tests (Playwright + axe-core in Debian's Chromium)");
-    let browser = run::browser_tests();
+    let chromium = run::browser_tests();
+    tools::ensure_web_servers()?;
+    run::step("The widget on nginx and Caddy with deploy/'s configs (the same Chromium)");
+    let browser = chromium.and(run::web_server_tests());
     match (browser, over_budget) {
         (Ok(()), None) => {
             run::step("All tests passed");

@@ -59,10 +59,23 @@ pub fn trunk(args: &[&str]) -> Result<(), String> {
 
 /// The Playwright suite in tests/, against the release build in dist/.
 pub fn browser_tests() -> Result<(), String> {
-    let tests = root().join("tests");
+    playwright(&[], "browser tests failed (see the Playwright report above)")
+}
+
+/// The smaller suite against nginx and Caddy running deploy/'s configs
+/// (tests/playwright.hosts.config.js).
+pub fn web_server_tests() -> Result<(), String> {
+    playwright(
+        &["--config", "playwright.hosts.config.js"],
+        "the tests on nginx and Caddy failed (see the Playwright report above)",
+    )
+}
+
+fn playwright(args: &[&str], failed: &str) -> Result<(), String> {
     let status = Command::new("npx")
         .args(["playwright", "test"])
-        .current_dir(&tests)
+        .args(args)
+        .current_dir(root().join("tests"))
         .env("PATH", tool_path())
         .env("WAYMARK_DIST", root().join("dist"))
         .status()
@@ -70,7 +83,7 @@ pub fn browser_tests() -> Result<(), String> {
     if status.success() {
         Ok(())
     } else {
-        Err("browser tests failed (see the Playwright report above)".into())
+        Err(failed.into())
     }
 }
 

@@ -17,6 +17,47 @@ pub fn ensure_all() -> Result<(), String> {
     ensure_chromium()
 }
 
+/// The web servers whose shipped configs (deploy/) the test command runs:
+/// Debian's nginx and Caddy.
+pub fn ensure_web_servers() -> Result<(), String> {
+    let missing: Vec<&str> = [("nginx", "/usr/sbin/nginx"), ("caddy", "/usr/bin/caddy")]
+        .into_iter()
+        .filter(|(_, path)| fs::metadata(path).is_err())
+        .map(|(package, _)| package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing Debian's {} (the web servers deploy/ ships configs for, run by the test command)",
+        missing.join(" and ")
+    ));
+    let mut install = vec!["install", "-y"];
+    install.extend(&missing);
+    debian_install(&install).map_err(|e| {
+        format!(
+            "{e}\nCould not install {}: run `apt-get install {}` as root.",
+            missing.join(", "),
+            missing.join(" ")
+        )
+    })
+}
+
+/// apt-get as root, or through sudo; with the package lists refreshed once if the first try fails.
+fn debian_install(install: &[&str]) -> Result<(), String> {
+    let apt = |args: &[&str]| -> Result<(), String> {
+        let is_root = output("id", &["-u"]).as_deref() == Some("0");
+        if is_root {
+            command("apt-get", args, &root())
+        } else {
+            let mut with_sudo = vec!["-n", "apt-get"];
+            with_sudo.extend_from_slice(args);
+            command("sudo", &with_sudo, &root())
+        }
+    };
+    apt(install).or_else(|_| apt(&["update"]).and_then(|_| apt(install)))
+}
+
 fn ensure_wasm_target() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
@@ -109,19 +150,7 @@ fn ensure_chromium() -> Result<(), String> {
         return Ok(());
     }
     step("Installing Debian's chromium and chromium-driver packages (the browser the tests drive; Playwright's own download is not allowed here)");
-    let apt = |args: &[&str]| -> Result<(), String> {
-        let is_root = output("id", &["-u"]).as_deref() == Some("0");
-        if is_root {
-            command("apt-get", args, &root())
-        } else {
-            let mut with_sudo = vec!["-n", "apt-get"];
-            with_sudo.extend_from_slice(args);
-            command("sudo", &with_sudo, &root())
-        }
-    };
-    let install = ["install", "-y", "chromium", "chromium-driver"];
-    apt(&install)
-        .or_else(|_| apt(&["update"]).and_then(|_| apt(&install)))
+    debian_install(&["install", "-y", "chromium", "chromium-driver"])
         .map_err(|e| format!("{e}\nCould not install Chromium: run `apt-get install chromium` as root."))?;
     run::output(CHROMIUM, &["--version"]).map(|_| ()).ok_or_else(|| format!("{CHROMIUM} does not run"))
 }

@@ -1,0 +1,78 @@
+// The shipped server configs (deploy/nginx/waymark.conf, deploy/Caddyfile),
+// run for real: the headers of public/_headers on every page, every app
+// address answered with its page, a missing file answered 404, caching by
+// content hash, compression, and a referral through the host arriving once.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from '../support/fixtures.js';
+import { fillReferral, startReferral } from '../support/journey.js';
+import { RECEIVER } from '../support/real-hosts.mjs';
+
+const dist = process.env.WAYMARK_DIST;
+const WALK = 'cbc9bd44-45ae-54b6-82ec-cf29cf4cb5a3';
+const wasm = `/${readdirSync(dist).find((f) => /^waymark-[0-9a-f]+_bg\.wasm$/.test(f))}`;
+const shipped = readFileSync(join(dist, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/)[1];
+
+test('every page carries the policy and the headers of public/_headers', async ({ request }) => {
+  for (const path of ['/', '/results', `/group/${WALK}`, '/help', '/inbox']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const headers = response.headers();
+    // The shipped policy, with only the test receiver's origin added to connect-src.
+    expect(headers['content-security-policy'], path).toBe(shipped.replace("connect-src 'self' https:", `connect-src 'self' https: ${RECEIVER}`));
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('no-referrer');
+    expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
+    expect(headers['permissions-policy'], path).toContain('geolocation=(self)');
+    expect(headers['cache-control'], path).toBe('no-cache');
+    expect(headers['content-type'], path).toMatch(/^text\/html/);
+  }
+  expect((await request.get('/inbox')).headers()['x-robots-tag']).toBe('noindex, nofollow');
+});
+
+test('an app address with no page of its own is the app; a missing file is 404', async ({ request }) => {
+  const deep = await request.get('/group/255_-11~not-in-the-sample');
+  expect(deep.status()).toBe(200);
+  expect(await deep.text()).toBe(readFileSync(join(dist, 'app.html'), 'utf8'));
+  const walk = await request.get(`/group/${WALK}`);
+  expect(await walk.text()).toBe(readFileSync(join(dist, `group/${WALK}.html`), 'utf8'));
+  for (const missing of ['/missing.js', '/data/nope.json', '/waymark-0000000000000000_bg.wasm', '/postcodes/ZZ.txt', '/_headers', '/_headers.nginx']) {
+    const response = await request.get(missing);
+    expect(response.status(), missing).toBe(404);
+    expect(response.headers()['content-security-policy'], missing).toBeTruthy();
+  }
+});
+
+test('hashed code is kept a year, the rest revalidated, the worker never cached', async ({ request }) => {
+  const code = await request.get(wasm);
+  expect(code.headers()['content-type']).toBe('application/wasm');
+  expect(code.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  for (const path of ['/config.json', '/questions/default.json', '/locales/en.json', '/data/somerset-sample.json']) {
+    expect((await request.get(path)).headers()['cache-control'], path).toBe('no-cache');
+  }
+  expect((await request.get('/sw.js')).headers()['cache-control']).toBe('no-store');
+});
+
+test('the code and the data are sent compressed', async ({ request }) => {
+  for (const path of [wasm, '/data/somerset-sample.json', '/']) {
+    const response = await request.get(path, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.headers()['content-encoding'], path).toBe('gzip');
+    expect(response.ok(), path).toBe(true);
+  }
+  // Byte for byte what the build wrote, once unpacked.
+  const unpacked = await (await request.get(wasm, { headers: { 'Accept-Encoding': 'gzip' } })).body();
+  expect(unpacked.equals(readFileSync(join(dist, wasm)))).toBe(true);
+});
+
+test('a referral sent through this host arrives exactly once', async ({ page, request, baseURL }) => {
+  await startReferral(page);
+  await fillReferral(page);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible();
+  const reference = (await page.locator('.wm-panel__body strong').textContent()).trim();
+  // Both hosts' tests send to the one receiver at once: only this one's referral counts.
+  const all = await (await request.get('http://127.0.0.1:8082/received')).json();
+  const mine = all.filter((r) => r.origin === baseURL && r.body.includes(reference));
+  expect(mine).toHaveLength(1);
+  expect(mine[0].status).toBe(201);
+});
