@@ -29,12 +29,18 @@ const WHOLE_WAY_LIMIT: usize = WHOLE_WAY_BUDGET + SEALING_ALLOWANCE;
 
 /// Brotli at the highest quality, as a static host or CDN would serve it.
 pub fn brotli_size(bytes: &[u8]) -> usize {
+    brotli(bytes).len()
+}
+
+/// The brotli the budget measures, and the build's `.br` copies are (so a
+/// server sending those sends exactly the bytes the budget counted).
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     {
         let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
         writer.write_all(bytes).expect("compressing into memory cannot fail");
     }
-    out.len()
+    out
 }
 
 pub fn files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -45,8 +51,8 @@ pub fn files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             files(&path, out);
-        } else if path.extension().is_none_or(|e| e != "gz") {
-            // A .gz copy is the same file, served in place of it, never beside it.
+        } else if path.extension().is_none_or(|e| e != "gz" && e != "br") {
+            // A .gz or .br copy is the same file, served in place of it, never beside it.
             out.push(path);
         }
     }

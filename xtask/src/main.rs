@@ -111,7 +111,10 @@ fn test() -> Result<(), String> {
     let chromium = run::browser_tests();
     tools::ensure_web_servers()?;
     run::step("The widget on nginx and Caddy with deploy/'s configs (the same Chromium)");
-    let browser = chromium.and(run::web_server_tests());
+    let hosts = run::web_server_tests();
+    tools::ensure_firefox()?;
+    run::step("The Firefox smoke suite (Debian's Firefox ESR through geckodriver)");
+    let browser = chromium.and(hosts).and(run::engine_tests("firefox"));
     match (browser, over_budget) {
         (Ok(()), None) => {
             run::step("All tests passed");

@@ -71,6 +71,21 @@ pub fn web_server_tests() -> Result<(), String> {
     )
 }
 
+/// The smaller suite in another engine (tests/engines/smoke.mjs), under Xvfb.
+pub fn engine_tests(engine: &str) -> Result<(), String> {
+    let status = Command::new("xvfb-run")
+        .args(["-a", "node", "engines/smoke.mjs", engine])
+        .current_dir(root().join("tests"))
+        .env("PATH", tool_path())
+        .env("WAYMARK_DIST", root().join("dist"))
+        .status()
+        .map_err(|e| format!("could not start the {engine} smoke suite (xvfb-run): {e}"))?;
+    match status.success() {
+        true => Ok(()),
+        false => Err(format!("the {engine} smoke suite failed (see above)")),
+    }
+}
+
 fn playwright(args: &[&str], failed: &str) -> Result<(), String> {
     let status = Command::new("npx")
         .args(["playwright", "test"])

@@ -18,19 +18,24 @@ pub fn ensure_all() -> Result<(), String> {
 }
 
 /// The web servers whose shipped configs (deploy/) the test command runs:
-/// Debian's nginx and Caddy.
+/// Debian's nginx, with its brotli_static module (the shipped config sends
+/// the build's .br files), and Caddy.
 pub fn ensure_web_servers() -> Result<(), String> {
-    let missing: Vec<&str> = [("nginx", "/usr/sbin/nginx"), ("caddy", "/usr/bin/caddy")]
-        .into_iter()
-        .filter(|(_, path)| fs::metadata(path).is_err())
-        .map(|(package, _)| package)
-        .collect();
+    let missing: Vec<&str> = [
+        ("nginx", "/usr/sbin/nginx"),
+        ("libnginx-mod-http-brotli-static", "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"),
+        ("caddy", "/usr/bin/caddy"),
+    ]
+    .into_iter()
+    .filter(|(_, path)| fs::metadata(path).is_err())
+    .map(|(package, _)| package)
+    .collect();
     if missing.is_empty() {
         return Ok(());
     }
     step(&format!(
         "Installing Debian's {} (the web servers deploy/ ships configs for, run by the test command)",
-        missing.join(" and ")
+        missing.join(", ")
     ));
     let mut install = vec!["install", "-y"];
     install.extend(&missing);
@@ -41,6 +46,36 @@ pub fn ensure_web_servers() -> Result<(), String> {
             missing.join(" ")
         )
     })
+}
+
+/// What the engine smoke suites drive (tests/engines/): Debian's Firefox ESR
+/// under Xvfb, through geckodriver from crates.io (no browser download).
+pub fn ensure_firefox() -> Result<(), String> {
+    let packages: Vec<&str> = [("firefox-esr", "/usr/bin/firefox-esr"), ("xvfb", "/usr/bin/xvfb-run")]
+        .into_iter()
+        .filter(|(_, path)| fs::metadata(path).is_err())
+        .map(|(package, _)| package)
+        .collect();
+    if !packages.is_empty() {
+        step(&format!(
+            "Installing Debian's {} (Firefox for its smoke suite, and a screen for it)",
+            packages.join(" and ")
+        ));
+        let mut install = vec!["install", "-y"];
+        install.extend(&packages);
+        debian_install(&install).map_err(|e| {
+            format!(
+                "{e}\nCould not install {}: run `apt-get install {}` as root.",
+                packages.join(", "),
+                packages.join(" ")
+            )
+        })?;
+    }
+    if output("geckodriver", &["--version"]).is_none() {
+        step("Installing geckodriver from crates.io (how WebDriver drives Firefox)");
+        command("cargo", &["install", "--locked", "geckodriver@0.37.1"], &root())?;
+    }
+    Ok(())
 }
 
 /// apt-get as root, or through sudo; with the package lists refreshed once if the first try fails.
