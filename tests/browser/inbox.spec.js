@@ -546,6 +546,18 @@ test('on a kiosk the inbox is not there', async ({ page }) => {
   }
 });
 
+/** Space on the focused file input opens the file chooser, and `files` are chosen. Under a
+ *  loaded machine the first press can come before the input takes keys: pressed again then. */
+async function chooseByKeyboard(page, files) {
+  for (let press = 0; press < 3; press += 1) {
+    const choosing = page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => null);
+    await page.keyboard.press('Space');
+    const chooser = await choosing;
+    if (chooser) return chooser.setFiles(files);
+  }
+  throw new Error('Space on the focused file input never opened the file chooser');
+}
+
 test('at 320 pixels wide nothing scrolls sideways, and the keyboard alone opens a referral', async ({ page }, testInfo) => {
   const files = receivedFiles(testInfo);
   await page.setViewportSize({ width: 320, height: 640 });
@@ -556,14 +568,10 @@ test('at 320 pixels wide nothing scrolls sideways, and the keyboard alone opens 
 
   // The file inputs by keyboard: focus, then Space opens the file chooser.
   await tabTo(page, keyInput(page));
-  let choosing = page.waitForEvent('filechooser');
-  await page.keyboard.press('Space');
-  await (await choosing).setFiles(TEST_KEY_FILE);
+  await chooseByKeyboard(page, TEST_KEY_FILE);
   await expect(openKeys(page)).toHaveText('Open keys: waymark-test-key');
   await tabTo(page, referralInput(page));
-  choosing = page.waitForEvent('filechooser');
-  await page.keyboard.press('Space');
-  await (await choosing).setFiles(Object.values(files));
+  await chooseByKeyboard(page, Object.values(files));
   await expectListed(page, [made.c.reference, made.d.reference, made.b.reference, made.a.reference]);
   expect(await width()).toBeLessThanOrEqual(320);
   await expectAccessible(page, 'list at 320px');
