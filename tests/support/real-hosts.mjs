@@ -9,8 +9,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const repository = root;
 export const RECEIVER = 'http://127.0.0.1:8081';
-export const PORTS = { nginx: 8120, caddy: 8121 };
+export const PORTS = { nginx: 8120, caddy: 8121, 'github-pages': 8122 };
+/** The copy of the build deploy/github-pages.sh readies for GitHub Pages (support/github-pages.mjs). */
+export const PAGES_SITE = join(root, 'target/hosts/github-pages/site');
 
 /** The shipped text with its root, listen address and connect-src made local; fails loudly if any is missing. */
 function substituted(text, replacements) {
@@ -41,7 +44,10 @@ export function nginx(dist) {
   ]);
   writeFileSync(join(dir, 'waymark.conf'), site);
   const asRoot = process.getuid?.() === 0 ? 'user root;\n' : '';
-  writeFileSync(join(dir, 'nginx.conf'), `${asRoot}daemon off;
+  // The brotli_static module, loaded as Debian's nginx.conf loads what
+  // libnginx-mod-http-brotli-static puts in /etc/nginx/modules-enabled/.
+  writeFileSync(join(dir, 'nginx.conf'), `load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+${asRoot}daemon off;
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/logs/error.log;
