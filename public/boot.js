@@ -2,7 +2,10 @@
 // wasm. It is a file rather than Trunk's usual inline <script>, so the widget
 // runs under a Content-Security-Policy without 'unsafe-inline'; Trunk.toml's
 // `pattern_script` names the two content-hashed files in this tag's data-
-// attributes, the same files the page preloads, so neither is fetched twice.
+// attributes, the same files the page preloads, so neither is fetched twice:
+// the wasm is fetched here exactly as its preload asks (no-cors, credentials
+// included, its integrity hash; xtask/src/preload.rs), or WebKit fetches it
+// again.
 // If the widget cannot start at all, the page index.html holds for that
 // (the #waymark-stopped template: urgent-help numbers) replaces the page.
 const boot = document.querySelector('script[data-waymark-js]');
@@ -42,8 +45,10 @@ document.addEventListener('keydown', (event) => {
 if (window.parent !== window && new URLSearchParams(location.search).has('embed')) {
   document.head.append(Object.assign(document.createElement('script'), { src: new URL('frame.js', document.baseURI).href }));
 }
+const wasm = boot.dataset.waymarkWasm;
+const integrity = document.querySelector(`link[rel="preload"][href="${wasm}"]`)?.integrity || '';
 import(boot.dataset.waymarkJs)
-  .then((bindings) => bindings.default({ module_or_path: boot.dataset.waymarkWasm }))
+  .then((bindings) => bindings.default({ module_or_path: fetch(wasm, { mode: 'no-cors', credentials: 'include', integrity }) }))
   .catch((error) => {
     console.error('Waymark stopped: it could not start.', error);
     const stopped = document.getElementById('waymark-stopped');

@@ -1,21 +1,18 @@
 // The smoke suite for the engines Playwright cannot drive from Debian's
-// packages: WebKitGTK (Safari's engine, through WebKitWebDriver) and Firefox
-// ESR (through geckodriver), over WebDriver with selenium-webdriver. The
-// Chromium suite (tests/browser/) is the full one; this is the person's
-// whole way in each engine, found by role and accessible name as there.
+// packages: WebKitGTK (Safari's engine, through WebKitWebDriver and the
+// small browser beside this file, webkit-browser.py) and Firefox ESR (through
+// geckodriver), over WebDriver with selenium-webdriver. The Chromium suite
+// (tests/browser/) is the full one; this is the person's whole way in each
+// engine, found by role and accessible name as there.
 //
 //   xvfb-run -a node engines/smoke.mjs webkit|firefox      (from tests/, WAYMARK_DIST set)
 //
 // It starts its own static server, test receiver and driver, on ports of its
-// own, and fails (never skips) when an engine cannot be started.
-//
-// `cargo xtask test` runs the Firefox suite. The WebKit suite runs (its
-// journey and quick exit pass) but is not yet in the test command: its first
-// test fails, as it should until WebKit's double fetch is fixed (the
-// preloaded config, words, questions and wasm fetched again by the app, and
-// the service worker's install fetching the start's files anew).
+// own, and fails (never skips) when an engine cannot be started. `cargo xtask
+// test` runs it in both engines.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Builder, By, Key, until } from 'selenium-webdriver';
@@ -27,8 +24,8 @@ const ENGINES = {
     driver: ['WebKitWebDriver', ['--port=4451']],
     port: 4451,
     capabilities: {
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] },
+      browserName: 'WaymarkWebKit',
+      'webkitgtk:browserOptions': { binary: join(here, 'webkit-browser.py'), args: [] },
     },
   },
   firefox: {
@@ -106,7 +103,12 @@ async function byRole(role, name, { timeout = 10_000 } = {}) {
   return found;
 }
 
-const click = async (role, name) => (await byRole(role, name)).click();
+/** As a person does it: scrolled to, then pressed (in WebKit a Continue below the window's edge was pressed to no effect). */
+async function click(role, name) {
+  const element = await byRole(role, name);
+  await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', element);
+  await element.click();
+}
 const heading = async () => (await driver.findElement(By.css('h1')).getText()).trim();
 /** The app has taken over the prerendered page once its config is applied to <html>. */
 const appReady = () => driver.wait(async () => /^(ltr|rtl)$/.test((await driver.executeScript('return document.documentElement.getAttribute("dir") || ""')) || ''), 20_000);
@@ -123,9 +125,16 @@ const test = (title, body) => tests.push({ title, body });
 test('no file of the first load is fetched twice', async () => {
   await driver.get(`${SITE}/`);
   await appReady();
-  // The service worker's install fetches alongside the page: let it finish.
-  await driver.sleep(3000);
+  // The service worker's install fetches alongside the page: once it is
+  // active, its install has kept every file it keeps.
+  await driver.manage().setTimeouts({ script: 20_000 });
+  const installed = await driver.executeAsyncScript(
+    'const done = arguments[arguments.length - 1]; navigator.serviceWorker.ready.then((r) => done(Boolean(r.active)), () => done(false));',
+  );
+  if (!installed) throw new Error('the service worker was not installed, so what it fetches was not counted');
   const paths = await (await fetch(`${SITE}/__requests`)).json();
+  const wasm = paths.find((p) => p.endsWith('_bg.wasm'));
+  if (!wasm || !paths.includes('/config.json')) throw new Error(`the first load fetched neither the wasm nor config.json: ${paths.join(', ')}`);
   const twice = [...new Set(paths.filter((p, i) => paths.indexOf(p) !== i))];
   if (twice.length) throw new Error(`fetched more than once: ${twice.join(', ')} (all: ${paths.join(', ')})`);
 });
@@ -192,7 +201,13 @@ for (const { title, body } of tests) {
     console.log(`  ✓ ${engine.name}: ${title}`);
   } catch (e) {
     failed += 1;
-    console.log(`  ✘ ${engine.name}: ${title}\n      ${e.message.split('\n').join('\n      ')}`);
+    // Where the person was when it failed: the address, the page's heading, and a picture.
+    const where = await Promise.all([driver.getCurrentUrl(), heading()]).catch(() => ['?', '?']);
+    const picture = join(here, `../test-results/${process.argv[2]}-${failed}.png`);
+    await mkdir(dirname(picture), { recursive: true });
+    await driver.takeScreenshot().then((png) => writeFile(picture, png, 'base64')).catch(() => {});
+    const message = `${e.message}\nat ${where[0]}, heading "${where[1]}" (${picture})`;
+    console.log(`  ✘ ${engine.name}: ${title}\n      ${message.split('\n').join('\n      ')}`);
   }
 }
 await driver.quit().catch(() => {});

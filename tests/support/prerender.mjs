@@ -64,9 +64,11 @@ async function render(page, port, path, loadingTitle) {
   return { html, title: await page.title() };
 }
 
-/** Preload links for the files a page fetches at start, fetched as the app fetches them. */
+/** Preload links for the files a page fetches at start, asked for as the app
+ *  fetches them (src/web/platform/fetch.rs: no-cors, credentials included),
+ *  so every engine hands the preloaded copy over. */
 const preloads = (files) =>
-  files.map((file) => `<link rel="preload" href="${file.replace(/^\//, '')}" as="fetch" crossorigin>`).join('\n  ');
+  files.map((file) => `<link rel="preload" href="${file.replace(/^\//, '')}" as="fetch">`).join('\n  ');
 
 const escape = (text) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 

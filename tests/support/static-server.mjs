@@ -83,12 +83,26 @@ createServer(async (req, res) => {
     res.end('not found');
     return;
   }
-  res.writeHead(200, {
+  // Validators as nginx and Caddy give them (size and time), so a browser
+  // keeps a revalidated file as it would from a real host: WebKit stores no
+  // `no-cache` answer that it could not revalidate.
+  const { size, mtime } = await stat(file);
+  const validators = file.startsWith(fixtures)
+    ? {}
+    : { etag: `"${Math.floor(mtime.getTime() / 1000).toString(16)}-${size.toString(16)}"`, 'last-modified': mtime.toUTCString() };
+  const headers = {
     ...(file.startsWith(fixtures) ? {} : policyHeaders),
     'content-type': contentTypes[extname(file)] || 'application/octet-stream',
     // As _headers says: content-hashed files for a year, everything else revalidated.
     'cache-control': file.startsWith(fixtures) ? 'no-store' : cacheControlFor(blocks, `/${relative(dist, file)}`),
-  });
+    ...validators,
+  };
+  if (validators.etag && req.headers['if-none-match'] === validators.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, headers);
   let body = await readFile(file);
   // Host pages among the fixtures embed the widget from this server's own
   // address, which they reach under another name (localhost) to be another origin.

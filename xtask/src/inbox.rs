@@ -23,24 +23,13 @@ pub fn build(dist: &Path) -> Result<(), String> {
         };
         if name == "index.html" {
             let page = fs::read_to_string(entry.path()).map_err(|e| format!("{name}: {e}"))?;
-            fs::write(&to, without_crossorigin_wasm_preload(&page)?)
+            fs::write(&to, crate::preload::as_boot_fetches(&page)?)
                 .map_err(|e| format!("{}: {e}", to.display()))?;
             continue;
         }
         fs::copy(entry.path(), &to).map_err(|e| format!("{}: {e}", to.display()))?;
     }
     Ok(())
-}
-
-/// The page with Trunk's preload of the wasm asked for as boot.js fetches it
-/// (no `crossorigin`; see tests/support/prerender.mjs, which does the same for
-/// the widget's pages), so the inbox's code is not fetched twice.
-fn without_crossorigin_wasm_preload(page: &str) -> Result<String, String> {
-    const TRUNKS: &str = "_bg.wasm\" crossorigin=\"anonymous\"";
-    if page.matches(TRUNKS).count() != 1 {
-        return Err("the inbox page has no preload of the wasm in Trunk's form".into());
-    }
-    Ok(page.replace(TRUNKS, "_bg.wasm\""))
 }
 
 /// Whether Trunk is building the inbox (its hook then has nothing to do:

@@ -12,6 +12,7 @@ mod minify;
 mod offline;
 mod postcodes;
 mod precompress;
+mod preload;
 mod prerender;
 mod run;
 mod synth;
@@ -26,7 +27,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   test        run every test: native cargo tests, release build, size budget, browser tests
   build       release build into dist/ and report sizes
   size        report brotli sizes of dist/ and check the budget
-  post-build  what Trunk runs after each build: minify the JavaScript, prerender, then offline
+  post-build  what Trunk runs after each build: the wasm preload as boot.js fetches it, minify the JavaScript, prerender, then offline
   prerender   write each page of the widget into the build as HTML: prerender [dir]
   offline     write the service worker's list of files to keep offline: offline [dir]
   postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
@@ -52,7 +53,10 @@ fn main() {
         Some("offline") => offline::run(&args[1..]),
         Some("prerender") => prerender::run(&args[1..]),
         Some("post-build") if inbox::is_inbox_build() => Ok(()),
-        Some("post-build") => minify::run().and_then(|_| prerender::run(&[])).and_then(|_| offline::run(&[])),
+        Some("post-build") => preload::run()
+            .and_then(|_| minify::run())
+            .and_then(|_| prerender::run(&[]))
+            .and_then(|_| offline::run(&[])),
         Some("tiles") => tiles::run(&args[1..]),
         Some("import") => import::run(&args[1..]),
         Some("keys") => keys::run(&args[1..]),
@@ -107,20 +111,30 @@ fn test() -> Result<(), String> {
     run::command("cargo", &["test", "--workspace", "--locked"], &root())?;
     build()?;
     let over_budget = budget::check(&root().join("dist")).err();
+    let mut suites: Vec<(&str, Result<(), String>)> = Vec::new();
     run::step("Browser tests (Playwright + axe-core in Debian's Chromium)");
-    let chromium = run::browser_tests();
+    suites.push(("Chromium, the full suite", run::browser_tests()));
     tools::ensure_web_servers()?;
     run::step("The widget on nginx and Caddy with deploy/'s configs (the same Chromium)");
-    let hosts = run::web_server_tests();
-    tools::ensure_firefox()?;
+    suites.push(("nginx and Caddy, deploy/'s configs", run::web_server_tests()));
+    tools::ensure_engines()?;
+    run::step("The WebKit smoke suite (Debian's WebKitGTK through WebKitWebDriver)");
+    suites.push(("WebKit, the smoke suite", run::engine_tests("webkit")));
     run::step("The Firefox smoke suite (Debian's Firefox ESR through geckodriver)");
-    let browser = chromium.and(hosts).and(run::engine_tests("firefox"));
-    match (browser, over_budget) {
-        (Ok(()), None) => {
+    suites.push(("Firefox, the smoke suite", run::engine_tests("firefox")));
+    run::step("What ran");
+    println!("  {:<40} passed", "native tests and the build");
+    for (name, result) in &suites {
+        println!("  {name:<40} {}", if result.is_ok() { "passed" } else { "FAILED" });
+    }
+    println!("  {:<40} {}", "size budget", if over_budget.is_none() { "within" } else { "OVER" });
+    let failures: Vec<String> =
+        suites.into_iter().filter_map(|(_, result)| result.err()).chain(over_budget).collect();
+    match failures.is_empty() {
+        true => {
             run::step("All tests passed");
             Ok(())
         }
-        (Err(e), budget) => Err(budget.map_or(e.clone(), |b| format!("{e}\n{b}"))),
-        (Ok(()), Some(budget)) => Err(budget),
+        false => Err(failures.join("\n")),
     }
 }

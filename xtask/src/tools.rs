@@ -48,26 +48,26 @@ pub fn ensure_web_servers() -> Result<(), String> {
     })
 }
 
-/// What the engine smoke suites drive (tests/engines/): Debian's Firefox ESR
-/// under Xvfb, through geckodriver from crates.io (no browser download).
-pub fn ensure_firefox() -> Result<(), String> {
-    let packages: Vec<&str> = [("firefox-esr", "/usr/bin/firefox-esr"), ("xvfb", "/usr/bin/xvfb-run")]
-        .into_iter()
-        .filter(|(_, path)| fs::metadata(path).is_err())
-        .map(|(package, _)| package)
-        .collect();
-    if !packages.is_empty() {
+/// What the engine smoke suites drive (tests/engines/), all from Debian with
+/// no browser download: WebKitGTK through WebKitWebDriver, with the GTK and
+/// WebKit bindings for Python that tests/engines/webkit-browser.py needs;
+/// Firefox ESR through geckodriver (from crates.io); a screen (Xvfb) for both.
+pub fn ensure_engines() -> Result<(), String> {
+    let wanted =
+        ["webkit2gtk-driver", "python3-gi", "gir1.2-webkit2-4.1", "gir1.2-gtk-3.0", "firefox-esr", "xvfb"];
+    let missing: Vec<&str> = wanted.into_iter().filter(|package| !debian_has(package)).collect();
+    if !missing.is_empty() {
         step(&format!(
-            "Installing Debian's {} (Firefox for its smoke suite, and a screen for it)",
-            packages.join(" and ")
+            "Installing Debian's {} (WebKit and Firefox for their smoke suites, and a screen for them)",
+            missing.join(", ")
         ));
-        let mut install = vec!["install", "-y"];
-        install.extend(&packages);
+        let mut install = vec!["install", "-y", "--no-install-recommends"];
+        install.extend(&missing);
         debian_install(&install).map_err(|e| {
             format!(
                 "{e}\nCould not install {}: run `apt-get install {}` as root.",
-                packages.join(", "),
-                packages.join(" ")
+                missing.join(", "),
+                missing.join(" ")
             )
         })?;
     }
@@ -76,6 +76,11 @@ pub fn ensure_firefox() -> Result<(), String> {
         command("cargo", &["install", "--locked", "geckodriver@0.37.1"], &root())?;
     }
     Ok(())
+}
+
+fn debian_has(package: &str) -> bool {
+    output("dpkg-query", &["-W", "-f=${Status}", package])
+        .is_some_and(|status| status == "install ok installed")
 }
 
 /// apt-get as root, or through sudo; with the package lists refreshed once if the first try fails.
