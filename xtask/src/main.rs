@@ -115,8 +115,8 @@ fn test() -> Result<(), String> {
     run::step("Browser tests (Playwright + axe-core in Debian's Chromium)");
     suites.push(("Chromium, the full suite", run::browser_tests()));
     tools::ensure_web_servers()?;
-    run::step("The widget on nginx and Caddy with deploy/'s configs (the same Chromium)");
-    suites.push(("nginx and Caddy, deploy/'s configs", run::web_server_tests()));
+    run::step("The widget on nginx and Caddy with deploy/'s configs, and as GitHub Pages serves it (the same Chromium)");
+    suites.push(("nginx, Caddy and GitHub Pages (deploy/)", run::web_server_tests()));
     tools::ensure_engines()?;
     run::step("The WebKit smoke suite (Debian's WebKitGTK through WebKitWebDriver)");
     suites.push(("WebKit, the smoke suite", run::engine_tests("webkit")));
