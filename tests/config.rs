@@ -185,3 +185,35 @@ fn addresses_a_browser_would_read_as_another_site_are_refused() {
         Config::parse(&with(&format!(r#"{referral}, "questions": {{ "url": "{good}" }}"#))).unwrap();
     }
 }
+
+#[test]
+fn a_basemap_is_a_pmtiles_file_on_this_site_and_nothing_else() {
+    let sample = Config::parse(SAMPLE).unwrap();
+    assert_eq!(sample.map.basemap.as_deref(), Some("map/sample.pmtiles"), "the sample deployment has a map");
+    let none = Config::parse(&with(r#""referral": { "endpoint": "https://e.org" }"#)).unwrap();
+    assert_eq!(none.map.basemap, None, "no basemap, no map");
+    for ok in ["map/somerset.pmtiles", "/tiles/uk.pmtiles", "map/a.pmtiles?v=2"] {
+        let text = with(&format!(
+            r#""referral": {{ "endpoint": "https://e.org" }}, "map": {{ "basemap": "{ok}" }}"#
+        ));
+        assert_eq!(Config::parse(&text).unwrap().map.basemap.as_deref(), Some(ok));
+    }
+    for refused in [
+        "https://tiles.example.com/uk.pmtiles",
+        "//tiles.example.com/uk.pmtiles",
+        "http://127.0.0.1:9000/uk.pmtiles",
+        "/\\\\evil.example/uk.pmtiles",
+        "javascript:alert(1)//.pmtiles",
+        "map/style.json",
+        "",
+    ] {
+        let text = with(&format!(
+            r#""referral": {{ "endpoint": "https://e.org" }}, "map": {{ "basemap": "{refused}" }}"#
+        ));
+        let err = Config::parse(&text).expect_err(refused);
+        assert_eq!(err.field, "map.basemap", "{refused}");
+        assert!(err.to_string().contains("on this site"), "{err}");
+    }
+    let misspelt = with(r#""referral": { "endpoint": "https://e.org" }, "map": { "base_map": "m.pmtiles" }"#);
+    assert!(Config::parse(&misspelt).unwrap_err().to_string().contains("base_map"));
+}

@@ -37,7 +37,7 @@ fn a_group_page_says_when_where_cost_and_last_checked_in_plain_words() {
     assert_eq!(row(&page, "When"), ["Tuesdays, 10am to 11:30am"]);
     assert!(row(&page, "Who it is for").contains(&"Ages 18 and over".to_string()));
     assert!(row(&page, "Where").contains(
-        &"[Directions to Vivary Park bandstand (opens OpenStreetMap) → https://www.openstreetmap.org/directions?to=51.01289%2C-3.10859]"
+        &"[Get directions to Taunton Riverside Health Walk → https://www.openstreetmap.org/directions?to=51.01289%2C-3.10859]"
             .to_string()
     ));
     assert!(row(&page, "How to get in touch").contains(&"[01823 961168 → tel:01823961168]".to_string()));

@@ -30,6 +30,8 @@ pub struct Config {
     pub theme: Theme,
     #[serde(default, deserialize_with = "object_or_default")]
     pub kiosk: Kiosk,
+    #[serde(default, deserialize_with = "object_or_default")]
+    pub map: MapSource,
     /// Where the quick-exit button sends the person: a neutral page.
     #[serde(default = "default_quick_exit_url")]
     pub quick_exit_url: String,
@@ -209,6 +211,14 @@ pub struct Theme {
     pub header_text: Option<String>,
 }
 
+/// The map's basemap (`docs/map.md`): a PMTiles file on the deployment's own
+/// site, read with HTTP range requests. With none, no map is offered.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapSource {
+    pub basemap: Option<String>,
+}
+
 /// Settings for a shared screen in a waiting room.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -297,6 +307,9 @@ impl Config {
         require_relative_or_https("postcodes.url", &self.postcodes.url)?;
         require_relative_or_https("questions.url", &self.questions.url)?;
         require_web_address("quick_exit_url", &self.quick_exit_url)?;
+        if let Some(basemap) = &self.map.basemap {
+            require_basemap(basemap)?;
+        }
         let colours = [
             ("theme.primary", &self.theme.primary),
             ("theme.primary_dark", &self.theme.primary_dark),
@@ -424,6 +437,20 @@ fn require_relative_or_https(field: &str, url: &str) -> Result<(), FieldError> {
         Err(FieldError::new(
             field,
             "must be a path on this site (like data/directory.json) or start with https://",
+        ))
+    }
+}
+
+/// Tiles only from this site: a map from another would learn which places
+/// each visitor looks at.
+fn require_basemap(url: &str) -> Result<(), FieldError> {
+    let file = url.split(['?', '#']).next().unwrap_or_default();
+    if is_unambiguous(url) && (is_relative_path(url) || is_site_path(url)) && file.ends_with(".pmtiles") {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "map.basemap",
+            "must be a .pmtiles file on this site (like map/somerset.pmtiles), never another site's address",
         ))
     }
 }

@@ -5,6 +5,7 @@
 //! Links are made only through `core::links`, so a value that would do more
 //! than link is shown as text.
 
+use crate::core::directions::{destination, directions_href, Platform};
 use crate::core::directory::{Attendance, Service};
 use crate::core::geo::LatLon;
 use crate::core::i18n::Translator;
@@ -122,19 +123,18 @@ pub fn costs(service: &Service, tr: &Translator) -> Vec<String> {
         .collect()
 }
 
-/// How to take part, then each place with its address and, where it is on
-/// the map, a link to directions.
-fn places(service: &Service, tr: &Translator) -> Vec<Line> {
+/// How to take part, then each place with its address, then directions to
+/// the group in the maps app of the person's `platform`.
+fn places(service: &Service, tr: &Translator, platform: Platform) -> Vec<Line> {
     let mut lines: Vec<Line> = attendance(service, tr).into_iter().map(Line::Text).collect();
     for location in service.locations.iter().filter(|l| !l.address.is_empty() || l.at.is_some()) {
         lines.extend(
             location.name.iter().chain(&location.address).chain(&location.postcode).cloned().map(Line::Text),
         );
-        if let Some(at) = location.at {
-            let place = location.name.as_deref().or(location.address.first().map(String::as_str));
-            let text = tr.format("service.directions", &[("place", place.unwrap_or(&service.name))]);
-            lines.push(Line::Link { href: directions_url(at), text });
-        }
+    }
+    if let Some(to) = destination(service) {
+        let text = tr.format("service.get_directions", &[("group", &service.name)]);
+        lines.push(Line::Link { href: directions_href(&to, platform), text });
     }
     lines
 }
@@ -175,15 +175,20 @@ fn mentors(service: &Service, tr: &Translator) -> Vec<MentorCard> {
         .collect()
 }
 
-/// What happens, who it is for, when, where (with directions), cost,
-/// access, languages, contact, and when the listing was last checked; and
-/// a scheme's peer mentors.
+/// What happens, who it is for, when, where (with directions on
+/// OpenStreetMap), cost, access, languages, contact, and when the listing was
+/// last checked; and a scheme's peer mentors.
 pub fn details(service: &Service, tr: &Translator) -> Details {
+    details_for(service, tr, Platform::Other)
+}
+
+/// [`details`], with directions in the maps app of `platform`.
+pub fn details_for(service: &Service, tr: &Translator, platform: Platform) -> Details {
     let rows = [
         ("service.what_happens", texts(service.first_session.clone())),
         ("service.who_for", texts([service.who_for.clone().unwrap_or_default(), ages(service, tr)])),
         ("service.when", texts(service.schedules.iter().map(|s| in_words(s, tr)))),
-        ("service.where", places(service, tr)),
+        ("service.where", places(service, tr, platform)),
         ("service.cost", texts(costs(service, tr))),
         ("service.access", texts(service.locations.iter().flat_map(|l| l.accessibility.iter().cloned()))),
         ("service.languages", texts([service.languages.join(", ")])),
@@ -217,6 +222,8 @@ pub struct Card {
     pub facts: String,
     /// When the person has said where they are (see [`how_far`]).
     pub distance: Option<String>,
+    /// Its first place with coordinates, for the map.
+    pub at: Option<LatLon>,
 }
 
 /// The cards for ranked services, in their order.
@@ -246,6 +253,7 @@ pub fn card(item: &Ranked, tr: &Translator, tiled: bool) -> Card {
         name: service.name.clone(),
         facts: facts.join(" · "),
         distance: how_far(item, tr),
+        at: service.locations.iter().find_map(|l| l.at),
     }
 }
 
@@ -371,7 +379,7 @@ pub fn chosen(filters: &Filters) -> (String, &'static str, String) {
 /// A coordinate to five decimal places (about a metre), without float
 /// formatting, which is large in wasm. Total: `as` saturates, and the
 /// magnitude is taken unsigned, so even `i64::MIN` has one.
-fn coordinate(value: f64) -> String {
+pub(crate) fn coordinate(value: f64) -> String {
     let scaled = (value * 100_000.0).round() as i64;
     let sign = if scaled < 0 { "-" } else { "" };
     let magnitude = scaled.unsigned_abs();

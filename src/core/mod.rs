@@ -5,6 +5,7 @@
 pub mod config;
 pub mod data;
 pub mod describe;
+pub mod directions;
 pub mod directory;
 pub mod distance;
 pub mod field_error;
