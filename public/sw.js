@@ -24,6 +24,8 @@ const SHELL = `waymark-shell-${BUILD.version}`;
 const DATA = 'waymark-data';
 const INBOX = 'waymark-inbox';
 const inboxFile = /^(inbox|main)-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const MAP = 'waymark-map';
+const mapFile = /^map-[0-9a-f]{16}\.(js|css)$/;
 const FRESH_MS = 5 * 60 * 1000;
 const scope = new URL(self.registration.scope);
 const address = (path) => new URL(path, scope).href;
@@ -99,6 +101,10 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromShell(url.origin + url.pathname, request));
   } else if (inboxFile.test(last)) {
     event.respondWith(inboxCode(request));
+  } else if (mapFile.test(last)) {
+    event.respondWith(keptOnceFetched(request, MAP));
+  } else if (last.endsWith('.pmtiles')) {
+    event.respondWith(basemapRange(request));
   } else if (/\/(locales|questions)\/[^/]+\.json$/.test(url.pathname)) {
     // Another language's words, kept with this release only: a new release's
     // code never reads the last release's messages.
@@ -136,6 +142,41 @@ async function inboxCode(request) {
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+async function keptOnceFetched(request, cacheName) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+// The basemap is read in byte ranges. The Cache API keeps no partial
+// response, so each range seen is kept whole under a key of its own and
+// given back as the partial response it was. A reader that asks afresh
+// (the file changed on the server) gets the network, and the old ranges go.
+async function basemapRange(request) {
+  const range = request.headers.get('range');
+  if (!range) return fetch(request);
+  const cache = await caches.open(MAP);
+  const file = request.url.split('#')[0];
+  const key = `${file}${file.includes('?') ? '&' : '?'}waymark-range=${encodeURIComponent(range)}`;
+  if (request.cache === 'reload' || request.cache === 'no-store') {
+    for (const kept of await cache.keys()) {
+      if (kept.url.startsWith(`${file}${file.includes('?') ? '&' : '?'}waymark-range=`)) await cache.delete(kept);
+    }
+  } else {
+    const kept = await cache.match(key);
+    if (kept) return new Response(kept.body, { status: 206, headers: kept.headers });
+  }
+  const response = await fetch(request);
+  if (response.status === 206) {
+    const whole = new Response(await response.clone().arrayBuffer(), { headers: response.headers });
+    await cache.put(key, whole);
+  }
   return response;
 }
 

@@ -20,7 +20,7 @@ test('a group page shows every detail, in plain words', async ({ page }) => {
   await expect(row(page, 'When')).toHaveText('Tuesdays, 10am to 11:30am');
   await expect(row(page, 'Where')).toContainText('Vivary Park bandstand');
   await expect(row(page, 'Where')).toContainText('TA1 1BD');
-  const directions = page.getByRole('link', { name: 'Directions to Vivary Park bandstand (opens OpenStreetMap)' });
+  const directions = page.getByRole('link', { name: 'Get directions to Taunton Riverside Health Walk' });
   await expect(directions).toHaveAttribute('href', /^https:\/\/www\.openstreetmap\.org\/directions\?to=51\.01289%2C-3\.10859$/);
   await expect(row(page, 'Cost')).toHaveText('Free');
   await expect(row(page, 'Accessibility')).toContainText('Step-free access');

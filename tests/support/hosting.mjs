@@ -15,6 +15,7 @@ export const contentTypes = {
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.webmanifest': 'application/manifest+json',
+  '.pmtiles': 'application/vnd.pmtiles',
 };
 
 /** Every block of the build's Netlify-style _headers file, as { pattern, headers }

@@ -46,6 +46,8 @@ async function fileIn(root, path) {
 // With WAYMARK_LOG_REQUESTS=1, every path asked for is kept, and /__requests
 // answers the list: a test proves what a visit fetched, service worker included.
 const logged = process.env.WAYMARK_LOG_REQUESTS === '1' ? [] : null;
+// And /__ranges answers the byte ranges served, as `path start-end`.
+const rangesServed = logged && [];
 
 createServer(async (req, res) => {
   let path;
@@ -59,6 +61,11 @@ createServer(async (req, res) => {
   if (logged && path === '/__requests') {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(logged));
+    return;
+  }
+  if (rangesServed && path === '/__ranges') {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(rangesServed));
     return;
   }
   logged?.push(path);
@@ -95,6 +102,7 @@ createServer(async (req, res) => {
     'content-type': contentTypes[extname(file)] || 'application/octet-stream',
     // As _headers says: content-hashed files for a year, everything else revalidated.
     'cache-control': file.startsWith(fixtures) ? 'no-store' : cacheControlFor(blocks, `/${relative(dist, file)}`),
+    'accept-ranges': 'bytes',
     ...validators,
   };
   if (validators.etag && req.headers['if-none-match'] === validators.etag) {
@@ -102,8 +110,23 @@ createServer(async (req, res) => {
     res.end();
     return;
   }
-  res.writeHead(200, headers);
   let body = await readFile(file);
+  // Byte ranges, as any static host serves them: the map reads its basemap so.
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range || '');
+  if (range && (range[1] || range[2])) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    rangesServed?.push(`${path} ${start}-${end}`);
+    if (start >= size || start > end) {
+      res.writeHead(416, { ...headers, 'content-range': `bytes */${size}` });
+      res.end();
+      return;
+    }
+    res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
+    res.end(body.subarray(start, end + 1));
+    return;
+  }
+  res.writeHead(200, headers);
   // Host pages among the fixtures embed the widget from this server's own
   // address, which they reach under another name (localhost) to be another origin.
   if (file.startsWith(fixtures) && file.endsWith('.html')) {

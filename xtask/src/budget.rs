@@ -25,7 +25,16 @@ const WHOLE_WAY_BUDGET: usize = 350 * 1024;
 /// inbox"). The check fails on any other byte added.
 const SEALING_ALLOWANCE: usize = 4 * 1024 + 700;
 
-const WHOLE_WAY_LIMIT: usize = WHOLE_WAY_BUDGET + SEALING_ALLOWANCE;
+/// What the map and directions add to the way (issue 22), measured on
+/// 7 December 2026 against the build before them: the "Show on a map" button
+/// and its loader, the directions link for the device's own maps app and the
+/// `map.basemap` setting in the widget's code (6.6 KB brotli), and their
+/// words, with the privacy notice's and the credits', in the English words
+/// every visit fetches (0.6 KB), with 0.5 KB to spare (docs/performance.md,
+/// "The map"). The map itself is not on the way: it is fetched only when asked for.
+const MAP_ALLOWANCE: usize = 7 * 1024 + 700;
+
+const WHOLE_WAY_LIMIT: usize = WHOLE_WAY_BUDGET + SEALING_ALLOWANCE + MAP_ALLOWANCE;
 
 /// Brotli at the highest quality, as a static host or CDN would serve it.
 pub fn brotli_size(bytes: &[u8]) -> usize {
@@ -98,6 +107,12 @@ fn part_of_way(
     }
 }
 
+/// The map's code and stylesheet (`tests/support/map-bundle.mjs`), fetched
+/// only when a person presses "Show on a map".
+fn is_map_code(file: &str) -> bool {
+    file.starts_with("map-") && (file.ends_with(".js") || file.ends_with(".css"))
+}
+
 /// The inbox's page and its own code (`xtask/src/inbox.rs`).
 fn is_inbox_file(file: &str) -> bool {
     file == "inbox.html" || (file.starts_with("inbox-") && (file.ends_with(".js") || file.ends_with(".wasm")))
@@ -163,11 +178,12 @@ pub fn check(dist: &Path) -> Result<(), String> {
     let budget_kb = WHOLE_WAY_BUDGET / 1024;
     println!(
         "whole way, / to a group page: {:.1} KB brotli (the brief's budget {budget_kb} KB, {:+.1} KB; \
-         enforced: {:.1} KB, with {:.1} KB for sealing)",
+         enforced: {:.1} KB, with {:.1} KB for sealing and {:.1} KB for the map's button and directions)",
         kb(whole_way),
         kb(whole_way) - budget_kb as f64,
         kb(WHOLE_WAY_LIMIT),
-        kb(SEALING_ALLOWANCE)
+        kb(SEALING_ALLOWANCE),
+        kb(MAP_ALLOWANCE)
     );
     println!(
         "wasm:                         {:.1} KB brotli (of the whole way; no separate budget)",
@@ -181,7 +197,35 @@ pub fn check(dist: &Path) -> Result<(), String> {
         kb(inbox),
         kb(inbox_wasm)
     );
+    let map: usize = sizes.iter().filter(|(f, _, _)| is_map_code(f)).map(|(_, _, br)| br).sum();
+    let basemap = config.map.basemap.as_deref().map_or("none".to_string(), |file| {
+        sizes
+            .iter()
+            .find(|(f, _, _)| f == file)
+            .map_or(format!("{file}, not in the build"), |(_, bytes, _)| {
+                format!("{file}, {:.1} KB, read a few tiles at a time", kb(*bytes))
+            })
+    });
+    println!(
+        "map (when \"Show on a map\" is pressed): {:.1} KB brotli of code and style, then its tiles \
+         (basemap: {basemap}; not on the way)",
+        kb(map)
+    );
     let start_page = fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    // The start page names the map's code (data-waymark-map) but must not load it.
+    let unnamed = match start_page.split_once("data-waymark-map=\"") {
+        Some((before, after)) => format!("{before}{}", after.split_once('"').map_or("", |(_, rest)| rest)),
+        None => start_page.clone(),
+    };
+    if let Some(leak) = sizes
+        .iter()
+        .map(|(f, _, _)| f)
+        .find(|f| is_map_code(f) && (worker.contains(f) || unnamed.contains(f.as_str())))
+    {
+        return Err(format!(
+            "{leak}, the map's code, is loaded by the start page or installed by the service worker"
+        ));
+    }
     if let Some(leak) = sizes.iter().map(|(f, _, _)| f).find(|f| {
         is_inbox_file(f)
             && f.as_str() != "inbox.html"
@@ -194,10 +238,11 @@ pub fn check(dist: &Path) -> Result<(), String> {
     if whole_way > WHOLE_WAY_LIMIT {
         return Err(format!(
             "size budget exceeded: the whole way from / to a group page is {:.1} KB, over the {:.1} KB allowed \
-             (the brief's {budget_kb} KB and sealing's {:.1} KB)",
+             (the brief's {budget_kb} KB, sealing's {:.1} KB and the map's {:.1} KB)",
             kb(whole_way),
             kb(WHOLE_WAY_LIMIT),
-            kb(SEALING_ALLOWANCE)
+            kb(SEALING_ALLOWANCE),
+            kb(MAP_ALLOWANCE)
         ));
     }
     Ok(())

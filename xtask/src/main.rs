@@ -2,6 +2,7 @@
 //! pattern). Everything a newcomer needs goes through here, so a fresh machine
 //! gets the same tools, at the same versions, as CI.
 
+mod basemap;
 mod bench;
 mod budget;
 mod import;
@@ -31,6 +32,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   prerender   write each page of the widget into the build as HTML: prerender [dir]
   offline     write the service worker's list of files to keep offline: offline [dir]
   postcodes   rebuild public/postcodes/ from Ordnance Survey Code-Point Open
+  basemap     rebuild the sample map, public/map/sample.pmtiles, from Natural Earth and the postcodes
   tiles       split a directory file into area tiles: tiles <directory.json> <out-folder>
   import      read an Open Referral UK API or file into a 3.0 directory and report on it:
               import <source> --out <folder> [--tiles] [--questions <question-set.json>]
@@ -50,6 +52,7 @@ fn main() {
         Some("build") => build().and_then(|_| budget::check(&root().join("dist"))),
         Some("size") => budget::check(&root().join("dist")),
         Some("postcodes") => postcodes::run(&args[1..]),
+        Some("basemap") => basemap::run(&args[1..]),
         Some("offline") => offline::run(&args[1..]),
         Some("prerender") => prerender::run(&args[1..]),
         Some("post-build") if inbox::is_inbox_build() => Ok(()),

@@ -112,9 +112,15 @@ fn is_shell(path: &str) -> bool {
     let page_asset =
         [".html", ".js", ".wasm", ".css", ".webmanifest", ".svg"].iter().any(|ext| path.ends_with(ext));
     let folder = ["snippets/", "locales/", "questions/"].iter().any(|f| path.starts_with(f));
-    // The staff inbox's own bundle is kept only once it is opened (sw.js).
+    // The staff inbox's own bundle, and the map's code and basemap, are kept
+    // only once they are used (sw.js).
     let inbox = path.starts_with("inbox");
-    ((top_level && page_asset) || folder) && !inbox && !NOT_KEPT.contains(&path) && !is_translation(path)
+    let map = path.starts_with("map-") || path.starts_with("map/");
+    ((top_level && page_asset) || folder)
+        && !inbox
+        && !map
+        && !NOT_KEPT.contains(&path)
+        && !is_translation(path)
 }
 
 /// The words and question set of a language other than English: a phone

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
-use crate::core::describe::{details, Details, Line, MentorCard};
+use crate::core::describe::{details_for, Details, Line, MentorCard};
 use crate::core::directory::Service;
+use crate::web::platform::map::platform;
 use crate::web::state::words::{t, use_words};
 
 /// Everything a person needs to judge a group (worded by
-/// `core::describe::details`): its description, a summary list of when,
-/// where, cost, access and contact, and a scheme's peer mentors. With
+/// `core::describe::details_for`): its description, a summary list of when,
+/// where (with directions in this device's maps app), cost, access and
+/// contact, and a scheme's peer mentors. With
 /// `ask_mentor`, each mentor has a button that calls it with their id; the
 /// printed shortlist has none.
 #[component]
@@ -16,7 +18,7 @@ pub fn ServiceDetails(
     #[prop(optional, into)]
     ask_mentor: Option<Callback<String>>,
 ) -> impl IntoView {
-    let Details { description, rows, mentors } = use_words().with(|tr| details(&service, tr));
+    let Details { description, rows, mentors } = use_words().with(|tr| details_for(&service, tr, platform()));
     let rows = rows
         .into_iter()
         .map(|row| {

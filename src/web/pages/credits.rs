@@ -15,6 +15,7 @@ pub fn CreditsPage() -> impl IntoView {
             "credits.directory_heading",
             &["credits.oruk", "credits.esd", "credits.openactive", "credits.sample"],
         ),
+        ("credits.map_heading", &["credits.map", "credits.map_software"]),
         ("credits.software_heading", &["credits.software"]),
     ];
     view! { <Prose title=t("credits.title") parts=PARTS setup=None/> }

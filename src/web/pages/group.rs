@@ -10,7 +10,7 @@ use crate::core::directory::Service;
 use crate::core::route::Route;
 use crate::core::tiles::split_page_id;
 use crate::web::components::ShortPage;
-use crate::web::components::{Page, QrImage, ServiceDetails};
+use crate::web::components::{MapGroup, Page, QrImage, ServiceDetails, ShowOnMap};
 use crate::web::router::{use_router, A};
 use crate::web::state::setup::Setup;
 use crate::web::state::words::t;
@@ -88,9 +88,17 @@ fn Group(service: Service) -> impl IntoView {
             view! { <QrImage text=url label=words.t("service.qr_label")/> }
         })
     };
+    let on_map: Vec<MapGroup> = service
+        .locations
+        .iter()
+        .find_map(|l| l.at)
+        .map(|at| MapGroup { name: service.name.clone(), page: Route::Group(id.get_value()), at })
+        .into_iter()
+        .collect();
     view! {
         <Page title=service.name.clone() caption=service.organisation.clone()>
             <ServiceDetails service ask_mentor/>
+            <ShowOnMap groups=on_map/>
             // Saving changes the button's words in place, so keyboard focus stays on it.
             <div class="wm-button-group">
                 <button type="button" class="wm-button" on:click=move |_| ask(None)>{t(ask_key)}</button>

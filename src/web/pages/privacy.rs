@@ -14,6 +14,7 @@ pub fn PrivacyPage(setup: Arc<Setup>) -> impl IntoView {
     const PARTS: Sections = &[
         ("privacy.who_heading", &["privacy.who"]),
         ("privacy.device_heading", &["privacy.device", "privacy.no_cookies"]),
+        ("privacy.maps_heading", &["privacy.directions", "privacy.map"]),
         ("history.heading", &["history.exit", "history.private"]),
         ("privacy.send_heading", &["privacy.send", "privacy.why", "privacy.kept"]),
         ("privacy.rights_heading", &["privacy.withdraw", "privacy.ico"]),

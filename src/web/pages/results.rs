@@ -13,7 +13,7 @@ use crate::core::describe::{cards, need_label, result_count, Card};
 use crate::core::questions::NeedsProfile;
 use crate::core::ranking::{nearest_others, rank_top};
 use crate::core::route::Route;
-use crate::web::components::{ErrorSummary, Page};
+use crate::web::components::{ErrorSummary, MapGroup, Page, ShowOnMap};
 use crate::web::platform::dom::is_wide_screen;
 use crate::web::router::A;
 use crate::web::state::setup::Setup;
@@ -89,6 +89,21 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
     let problem = Memo::new(move |_| nearby.search.with(|s| s.problem.clone()));
     let place = Memo::new(move |_| nearby.search.with(|s| s.origin.as_ref().map(|o| o.postcode.clone())));
     let saved = Memo::new(move |_| shortlist.ids.with(Vec::len));
+    // The map shows what the list shows, in the same order, and where from;
+    // drawn anew when the list changes.
+    let map = move || {
+        let groups = ranking.with(|r| {
+            let listed = r.cards.iter().chain(&r.others);
+            listed
+                .filter_map(|c| Some(MapGroup { name: c.name.clone(), page: c.page.clone(), at: c.at? }))
+                .collect()
+        });
+        let search = origin.get().map(|at| {
+            let place = place.get().flatten().unwrap_or_else(|| words.t("nearby.near_location"));
+            (at, words.tf("map.search_point", &[("place", &place)]))
+        });
+        view! { <ShowOnMap groups search/> }
+    };
     let error_summary = move || {
         problem.get().map(|problem| {
             view! { <ErrorSummary title=words.t("check.error_summary") problems=vec![(problem, "postcode".into())]/> }
@@ -139,6 +154,7 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
             <div role="status">
                 <p class="wm-body wm-result-count" id=RESULT_COUNT tabindex="-1">{count}</p>
             </div>
+            {map}
             <ResultList cards=fitting labelled_by=RESULT_COUNT/>
             <Show when=move || place.with(Option::is_some)>
                 <p class="wm-body wm-hint">{t("nearby.straight_line")}</p>
