@@ -151,10 +151,11 @@ pub fn ResultsPage(setup: Arc<Setup>) -> impl IntoView {
                 </p>
             </Show>
             <FiltersForm setup filters_on/>
+            // Before the count, so Tab goes from the count, where a search leaves focus, to the first group.
+            {map}
             <div role="status">
                 <p class="wm-body wm-result-count" id=RESULT_COUNT tabindex="-1">{count}</p>
             </div>
-            {map}
             <ResultList cards=fitting labelled_by=RESULT_COUNT/>
             <Show when=move || place.with(Option::is_some)>
                 <p class="wm-body wm-hint">{t("nearby.straight_line")}</p>
