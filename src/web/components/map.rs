@@ -46,7 +46,7 @@ pub fn ShowOnMap(
     let region = NodeRef::<Div>::new();
     let places = groups.iter().map(|g| (g.name.clone(), g.at)).collect::<Vec<_>>();
     let toggle = move |_| {
-        let Some(element) = region.get_untracked() else { return };
+        let (Some(element), Some(pressed)) = (region.get_untracked(), button.get_untracked()) else { return };
         if shown.get_untracked() == Shown::Drawn {
             remove_map(&element);
             shown.set(Shown::No);
@@ -60,9 +60,7 @@ pub fn ShowOnMap(
             search: search.clone(),
             groups: places.clone(),
             open: Box::new(move |i| pages.get(i).into_iter().for_each(|page| router.navigate(page.clone()))),
-            escape: Box::new(move || {
-                let _ = button.get_untracked().map(|b| b.focus());
-            }),
+            button: pressed.into(),
         };
         // Shown while it draws, so the map has its size; hidden again if it fails.
         shown.set(Shown::Drawn);

@@ -72,7 +72,7 @@ function remove(element) {
  *
  * options: { basemap, attribution, cluster (words with {count} and {names}),
  *            search: {lat, lon, name} | null, groups: [{id, name, lat, lon}],
- *            open(id), escape() }
+ *            open(id), button (where Escape returns focus) }
  */
 async function open(element, options) {
   const [{ leafletLayer, PmtilesSource }] = await plugins;
@@ -138,7 +138,7 @@ async function open(element, options) {
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      options.escape();
+      options.button.focus();
     } else if (event.key === 'Enter' && group !== undefined) {
       event.preventDefault();
       options.open(Number(group));

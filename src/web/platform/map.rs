@@ -29,7 +29,8 @@ pub struct MapRequest {
     /// Each group's name and place; a marker's index is what `open` is given.
     pub groups: Vec<(String, LatLon)>,
     pub open: Box<dyn Fn(usize)>,
-    pub escape: Box<dyn Fn()>,
+    /// Where Escape in the map returns focus.
+    pub button: web_sys::HtmlElement,
 }
 
 /// Loads the map's code (once a visit) and draws the map in `element`, in
@@ -63,7 +64,7 @@ pub async fn draw_map(element: &web_sys::HtmlElement, request: MapRequest) -> Re
         ("search", request.search.map_or(JsValue::NULL, |(at, name)| point(at, &name).into())),
         ("groups", groups.into()),
         ("open", Closure::<dyn Fn(u32)>::new(move |i: u32| open(i as usize)).into_js_value()),
-        ("escape", Closure::<dyn Fn()>::new(request.escape).into_js_value()),
+        ("button", request.button.into()),
     ];
     for (key, value) in fields {
         Reflect::set(&options, &JsValue::from_str(key), &value)?;
