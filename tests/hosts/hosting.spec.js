@@ -1,7 +1,8 @@
 // The shipped server configs (deploy/nginx/waymark.conf, deploy/Caddyfile),
 // run for real: the headers of public/_headers on every page, every app
 // address answered with its page, a missing file answered 404, caching by
-// content hash, compression, and a referral through the host arriving once.
+// content hash, compression, the basemap in byte ranges, and a referral
+// through the host arriving once.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../support/fixtures.js';
@@ -67,6 +68,20 @@ test('the code and the data are sent compressed: brotli where the browser takes 
     // Byte for byte what the build wrote, once unpacked.
     const unpacked = await (await request.get(wasm, { headers: { 'Accept-Encoding': accepted } })).body();
     expect(unpacked.equals(readFileSync(join(dist, wasm))), `the wasm, ${sent}`).toBe(true);
+  }
+});
+
+test('the basemap is served in byte ranges, uncompressed, as the map reads it', async ({ request }) => {
+  const whole = readFileSync(join(dist, 'map/sample.pmtiles'));
+  // The map asks for its header first, then for tiles further in.
+  for (const [start, end] of [[0, 126], [16384, 16384 + 511]]) {
+    const response = await request.get('/map/sample.pmtiles', {
+      headers: { Range: `bytes=${start}-${end}`, 'Accept-Encoding': 'gzip, deflate, br' },
+    });
+    expect(response.status()).toBe(206);
+    expect(response.headers()['content-range']).toBe(`bytes ${start}-${end}/${whole.length}`);
+    expect(response.headers()['content-encoding']).toBeUndefined();
+    expect((await response.body()).equals(whole.subarray(start, end + 1))).toBe(true);
   }
 });
 
