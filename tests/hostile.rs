@@ -18,9 +18,9 @@ use proptest::sample::select;
 use waymark::core::config::Config;
 use waymark::core::data::MAX_DEPTH;
 use waymark::core::describe::{
-    cards, chosen, date_in_words, details, directions_url, language_choices, need_label, pounds, Details,
-    Line,
+    cards, chosen, date_in_words, details, language_choices, need_label, pounds, Details, Line,
 };
+use waymark::core::directions::directions_url;
 use waymark::core::directory::{Attendance, Cost, Directory, Location, Schedule, Service, MAX_PRICE};
 use waymark::core::distance::Distance;
 use waymark::core::geo::LatLon;

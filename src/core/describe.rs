@@ -376,31 +376,6 @@ pub fn chosen(filters: &Filters) -> (String, &'static str, String) {
     (day, time, filters.language.clone().unwrap_or_default())
 }
 
-/// A coordinate to five decimal places (about a metre), without float
-/// formatting, which is large in wasm. Total: `as` saturates, and the
-/// magnitude is taken unsigned, so even `i64::MIN` has one.
-pub(crate) fn coordinate(value: f64) -> String {
-    let scaled = (value * 100_000.0).round() as i64;
-    let sign = if scaled < 0 { "-" } else { "" };
-    let magnitude = scaled.unsigned_abs();
-    format!("{sign}{}.{:05}", magnitude / 100_000, magnitude % 100_000)
-}
-
-/// Directions from wherever the person is, on OpenStreetMap (a link they
-/// choose to follow; nothing is requested from there until they do).
-///
-/// ```
-/// use waymark::core::geo::LatLon;
-/// use waymark::core::describe::directions_url;
-/// assert_eq!(
-///     directions_url(LatLon::new(51.0158, -3.1)),
-///     "https://www.openstreetmap.org/directions?to=51.01580%2C-3.10000"
-/// );
-/// ```
-pub fn directions_url(at: LatLon) -> String {
-    format!("https://www.openstreetmap.org/directions?to={}%2C{}", coordinate(at.lat), coordinate(at.lon))
-}
-
 /// A description's paragraphs, which blank lines part; a single line break
 /// stays inside its paragraph.
 ///

@@ -4,7 +4,6 @@
 //! else. Each is a plain link that fetches nothing until it is followed, and
 //! following it leaves Waymark, as the privacy page says.
 
-use crate::core::describe::{coordinate, directions_url};
 use crate::core::directory::Service;
 use crate::core::geo::LatLon;
 
@@ -112,4 +111,29 @@ pub fn directions_href(to: &Destination, platform: Platform) -> String {
             }
         }
     }
+}
+
+/// A coordinate to five decimal places (about a metre), without float
+/// formatting, which is large in wasm. Total: `as` saturates, and the
+/// magnitude is taken unsigned, so even `i64::MIN` has one.
+fn coordinate(value: f64) -> String {
+    let scaled = (value * 100_000.0).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let magnitude = scaled.unsigned_abs();
+    format!("{sign}{}.{:05}", magnitude / 100_000, magnitude % 100_000)
+}
+
+/// Directions from wherever the person is, on OpenStreetMap (a link they
+/// choose to follow; nothing is requested from there until they do).
+///
+/// ```
+/// use waymark::core::geo::LatLon;
+/// use waymark::core::directions::directions_url;
+/// assert_eq!(
+///     directions_url(LatLon::new(51.0158, -3.1)),
+///     "https://www.openstreetmap.org/directions?to=51.01580%2C-3.10000"
+/// );
+/// ```
+pub fn directions_url(at: LatLon) -> String {
+    format!("https://www.openstreetmap.org/directions?to={}%2C{}", coordinate(at.lat), coordinate(at.lon))
 }
