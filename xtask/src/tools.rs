@@ -30,22 +30,7 @@ pub fn ensure_web_servers() -> Result<(), String> {
     .filter(|(_, path)| fs::metadata(path).is_err())
     .map(|(package, _)| package)
     .collect();
-    if missing.is_empty() {
-        return Ok(());
-    }
-    step(&format!(
-        "Installing Debian's {} (the web servers deploy/ ships configs for, run by the test command)",
-        missing.join(", ")
-    ));
-    let mut install = vec!["install", "-y"];
-    install.extend(&missing);
-    debian_install(&install).map_err(|e| {
-        format!(
-            "{e}\nCould not install {}: run `apt-get install {}` as root.",
-            missing.join(", "),
-            missing.join(" ")
-        )
-    })
+    install_missing(&missing, "the web servers deploy/ ships configs for, run by the test command")
 }
 
 /// What the engine smoke suites drive (tests/engines/), all from Debian with
@@ -56,26 +41,29 @@ pub fn ensure_engines() -> Result<(), String> {
     let wanted =
         ["webkit2gtk-driver", "python3-gi", "gir1.2-webkit2-4.1", "gir1.2-gtk-3.0", "firefox-esr", "xvfb"];
     let missing: Vec<&str> = wanted.into_iter().filter(|package| !debian_has(package)).collect();
-    if !missing.is_empty() {
-        step(&format!(
-            "Installing Debian's {} (WebKit and Firefox for their smoke suites, and a screen for them)",
-            missing.join(", ")
-        ));
-        let mut install = vec!["install", "-y", "--no-install-recommends"];
-        install.extend(&missing);
-        debian_install(&install).map_err(|e| {
-            format!(
-                "{e}\nCould not install {}: run `apt-get install {}` as root.",
-                missing.join(", "),
-                missing.join(" ")
-            )
-        })?;
-    }
+    install_missing(&missing, "WebKit and Firefox for their smoke suites, and a screen for them")?;
     if output("geckodriver", &["--version"]).is_none() {
         step("Installing geckodriver from crates.io (how WebDriver drives Firefox)");
         command("cargo", &["install", "--locked", "geckodriver@0.37.1"], &root())?;
     }
     Ok(())
+}
+
+/// Installs Debian's `missing` packages (if any), saying what they are for.
+fn install_missing(missing: &[&str], what_for: &str) -> Result<(), String> {
+    if missing.is_empty() {
+        return Ok(());
+    }
+    step(&format!("Installing Debian's {} ({what_for})", missing.join(", ")));
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend(missing);
+    debian_install(&install).map_err(|e| {
+        format!(
+            "{e}\nCould not install {}: run `apt-get install {}` as root.",
+            missing.join(", "),
+            missing.join(" ")
+        )
+    })
 }
 
 fn debian_has(package: &str) -> bool {
