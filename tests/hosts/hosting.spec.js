@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../support/fixtures.js';
-import { fillReferral, startReferral } from '../support/journey.js';
+import { fillReferral, sendAndFindReceived, startReferral } from '../support/journey.js';
 import { RECEIVER } from '../support/real-hosts.mjs';
 
 const dist = process.env.WAYMARK_DIST;
@@ -88,12 +88,7 @@ test('the basemap is served in byte ranges, uncompressed, as the map reads it', 
 test('a referral sent through this host arrives exactly once', async ({ page, request, baseURL }) => {
   await startReferral(page);
   await fillReferral(page);
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible();
-  const reference = (await page.locator('.wm-panel__body strong').textContent()).trim();
-  // Both hosts' tests send to the one receiver at once: only this one's referral counts.
-  const all = await (await request.get('http://127.0.0.1:8082/received')).json();
-  const mine = all.filter((r) => r.origin === baseURL && r.body.includes(reference));
+  const mine = await sendAndFindReceived(page, request, baseURL);
   expect(mine).toHaveLength(1);
   expect(mine[0].status).toBe(201);
 });

@@ -142,3 +142,14 @@ export async function tabTo(page, target, { backwards = false, most = 60 } = {})
   }
   throw new Error(`${target} was not reached by ${most} presses of Tab`);
 }
+
+/** Presses Send on the check page, waits for the confirmation, and gives what
+ *  the test receiver (support/receiver.mjs) holds of this referral from
+ *  `origin`, found by its reference: other tests send to the same receiver at once. */
+export async function sendAndFindReceived(page, request, origin) {
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your request has been sent' })).toBeVisible();
+  const reference = (await page.locator('.wm-panel__body strong').textContent()).trim();
+  const all = await (await request.get('http://127.0.0.1:8082/received')).json();
+  return all.filter((r) => r.origin === origin && r.body.includes(reference));
+}
